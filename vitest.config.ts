@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // A focused test left behind would silently skip the rest of the suite.
+    allowOnly: false,
+  },
+});
