@@ -1,0 +1,161 @@
+/**
+ * What each grammar rule is for, in words, with an example. Parse errors quote the example of the
+ * rule they happened in ("a milestone looks like ..."), and grammar/REFERENCE.md lists them all.
+ * A test parses every example with its own rule, so none of them can go stale.
+ */
+export interface RuleDoc {
+  readonly title: string;
+  readonly summary: string;
+  readonly example: string;
+}
+
+export const ruleDocs: Record<string, RuleDoc> = {
+  file: {
+    title: "Policy file",
+    summary:
+      "An optional policy header, then definitions and rules in any order. A file without a header is a library of shared definitions for `import`.",
+    example: 'policy demo "Demo" effective 2022-08-03\ntier commune "UBND cấp xã"',
+  },
+  header: {
+    title: "Policy header",
+    summary: "The policy's id and title, its legal basis, when it takes effect and ends, and the policy it replaces.",
+    example:
+      'policy brvt-2139-2022 "Giao chỉ tiêu DVCTT năm 2022"\n  decision "2139/QĐ-UBND" dated 2022-08-03 issued by "UBND tỉnh Bà Rịa - Vũng Tàu"\n  effective 2022-08-03 until 2022-12-31\n  supersedes brvt-2021',
+  },
+  decision: {
+    title: "Legal basis",
+    summary: "The decision's number, date and issuer, as printed on it.",
+    example: 'decision "2139/QĐ-UBND" dated 03/08/2022 issued by "UBND tỉnh Bà Rịa - Vũng Tàu"',
+  },
+  effective: {
+    title: "Effective period",
+    summary: "The first day the policy applies and, optionally, its last. Every milestone must fall inside it.",
+    example: "effective 2022-08-03 until 2022-12-31",
+  },
+  supersedes: {
+    title: "Supersedes",
+    summary: "The id of the policy this one replaces.",
+    example: "supersedes brvt-2021",
+  },
+  statement: {
+    title: "Statement",
+    summary: "One definition or rule; each starts with its keyword.",
+    example: 'field dossiers "Tổng số hồ sơ"',
+  },
+  importFile: {
+    title: "Import",
+    summary:
+      "Reads the tiers, tags, units, fields and metrics of another file, by a path relative to this one.",
+    example: 'import "shared/vn-tiers.ct"',
+  },
+  tierDeclaration: {
+    title: "Tier",
+    summary: "A level of administration whose units share targets.",
+    example: 'tier district "UBND cấp huyện"',
+  },
+  tagDeclaration: {
+    title: "Tag",
+    summary: "A group of units across tiers, such as the units in a pilot.",
+    example: 'tag pilot "Đơn vị thí điểm"',
+  },
+  unitDeclaration: {
+    title: "Unit",
+    summary: "A unit the policy names itself, to single it out for an exception or override.",
+    example: 'unit thanh-tra-tinh "Thanh tra tỉnh" tier province tagged pilot',
+  },
+  fieldDeclaration: {
+    title: "Field",
+    summary: "A count that units report each period.",
+    example: 'field online_dossiers "Hồ sơ trực tuyến"',
+  },
+  metricDeclaration: {
+    title: "Metric",
+    summary:
+      "A ratio of two fields. Counts are summed over the window before dividing: the milestone's month by default.",
+    example: 'metric online_share "Tỷ lệ hồ sơ trực tuyến" = online_dossiers / dossiers over year-to-date',
+  },
+  window: {
+    title: "Window",
+    summary:
+      "The months whose counts are summed: `month` (the milestone's own), `quarter`, `year-to-date`, `since-start` (of the schedule), or `N months` (rolling).",
+    example: "over 3 months",
+  },
+  targetDeclaration: {
+    title: "Target",
+    summary:
+      "Which units must bring which metric to what threshold by when. For one unit and metric the most specific target applies: unit over tag over tier over all.",
+    example:
+      'target usage "DVCTT có phát sinh hồ sơ" for all except unit thanh-tra-tinh:\n  from 2022-09-30 service_usage >= 50%, monthly +15%, by 2022-11-30 >= 80%',
+  },
+  selector: {
+    title: "Selector",
+    summary: "The units a target or score applies to, and those it leaves out.",
+    example: "tier province, tier district except unit thanh-tra-tinh",
+  },
+  selectorItem: {
+    title: "Selector item",
+    summary: "`all`, or one tier, tag or unit by id.",
+    example: "tier commune",
+  },
+  schedule: {
+    title: "Schedule",
+    summary:
+      "Milestones and the steps between them, separated by commas. The first milestone names the metric; the threshold on any date is that of the latest milestone on or before it.",
+    example: "in 2024 full_process_share >= 70%, in 2025 >= 85%",
+  },
+  milestone: {
+    title: "Milestone",
+    summary:
+      "A threshold on a date. `from`, `by` and `in YEAR` (31 December of that year) differ only in how they read.",
+    example: "by 2022-11-30 >= 80%",
+  },
+  comparison: {
+    title: "Comparison",
+    summary: "`>=` (at least), `>` (above), `<=` (at most) or `<` (below). `>=` passes at equality, `>` does not.",
+    example: "at least",
+  },
+  step: {
+    title: "Step",
+    summary:
+      "Repeats the previous milestone every period, adding percentage points each time, until the next milestone, which it must land on and reach exactly. With no increment after the last milestone, it holds the target every period from then on. A ramp anchored on a month end stays on month ends.",
+    example: "monthly +15%",
+  },
+  scoreDeclaration: {
+    title: "Score",
+    summary:
+      "Points computed from metrics (a metric's value is a ratio: 80% is 0.8). `when empty` gives the points when a metric has no denominator (0 if not said); `round` sets the decimals and mode (2, half-up if not said).",
+    example: 'score progress "Tiến độ giải quyết" for all = 20 * on_time_share when empty 20 round 2 half-up',
+  },
+  dataCheck: {
+    title: "Data check",
+    summary: "A relation between fields that every report must satisfy.",
+    example: "check resolved = resolved_on_time + resolved_late",
+  },
+  expression: {
+    title: "Expression",
+    summary: "Sums and differences of products.",
+    example: "min(2, 2 * provision / 80%) + 4 * usage",
+  },
+  product: {
+    title: "Product",
+    summary: "Products and quotients of factors.",
+    example: "6 * online_share / 50%",
+  },
+  factor: {
+    title: "Factor",
+    summary: "A number, a percentage, a metric or field id, a call, a negation, a bracketed expression or a conditional.",
+    example: "80%",
+  },
+  negation: { title: "Negation", summary: "The opposite of a factor.", example: "-1" },
+  call: {
+    title: "Call",
+    summary: "`min(...)` or `max(...)` of one or more expressions.",
+    example: "min(6, 6 * online_share / 50%)",
+  },
+  parenthesised: { title: "Brackets", summary: "Groups an expression.", example: "(a + b)" },
+  conditional: {
+    title: "Conditional",
+    summary: "One row of a step table; nest them for more rows.",
+    example: "if provision >= 80% then 2 else 1.6",
+  },
+};

@@ -1,0 +1,166 @@
+/**
+ * The words of the language. Every keyword has English and Vietnamese spellings that lex to the
+ * same token type, so both languages give the same syntax tree. This table is also the source of
+ * the keyword list in grammar/REFERENCE.md and of the formatter's spelling per language.
+ */
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+export interface Keyword {
+  readonly token: TokenType;
+  readonly en: readonly string[];
+  readonly vi: readonly string[];
+}
+
+// A keyword must not be the start of a longer word: `monthly_total` is an identifier, `từng` is not `từ`.
+// Spelled as ranges (Latin, Latin Extended, Vietnamese) because chevrotain drops the `u` flag that `\p{L}` needs.
+const WORD_END = "(?![A-Za-z0-9_\\u00C0-\\u024F\\u1E00-\\u1EFF-])";
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const phrase = (text: string): string => text.split(" ").map(escape).join("\\s+");
+const startChars = (forms: readonly string[]): string[] => [
+  ...new Set(forms.flatMap((f) => [f[0]!.toLowerCase(), f[0]!.toUpperCase()])),
+];
+
+export const keywords: Keyword[] = [];
+
+function keyword(name: string, en: string[], vi: string[], symbols: string[] = []): TokenType {
+  const words = [...en, ...vi].sort((a, b) => b.length - a.length);
+  const alternatives = [
+    ...symbols.map(escape),
+    `(?:${words.map(phrase).join("|")})${WORD_END}`,
+  ];
+  const token = createToken({
+    name,
+    label: `\`${symbols[0] ?? en[0]}\``,
+    pattern: new RegExp(alternatives.join("|"), "i"),
+    start_chars_hint: startChars([...symbols, ...words]),
+    line_breaks: words.some((w) => w.includes(" ")),
+  });
+  keywords.push({ token, en: [...symbols, ...en], vi });
+  return token;
+}
+
+// Multi-word keywords come before any keyword that is their first word (`từ đầu kỳ` before `từ`,
+// `đến hết` before `đến`): the lexer takes the first pattern that matches, not the longest.
+export const SinceStart = keyword("SinceStart", ["since-start"], ["từ đầu kỳ"]);
+export const Until = keyword("Until", ["until"], ["đến hết"]);
+export const YearToDate = keyword("YearToDate", ["year-to-date"], ["lũy kế năm", "luỹ kế năm"]);
+
+export const Policy = keyword("Policy", ["policy"], ["chính sách"]);
+export const Decision = keyword("Decision", ["decision"], ["quyết định"]);
+export const Dated = keyword("Dated", ["dated"], ["ngày"]);
+export const IssuedBy = keyword("IssuedBy", ["issued by"], ["của"]);
+export const Effective = keyword("Effective", ["effective"], ["hiệu lực"]);
+export const Supersedes = keyword("Supersedes", ["supersedes"], ["thay thế"]);
+export const Import = keyword("Import", ["import"], ["nhập"]);
+export const Tier = keyword("Tier", ["tier"], ["cấp"]);
+export const Tagged = keyword("Tagged", ["tagged"], ["gắn nhóm"]);
+export const Tag = keyword("Tag", ["tag"], ["nhóm"]);
+export const Unit = keyword("Unit", ["unit"], ["đơn vị"]);
+export const Field = keyword("Field", ["field"], ["trường"]);
+export const Metric = keyword("Metric", ["metric"], ["chỉ số"]);
+export const Over = keyword("Over", ["over"], ["theo"]);
+export const Months = keyword("Months", ["month", "months"], ["tháng"]);
+export const Quarter = keyword("Quarter", ["quarter"], ["quý"]);
+export const Weeks = keyword("Weeks", ["week", "weeks"], ["tuần"]);
+export const Target = keyword("Target", ["target"], ["chỉ tiêu"]);
+export const For = keyword("For", ["for"], ["cho"]);
+export const All = keyword("All", ["all"], ["tất cả"]);
+export const Except = keyword("Except", ["except"], ["trừ"]);
+export const From = keyword("From", ["from"], ["từ"]);
+export const By = keyword("By", ["by"], ["đến"]);
+export const In = keyword("In", ["in"], ["năm"]);
+export const Monthly = keyword("Monthly", ["monthly"], ["hàng tháng"]);
+export const Quarterly = keyword("Quarterly", ["quarterly"], ["hàng quý"]);
+export const Weekly = keyword("Weekly", ["weekly"], ["hàng tuần"]);
+export const Yearly = keyword("Yearly", ["yearly"], ["hàng năm"]);
+export const Every = keyword("Every", ["every"], ["mỗi"]);
+export const Score = keyword("Score", ["score"], ["điểm"]);
+export const WhenEmpty = keyword("WhenEmpty", ["when empty"], ["khi trống"]);
+export const Round = keyword("Round", ["round"], ["làm tròn"]);
+export const If = keyword("If", ["if"], ["nếu"]);
+export const Then = keyword("Then", ["then"], ["thì"]);
+export const Else = keyword("Else", ["else"], ["ngược lại"]);
+export const Check = keyword("Check", ["check"], ["kiểm tra"]);
+
+export const AtLeast = keyword("AtLeast", ["at least"], ["tối thiểu", "ít nhất"], [">="]);
+export const AtMost = keyword("AtMost", ["at most"], ["tối đa", "không quá"], ["<="]);
+export const Above = keyword("Above", ["above"], ["trên"], [">"]);
+export const Below = keyword("Below", ["below"], ["dưới"], ["<"]);
+
+const punctuation = (name: string, symbol: string): TokenType =>
+  createToken({ name, label: `\`${symbol}\``, pattern: symbol });
+
+export const Colon = punctuation("Colon", ":");
+export const Comma = punctuation("Comma", ",");
+export const LParen = punctuation("LParen", "(");
+export const RParen = punctuation("RParen", ")");
+export const Plus = punctuation("Plus", "+");
+export const Minus = punctuation("Minus", "-");
+export const Star = punctuation("Star", "*");
+export const Slash = punctuation("Slash", "/");
+export const Equals = punctuation("Equals", "=");
+
+export const DateLiteral = createToken({
+  name: "DateLiteral",
+  label: "a date (2022-09-30 or 30/09/2022)",
+  pattern: /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}/,
+});
+export const PercentLiteral = createToken({
+  name: "PercentLiteral",
+  label: "a percentage (50% or 48,6%)",
+  pattern: /\d+(?:[.,]\d+)?%/,
+});
+export const NumberLiteral = createToken({
+  name: "NumberLiteral",
+  label: "a number",
+  pattern: /\d+(?:\.\d+)?/,
+});
+export const StringLiteral = createToken({
+  name: "StringLiteral",
+  label: "a quoted name",
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+});
+export const Identifier = createToken({
+  name: "Identifier",
+  label: "a name",
+  pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
+});
+export const Comment = createToken({
+  name: "Comment",
+  pattern: /#[^\r\n]*/,
+  group: "comments",
+});
+export const Whitespace = createToken({
+  name: "Whitespace",
+  pattern: /\s+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+// Order matters: comparison symbols before their one-character prefixes, literals before numbers,
+// keywords before identifiers.
+export const allTokens: TokenType[] = [
+  Whitespace,
+  Comment,
+  ...keywords.map((k) => k.token),
+  Colon,
+  Comma,
+  LParen,
+  RParen,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Equals,
+  DateLiteral,
+  PercentLiteral,
+  NumberLiteral,
+  StringLiteral,
+  Identifier,
+];
+
+export const lexer = new Lexer(allTokens, {
+  positionTracking: "full",
+  ensureOptimizations: true,
+});
