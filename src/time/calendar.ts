@@ -1,0 +1,135 @@
+// All date logic of the project lives here, and this is the only module that
+// imports luxon. Dates are calendar days without a time of day, held as
+// zero-padded ISO strings so they order lexicographically and serialise as-is.
+
+import { DateTime } from "luxon";
+
+export const ZONE = "Asia/Ho_Chi_Minh";
+
+export type IsoDate = string & { readonly __isoDate: unique symbol };
+
+// Four-digit years keep lexicographic order equal to chronological order.
+const MIN_YEAR = 1;
+const MAX_YEAR = 9999;
+// Narrower than what the representation allows: a policy year outside this
+// range is a typo, not a date anyone means.
+const MIN_INPUT_YEAR = 1900;
+const MAX_INPUT_YEAR = 2999;
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  return (
+    [year, month, day].every(Number.isInteger) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+// The single place a string becomes an IsoDate; callers have validated.
+function unchecked(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as IsoDate;
+}
+
+// For results of arithmetic, which may legitimately leave the input range
+// but must stay representable.
+function computed(year: number, month: number, day: number): IsoDate {
+  if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`year ${year} is out of range`);
+  return unchecked(year, month, day);
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate | undefined {
+  const inRange = year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+  return inRange && isValidDay(year, month, day) ? unchecked(year, month, day) : undefined;
+}
+
+const ISO_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VI_FORMAT = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+// Vietnamese documents write day/month/year, often without zero padding.
+export function parseDate(text: string): IsoDate | undefined {
+  const iso = ISO_FORMAT.exec(text);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const vi = VI_FORMAT.exec(text);
+  if (vi) return isoDate(Number(vi[3]), Number(vi[2]), Number(vi[1]));
+  return undefined;
+}
+
+export function parts(d: IsoDate): { year: number; month: number; day: number } {
+  const [year = "", month = "", day = ""] = d.split("-");
+  return { year: Number(year), month: Number(month), day: Number(day) };
+}
+
+export function isMonthEnd(d: IsoDate): boolean {
+  const { year, month, day } = parts(d);
+  return day === daysInMonth(year, month);
+}
+
+export function endOfMonth(d: IsoDate): IsoDate {
+  const { year, month } = parts(d);
+  return unchecked(year, month, daysInMonth(year, month));
+}
+
+export function endOfYear(year: number): IsoDate {
+  if (!Number.isInteger(year)) throw new RangeError(`not an integer year: ${year}`);
+  return computed(year, 12, 31);
+}
+
+function checkCount(n: number): void {
+  if (!Number.isInteger(n)) throw new RangeError(`not an integer count: ${n}`);
+}
+
+// Schedules such as "monthly from 30/09" mean the last day of every month,
+// so a month-end anchor stays on month ends. Computing each step from the
+// anchor (never from the previous step) keeps 31 Jan -> 28 Feb from turning
+// later steps into the 28th.
+export function addMonths(anchor: IsoDate, n: number): IsoDate {
+  checkCount(n);
+  const { year, month, day } = parts(anchor);
+  const index = year * 12 + (month - 1) + n;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  const length = daysInMonth(targetYear, targetMonth);
+  const targetDay = isMonthEnd(anchor) ? length : Math.min(day, length);
+  return computed(targetYear, targetMonth, targetDay);
+}
+
+// UTC rather than ZONE: a calendar day has no time of day, and historical
+// offset changes in the zone must not shift a date.
+export function addDays(d: IsoDate, n: number): IsoDate {
+  checkCount(n);
+  const { year, month, day } = parts(d);
+  const shifted = DateTime.utc(year, month, day).plus({ days: n });
+  return computed(shifted.year, shifted.month, shifted.day);
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function formatDate(d: IsoDate, style: "iso" | "vi"): string {
+  if (style === "iso") return d;
+  const { year, month, day } = parts(d);
+  return `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
+}
+
+// "Today" depends on where the deadline is judged: a run at 23:00 UTC on
+// 30/09 is already 01/10 in Vietnam.
+export function todayIn(zone: string = ZONE): IsoDate {
+  const now = DateTime.now().setZone(zone);
+  if (!now.isValid) throw new RangeError(`unknown time zone: ${zone}`);
+  return computed(now.year, now.month, now.day);
+}
