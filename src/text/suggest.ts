@@ -4,6 +4,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
+    // `thanh-tra` for `thanh-tra-tinh`: a shortened id is a likely slip however many letters are cut.
+    if (word.length >= 4 && candidate.toLowerCase().startsWith(word.toLowerCase())) return candidate;
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

@@ -1,0 +1,77 @@
+/**
+ * Formulas name metrics (scores) or fields (data checks) and call `min` or `max`; anything else in
+ * them is reported where it is written.
+ */
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Expression } from "../syntax/ast.js";
+import { closest } from "../text/suggest.js";
+import { resolve, type Symbols } from "./symbols.js";
+
+const FUNCTIONS = ["min", "max"];
+
+export function checkExpression(
+  expression: Expression,
+  names: "metric" | "field",
+  symbols: Symbols,
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
+  const visit = (e: Expression): void => {
+    switch (e.kind) {
+      case "number":
+      case "percent":
+        return;
+      case "ref":
+        return reference(e.name, names, symbols, file, diagnostics);
+      case "negate":
+        return visit(e.operand);
+      case "binary":
+        visit(e.left);
+        return visit(e.right);
+      case "call":
+        call(e, file, diagnostics);
+        return e.arguments.forEach(visit);
+      case "if":
+        [e.left, e.right, e.then, e.else].forEach(visit);
+    }
+  };
+  visit(expression);
+}
+
+function reference(
+  name: Extract<Expression, { kind: "ref" }>["name"],
+  names: "metric" | "field",
+  symbols: Symbols,
+  file: string,
+  diagnostics: Diagnostic[],
+): void {
+  const other = names === "metric" ? "field" : "metric";
+  if (symbols[other].has(name.text) && !symbols[names].has(name.text)) {
+    const why = names === "metric" ? "scores are computed from metrics" : "data checks compare the counts units report";
+    diagnostics.push(
+      diagnostic(names === "metric" ? "score-refs" : "check-fields", file, name.span, `\`${name.text}\` is a ${other}, but ${why}`, {
+        help: names === "metric" ? `define a metric over \`${name.text}\` and use it here` : `use the fields of \`${name.text}\``,
+      }),
+    );
+    return;
+  }
+  resolve(symbols, names, name, file, diagnostics);
+}
+
+function call(e: Extract<Expression, { kind: "call" }>, file: string, diagnostics: Diagnostic[]): void {
+  const name = e.function.text;
+  if (!FUNCTIONS.includes(name)) {
+    const near = closest(name, FUNCTIONS);
+    diagnostics.push(
+      diagnostic("unknown-function", file, e.function.span, `unknown function \`${name}\``, {
+        help: near ? `did you mean \`${near}\`?` : "the functions are `min` and `max`",
+      }),
+    );
+  } else if (e.arguments.length === 0) {
+    diagnostics.push(
+      diagnostic("unknown-function", file, e.span, `\`${name}\` needs at least one argument`, {
+        help: `as in \`${name}(2, 2 * provision / 80%)\``,
+      }),
+    );
+  }
+}

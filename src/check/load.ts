@@ -1,0 +1,66 @@
+/**
+ * Reads a policy file and everything it imports, parsing each once. Import paths are relative to
+ * the importing file; a file that imports itself, directly or not, is reported, not followed.
+ */
+import { dirname, join, normalize } from "node:path";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ImportFile, PolicyFile } from "../syntax/ast.js";
+import { parse } from "../syntax/parse.js";
+
+export interface LoadedFile {
+  readonly file: string;
+  readonly ast: PolicyFile;
+}
+
+export interface Loaded {
+  /** The entry file first, then imports in the order they were reached. */
+  readonly files: readonly LoadedFile[];
+  /** Every text read, normalised, by file name: what diagnostics point into. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type ReadFile = (path: string) => string | undefined;
+
+export function load(entry: string, text: string, readFile: ReadFile): Loaded {
+  const files: LoadedFile[] = [];
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+
+  const visit = (file: string, content: string, importing: readonly string[]): void => {
+    const parsed = parse(content, file);
+    sources.set(file, parsed.source);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.ast) return;
+    files.push({ file, ast: parsed.ast });
+    for (const statement of parsed.ast.statements) {
+      if (statement.kind === "import") follow(file, statement, [...importing, file]);
+    }
+  };
+
+  const follow = (from: string, statement: ImportFile, chain: readonly string[]): void => {
+    const target = normalize(join(dirname(from), statement.path.value));
+    if (chain.includes(target)) {
+      diagnostics.push(
+        diagnostic("import-cycle", from, statement.path.span, `\`${statement.path.value}\` imports this file back`, {
+          help: `the chain is ${[...chain, target].join(" -> ")}; move the shared definitions to a file both import`,
+        }),
+      );
+      return;
+    }
+    if (sources.has(target)) return;
+    const content = readFile(target);
+    if (content === undefined) {
+      diagnostics.push(
+        diagnostic("import-not-found", from, statement.path.span, `cannot read \`${statement.path.value}\` (looked for ${target})`, {
+          help: "import paths are relative to the importing file",
+        }),
+      );
+      return;
+    }
+    visit(target, content, chain);
+  };
+
+  visit(entry, text, []);
+  return { files, sources, diagnostics };
+}

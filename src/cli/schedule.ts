@@ -1,0 +1,72 @@
+/** `chitieu schedule FILE`: every target's milestones, per tier and per unit the policy singles out. */
+import { z } from "zod";
+import { compileFile } from "../check/compile.js";
+import { renderDiagnostics } from "../diagnostics/render.js";
+import type { Policy, Target } from "../model/policy.js";
+import { toDecimalString, toNumber } from "../number/rational.js";
+import { schedulesByTier, type ScheduleRow } from "../schedule/by-tier.js";
+import { EXIT, type Output } from "./output.js";
+
+export const ScheduleOptions = z.object({
+  format: z.enum(["text", "json"]),
+  target: z.string().optional(),
+  tier: z.string().optional(),
+});
+export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
+
+export function schedule(file: string, options: ScheduleOptions, io: Output): number {
+  const result = compileFile(file);
+  if (!result.policy) {
+    io.err(`${renderDiagnostics(result.diagnostics, result.sources)}\n`);
+    const unread = result.sources.size === 0;
+    if (!unread && result.diagnostics.length === 0) io.err(`chitieu: ${file} has no policy header: it only defines shared names\n`);
+    return unread ? EXIT.usage : EXIT.problems;
+  }
+  const rows = schedulesByTier(result.policy, { target: options.target, tier: options.tier });
+  io.out(options.format === "json" ? `${JSON.stringify(asJson(result.policy, rows), null, 2)}\n` : asText(result.policy, rows));
+  return EXIT.ok;
+}
+
+const cite = (t: Target): string => `${t.id} (${t.rule.file}:${t.rule.line})`;
+
+function asText(policy: Policy, rows: readonly ScheduleRow[]): string {
+  const lines = [`${policy.id}: ${policy.title}`];
+  const basis = policy.basis;
+  if (basis) lines.push(`  decision ${basis.number}${basis.date ? ` of ${basis.date}` : ""}${basis.issuer ? `, ${basis.issuer}` : ""}`);
+  if (policy.effective) lines.push(`  effective ${policy.effective.from}${policy.effective.until ? ` until ${policy.effective.until}` : ""}`);
+  let subject = "";
+  for (const row of rows) {
+    const heading = `${row.subject.kind} ${row.subject.id}: ${row.subject.name}`;
+    if (heading !== subject) lines.push("", heading);
+    subject = heading;
+    lines.push(...rowLines(row));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function rowLines(row: ScheduleRow): string[] {
+  if (row.status === "excluded") return [`  ${row.metric}: excluded by ${row.targets.map(cite).join(", ")}`];
+  if (row.status === "conflict") return [`  ${row.metric}: CONFLICT between ${row.targets.map(cite).join(" and ")}`];
+  const target = row.targets[0]!;
+  return [
+    `  ${row.metric}: target ${cite(target)}`,
+    ...row.milestones.map((m) => `    ${m.date}  ${target.comparison.padEnd(2)} ${toDecimalString(m.threshold)}%${m.origin === "step" ? "  (step)" : ""}`),
+    ...(row.ongoing ? ["    ...       and every period after"] : []),
+  ];
+}
+
+function asJson(policy: Policy, rows: readonly ScheduleRow[]) {
+  return {
+    policy: policy.id,
+    title: policy.title,
+    schedules: rows.map((row) => ({
+      subject: row.subject,
+      metric: row.metric,
+      status: row.status,
+      targets: row.targets.map((t) => ({ id: t.id, rule: t.rule })),
+      comparison: row.targets[0]?.comparison,
+      milestones: row.milestones.map((m) => ({ date: m.date, threshold: toNumber(m.threshold), origin: m.origin })),
+      ongoing: row.ongoing,
+    })),
+  };
+}

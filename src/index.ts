@@ -1,0 +1,36 @@
+/**
+ * chitieu's public API: parse and compile policy files, read their schedules, and render the
+ * diagnostics. Nothing here prints, exits or throws on bad input: problems come back as values.
+ */
+export { compile, compileFile, type CompileOptions, type CompileResult } from "./check/compile.js";
+export { parse, type ParseResult } from "./syntax/parse.js";
+export { withoutSpans } from "./syntax/ast.js";
+export type * as Syntax from "./syntax/ast.js";
+export type { Diagnostic, Related } from "./diagnostics/diagnostic.js";
+export { codes, type CodeName, type Severity } from "./diagnostics/codes.js";
+export { renderDiagnostic, renderDiagnostics, summary } from "./diagnostics/render.js";
+export type {
+  Comparison,
+  DataCheck,
+  Definitions,
+  Field,
+  LegalBasis,
+  Metric,
+  Milestone,
+  Policy,
+  RuleLocation,
+  Schedule,
+  Score,
+  Selector,
+  SelectorItem,
+  Tag,
+  Target,
+  Tier,
+  Unit,
+  Window,
+} from "./model/policy.js";
+export { resolveTarget, type Resolution, type UnitFacts } from "./model/selector.js";
+export { dueMilestone, milestonesThrough, nextMilestone } from "./schedule/schedule.js";
+export { schedulesByTier, type ScheduleQuery, type ScheduleRow } from "./schedule/by-tier.js";
+export { parseDate, formatDate, type IsoDate } from "./time/calendar.js";
+export { toNumber, toDecimalString, formatPercent, type Rational } from "./number/rational.js";

@@ -1,0 +1,235 @@
+/**
+ * A target's clauses -> dated milestones, checking what authors get wrong: ramps that do not reach
+ * their deadline, steps that do not land on it, thresholds out of range or out of order.
+ */
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Comparison, Milestone, Schedule } from "../model/policy.js";
+import { add, compare, div, equals, isZero, mul, rational, sub, toDecimalString, type Rational } from "../number/rational.js";
+import type { MilestoneClause, Name, StepClause, TargetDeclaration } from "../syntax/ast.js";
+import { formatDate, type IsoDate } from "../time/calendar.js";
+import { advance } from "./schedule.js";
+
+export interface ExpandedSchedule {
+  readonly schedule: Schedule;
+  readonly metric: Name | undefined;
+  readonly comparison: Comparison;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface EffectivePeriod {
+  readonly from: IsoDate;
+  readonly until: IsoDate | undefined;
+}
+
+/** More steps than any real decision has; bounds the work a hostile file can ask for. */
+const MAX_STEPS = 1000;
+const HUNDRED = rational(100);
+
+const points = (value: Rational): string => `${toDecimalString(value)}%`;
+const signedPoints = (value: Rational): string => `${compare(value, rational(0)) < 0 ? "" : "+"}${points(value)}`;
+
+export function expandSchedule(target: TargetDeclaration, file: string, effective?: EffectivePeriod): ExpandedSchedule {
+  return new Expansion(target, file, effective).run();
+}
+
+const rises = (op: Comparison): boolean => op === ">=" || op === ">";
+
+class Expansion {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly milestones: Milestone[] = [];
+  private last: { clause: MilestoneClause; date: IsoDate; value: Rational } | undefined;
+  private pending: StepClause | undefined;
+  private readonly first: MilestoneClause | undefined;
+
+  constructor(
+    private readonly target: TargetDeclaration,
+    private readonly file: string,
+    private readonly effective: EffectivePeriod | undefined,
+  ) {
+    this.first = target.schedule.find((c): c is MilestoneClause => c.kind === "milestone");
+  }
+
+  run(): ExpandedSchedule {
+    for (const clause of this.target.schedule) {
+      if (clause.kind === "milestone") this.milestone(clause);
+      else this.step(clause);
+    }
+    return {
+      schedule: { milestones: this.milestones, repeat: this.repeat() },
+      metric: this.metric(),
+      comparison: this.first?.comparison.op ?? ">=",
+      diagnostics: this.diagnostics,
+    };
+  }
+
+  private metric(): Name | undefined {
+    const named = this.first?.metric;
+    if (this.first && !named) {
+      this.report("missing-metric", this.first, "the first milestone does not name the metric it sets", {
+        help: `name it before the comparison, as in \`by 2022-11-30 online_share ${this.first.comparison.op} ${points(this.first.value.points)}\``,
+      });
+    }
+    return named;
+  }
+
+  private milestone(clause: MilestoneClause): void {
+    this.sameMetricAndComparison(clause);
+    this.inRange(clause.value.points, clause);
+    const date = clause.date.date;
+    if (date === null) return;
+    if (this.last && date <= this.last.date) {
+      this.report("dates-not-increasing", clause.date, `\`${formatDate(date, "iso")}\` is not after the milestone before it (${this.last.date})`, {
+        help: "list milestones in date order, each on a later date",
+      });
+      return;
+    }
+    if (this.pending?.increment) this.ramp(this.pending, clause, date);
+    else {
+      if (this.pending) this.ramp(this.pending, clause, date);
+      this.monotone(clause, date);
+    }
+    this.pending = undefined;
+    this.add({ date, threshold: clause.value.points, origin: "stated" }, clause);
+    this.last = { clause, date, value: clause.value.points };
+  }
+
+  private sameMetricAndComparison(clause: MilestoneClause): void {
+    const first = this.first!;
+    if (clause.metric && first.metric && clause.metric.text !== first.metric.text) {
+      this.report("metric-changes", clause.metric, `this milestone names \`${clause.metric.text}\` but the schedule is for \`${first.metric.text}\``, {
+        help: "write a separate target for the other metric",
+      });
+    }
+    if (clause.comparison.op !== first.comparison.op) {
+      this.report("comparison-changes", clause.comparison, `this milestone compares with \`${clause.comparison.op}\` but the first one with \`${first.comparison.op}\``, {
+        help: `use \`${first.comparison.op}\` throughout the schedule`,
+      });
+    }
+  }
+
+  private step(clause: StepClause): void {
+    if (this.pending) {
+      this.report("consecutive-steps", clause, "two steps follow each other with no milestone between them", {
+        help: "keep one step, or put the milestone the first one leads to between them",
+      });
+    } else if (!this.last) {
+      this.report("step-without-start", clause, "this step has no milestone before it to start from", {
+        help: "start the schedule with a milestone, as in `from 2022-09-30 rate >= 50%, monthly +15%`",
+      });
+    }
+    this.pending = clause;
+    if (clause.increment) this.direction(clause);
+  }
+
+  private direction(clause: StepClause): void {
+    const sign = compare(clause.increment!.points, rational(0));
+    const op = this.first?.comparison.op ?? ">=";
+    if (sign > 0 && !rises(op)) {
+      this.report("rising-on-at-most", clause, `this step raises the ceiling of a \`${op}\` target by ${signedPoints(clause.increment!.points)} each period`, {
+        help: "an `at most` target tightens by lowering: write a negative step such as `-5%`",
+      });
+    } else if (sign < 0 && rises(op)) {
+      this.report("falling-on-at-least", clause, `this step lowers the floor of a \`${op}\` target by ${points(clause.increment!.points)} each period`, {
+        help: "an `at least` target tightens by rising: write a positive step such as `+15%`",
+      });
+    }
+  }
+
+  /** Steps from the previous milestone up to this one, which they must land on and reach exactly. */
+  private ramp(step: StepClause, deadline: MilestoneClause, date: IsoDate): void {
+    const start = this.last!;
+    const increment = step.increment?.points ?? rational(0);
+    for (let k = 1; k <= MAX_STEPS; k++) {
+      const at = advance(start.date, step.period, k);
+      const value = add(start.value, mul(rational(k), increment));
+      if (at < date) {
+        this.add({ date: at, threshold: value, origin: "step" }, step);
+        continue;
+      }
+      if (at > date && step.increment) this.offDeadline(step, deadline, date, k);
+      else if (at === date && step.increment) this.reaches(deadline, value, k);
+      return;
+    }
+    this.report("ramp-off-deadline", step, `more than ${MAX_STEPS} steps before the next milestone`, {
+      help: "use a longer period, or put milestones between",
+    });
+  }
+
+  private reaches(deadline: MilestoneClause, reached: Rational, steps: number): void {
+    const stated = deadline.value.points;
+    if (equals(reached, stated)) return;
+    const start = this.last!.value;
+    const needed = div(sub(stated, start), rational(steps))!;
+    this.report("ramp-mismatch", deadline.value, `the ramp reaches ${points(reached)} on ${this.show(deadline.date.date!)} but this milestone says ${points(stated)}`, {
+      help: `a step of ${signedPoints(needed)} over ${steps} step${steps === 1 ? "" : "s"} would reach ${points(stated)}; or make the deadline ${points(reached)}`,
+    });
+  }
+
+  private offDeadline(step: StepClause, deadline: MilestoneClause, date: IsoDate, k: number): void {
+    const before = advance(this.last!.date, step.period, k - 1);
+    const after = advance(this.last!.date, step.period, k);
+    this.report("ramp-off-deadline", deadline.date, `the steps from ${this.show(this.last!.date)} fall on ${this.show(before)} and ${this.show(after)}, never on ${this.show(date)}`, {
+      help: "start the ramp on a date the steps lead to the deadline from (a month end for a month-end deadline), or move the deadline onto a step",
+    });
+  }
+
+  /** Stated thresholds that go against the comparison are allowed but usually a slip. */
+  private monotone(clause: MilestoneClause, date: IsoDate): void {
+    if (!this.last) return;
+    const op = this.first!.comparison.op;
+    const order = compare(clause.value.points, this.last.value);
+    if ((rises(op) && order < 0) || (!rises(op) && order > 0)) {
+      this.report("non-monotone", clause.value, `the threshold ${rises(op) ? "falls" : "rises"} from ${points(this.last.value)} to ${points(clause.value.points)} on ${this.show(date)}`, {
+        help: rises(op) ? "an `at least` target usually only rises; check the figures in the decision" : "an `at most` target usually only falls; check the figures in the decision",
+      });
+    }
+  }
+
+  private repeat(): Schedule["repeat"] {
+    const step = this.pending;
+    if (!step || !this.last) return undefined;
+    if (step.increment && !isZero(step.increment.points)) {
+      this.report("ramp-without-deadline", step, "this step keeps changing the threshold with no deadline to stop at", {
+        help: "end the schedule with the milestone the ramp leads to, as in `by 2022-11-30 >= 80%`, or drop the increment to hold the target every period",
+      });
+      return undefined;
+    }
+    return { period: step.period, until: this.effective?.until };
+  }
+
+  private add(milestone: Milestone, at: MilestoneClause | StepClause): void {
+    if (milestone.origin === "step") this.inRange(milestone.threshold, at);
+    this.inEffectivePeriod(milestone.date, at.kind === "milestone" ? at.date : at);
+    this.milestones.push(milestone);
+  }
+
+  private inRange(value: Rational, at: MilestoneClause | StepClause): void {
+    if (compare(value, rational(0)) >= 0 && compare(value, HUNDRED) <= 0) return;
+    const where = at.kind === "milestone" ? at.value : at;
+    if (at.kind === "step" && this.diagnostics.some((d) => d.name === "percent-range" && d.span === where.span)) return;
+    this.report("percent-range", where, `${points(value)} is outside 0% to 100%`, {
+      help: at.kind === "step" ? "the ramp leaves the range before its deadline: check the step and the deadline" : "a threshold is a share: write a percentage from 0% to 100%",
+    });
+  }
+
+  private inEffectivePeriod(date: IsoDate, at: { span: MilestoneClause["span"] }): void {
+    const period = this.effective;
+    if (!period) return;
+    const before = date < period.from;
+    const after = period.until !== undefined && date > period.until;
+    if (!before && !after) return;
+    if (this.diagnostics.some((d) => d.name === "outside-effective-period" && d.span === at.span)) return;
+    const bound = before ? `takes effect on ${this.show(period.from)}` : `ends on ${this.show(period.until!)}`;
+    this.report("outside-effective-period", at, `the milestone on ${this.show(date)} falls outside the policy, which ${bound}`, {
+      help: "check the date against the decision, or the policy's `effective` clause",
+    });
+  }
+
+  private show(date: IsoDate): string {
+    return formatDate(date, "iso");
+  }
+
+  private report(name: Parameters<typeof diagnostic>[0], at: { span: MilestoneClause["span"] }, message: string, details: { help: string }): void {
+    this.diagnostics.push(diagnostic(name, this.file, at.span, message, details));
+  }
+}
