@@ -1,0 +1,262 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { parse } from "../../src/syntax/parse.js";
+import { withoutSpans, type MilestoneClause, type PolicyFile, type StepClause, type TargetDeclaration } from "../../src/syntax/ast.js";
+import { rational } from "../../src/number/rational.js";
+import { bundledPolicies, translateKeywords } from "../support/policies.js";
+
+const ok = (text: string): PolicyFile => {
+  const result = parse(text);
+  expect(result.diagnostics).toEqual([]);
+  return result.ast!;
+};
+const targetOf = (text: string): TargetDeclaration => ok(text).statements[0] as TargetDeclaration;
+const tree = (text: string): unknown => withoutSpans(ok(text));
+
+describe("the design card's line", () => {
+  const target = targetOf("target usage for all except unit thanh-tra:\n  from 2022-09-30 rate >= 50%, monthly +15%, by 2022-11-30 >= 80%");
+
+  test("parses as written into milestone, step, milestone", () => {
+    expect(target.schedule.map((c) => c.kind)).toEqual(["milestone", "step", "milestone"]);
+    const [start, step, deadline] = target.schedule as [MilestoneClause, StepClause, MilestoneClause];
+    expect(start).toMatchObject({ anchor: "from", date: { date: "2022-09-30" }, metric: { text: "rate" }, comparison: { op: ">=" } });
+    expect(start.value.points).toEqual(rational(50));
+    expect(step.period).toEqual({ unit: "month", count: 1 });
+    expect(step.increment!.points).toEqual(rational(15));
+    expect(deadline).toMatchObject({ anchor: "by", date: { date: "2022-11-30" }, metric: undefined });
+    expect(deadline.value.points).toEqual(rational(80));
+  });
+
+  test("keeps the selector's exception", () => {
+    expect(withoutSpans(target.selector)).toEqual({ include: [{ kind: "all" }], exclude: [{ kind: "unit", id: { text: "thanh-tra" } }] });
+  });
+
+  test("spans are 1-based line and column", () => {
+    expect(target.schedule[2]!.span.start).toMatchObject({ line: 2, column: 46 });
+  });
+});
+
+describe("schedule forms", () => {
+  const steps = (schedule: string) =>
+    (targetOf(`target t for all: ${schedule}`).schedule.filter((c) => c.kind === "step") as StepClause[]).map((s) => s.period);
+  const milestones = (schedule: string) =>
+    (targetOf(`target t for all: ${schedule}`).schedule.filter((c) => c.kind === "milestone") as MilestoneClause[]).map((m) => [
+      m.anchor,
+      m.date.date,
+      m.comparison.op,
+    ]);
+
+  test.each([
+    ["by 2022-12-31 rate >= 30%", [["by", "2022-12-31", ">="]]],
+    ["in 2024 rate >= 70%", [["in", "2024-12-31", ">="]]],
+    ["in 2024 rate >= 70%, in 2025 >= 85%", [["in", "2024-12-31", ">="], ["in", "2025-12-31", ">="]]],
+    ["from 2024-09-30 rate > 85%, monthly", [["from", "2024-09-30", ">"]]],
+    ["by 30/11/2024 rate at most 10%", [["by", "2024-11-30", "<="]]],
+    ["by 3/8/2022 rate below 10%", [["by", "2022-08-03", "<"]]],
+    ["by 2022-9-30 rate above 10%", [["by", "2022-09-30", ">"]]],
+  ])("%s", (schedule, expected) => {
+    expect(milestones(schedule)).toEqual(expected);
+  });
+
+  test.each([
+    ["monthly", { unit: "month", count: 1 }],
+    ["quarterly", { unit: "month", count: 3 }],
+    ["yearly", { unit: "month", count: 12 }],
+    ["weekly", { unit: "week", count: 1 }],
+    ["every 2 months", { unit: "month", count: 2 }],
+    ["every 3 weeks", { unit: "week", count: 3 }],
+  ])("step %s", (step, period) => {
+    expect(steps(`from 2024-01-31 rate >= 10%, ${step} +1%, by 2025-12-31 >= 20%`)).toEqual([period]);
+  });
+
+  test("a negative step lowers the threshold", () => {
+    const step = targetOf("target t for all: from 2024-01-31 r <= 10%, monthly -2,5%, by 2024-03-31 <= 5%").schedule[1] as StepClause;
+    expect(step.increment!.points).toEqual(rational(-5, 2));
+  });
+});
+
+describe("literals", () => {
+  test("a decimal comma and a decimal point give the same percentage", () => {
+    expect(tree("target t for all: by 2023-03-31 r >= 48,6%")).toEqual(tree("target t for all: by 2023-03-31 r >= 48.6%"));
+  });
+
+  test("dd/mm/yyyy and ISO dates give the same tree", () => {
+    expect(tree("policy p effective 03/08/2022 until 31/12/2022")).toEqual(tree("policy p effective 2022-08-03 until 2022-12-31"));
+  });
+
+  test("strings keep any Unicode and escaped quotes", () => {
+    const file = ok('tier t "Sở \\"Y tế\\" 🏥 – cấp tỉnh"');
+    expect(file.statements[0]).toMatchObject({ title: { value: 'Sở "Y tế" 🏥 – cấp tỉnh' } });
+  });
+
+  test("comments are ignored wherever they stand", () => {
+    expect(tree("# đầu\ntier t # cấp\n\"T\" # cuối")).toEqual(tree('tier t "T"'));
+  });
+
+  test("keywords are case-insensitive", () => {
+    expect(tree("Target T For All: By 2022-12-31 r AT LEAST 30%")).toEqual(tree("target T for all: by 2022-12-31 r >= 30%"));
+  });
+
+  test("a keyword inside a longer id is part of the id", () => {
+    expect(ok("field monthly_total field tiered field from-x").statements.map((s) => ("id" in s ? s.id.text : ""))).toEqual([
+      "monthly_total",
+      "tiered",
+      "from-x",
+    ]);
+  });
+});
+
+describe("header and definitions", () => {
+  test("the header keeps its legal basis, period and predecessor", () => {
+    const header = ok(
+      'policy brvt "Giao chỉ tiêu" decision "2139/QĐ-UBND" dated 2022-08-03 issued by "UBND tỉnh" effective 2022-08-03 until 2022-12-31 supersedes old',
+    ).header!;
+    expect(withoutSpans(header)).toEqual({
+      id: { text: "brvt" },
+      title: { value: "Giao chỉ tiêu" },
+      decision: { number: { value: "2139/QĐ-UBND" }, date: { date: "2022-08-03" }, issuer: { value: "UBND tỉnh" } },
+      effective: { from: { date: "2022-08-03" }, until: { date: "2022-12-31" } },
+      supersedes: { text: "old" },
+    });
+  });
+
+  test.each([
+    ["", { kind: "month" }],
+    ["over month", { kind: "month" }],
+    ["over quarter", { kind: "quarter" }],
+    ["over year-to-date", { kind: "year-to-date" }],
+    ["over since-start", { kind: "since-start" }],
+    ["over 3 months", { kind: "rolling", months: 3 }],
+    ["theo lũy kế năm", { kind: "year-to-date" }],
+    ["theo từ đầu kỳ", { kind: "since-start" }],
+  ])("metric window %s", (window, expected) => {
+    expect(ok(`metric m = a / b ${window}`).statements[0]).toMatchObject({ window: expected });
+  });
+
+  test("a unit names its tier and tags", () => {
+    expect(withoutSpans(ok('unit so-y-te "Sở Y tế" tier province tagged health, pilot').statements[0])).toMatchObject({
+      tier: { text: "province" },
+      tags: [{ text: "health" }, { text: "pilot" }],
+    });
+  });
+
+  test("score and check expressions keep precedence and left associativity", () => {
+    const score = ok("score s for all = 10 - 2 - 3 * a / 80% when empty 20 round 1 half-even").statements[0]!;
+    expect(withoutSpans(score)).toMatchObject({
+      formula: {
+        kind: "binary",
+        op: "-",
+        left: { kind: "binary", op: "-", left: { kind: "number" }, right: { kind: "number" } },
+        right: { kind: "binary", op: "/", left: { kind: "binary", op: "*" }, right: { kind: "percent" } },
+      },
+      whenEmpty: { kind: "number" },
+      rounding: { decimals: 1, mode: { text: "half-even" } },
+    });
+    expect(withoutSpans(ok("check r = a + b").statements[0])).toMatchObject({ op: "=", right: { kind: "binary", op: "+" } });
+  });
+
+  test("a step table is nested conditionals", () => {
+    const score = ok("score s for all = if p >= 80% then 2 else if p >= 50% then 1.6 else 0").statements[0]!;
+    expect(withoutSpans(score)).toMatchObject({ formula: { kind: "if", comparison: ">=", else: { kind: "if" } } });
+  });
+});
+
+describe("Vietnamese", () => {
+  test("the design card in Vietnamese gives the English tree", () => {
+    const en = "target usage for all except unit thanh-tra:\n  from 2022-09-30 rate >= 50%, monthly +15%, by 2022-11-30 >= 80%";
+    const vi = "chỉ tiêu usage cho tất cả trừ đơn vị thanh-tra:\n  từ 30/09/2022 rate tối thiểu 50%, hàng tháng +15%, đến 30/11/2022 ít nhất 80%";
+    expect(tree(vi)).toEqual(tree(en));
+  });
+
+  test.each(bundledPolicies().map((p) => [p.file, p.text]))("%s reads the same with keywords in either language", (_, text) => {
+    const source = tree(text);
+    expect(tree(translateKeywords(text, "vi"))).toEqual(source);
+    expect(tree(translateKeywords(text, "en"))).toEqual(source);
+  });
+
+  test("a file saved decomposed (NFD) parses as the composed one", () => {
+    const text = 'chỉ tiêu t "Tỷ lệ hồ sơ" cho cấp xa: đến 31/12/2022 r tối thiểu 30%';
+    const nfd = text.normalize("NFD");
+    expect(nfd).not.toEqual(text);
+    expect(tree(nfd)).toEqual(tree(text));
+  });
+});
+
+describe("errors", () => {
+  const first = (text: string) => {
+    const result = parse(text);
+    expect(result.ast).toBeUndefined();
+    const d = result.diagnostics[0]!;
+    return { at: `${d.span.start.line}:${d.span.start.column}`, name: d.name, message: d.message, help: d.help };
+  };
+
+  test.each([
+    ["target t for all: by 2022-12-31 r => 30%", "1:35", "syntax", "expected `>=`, `>`, `<=` or `<` but found `=`", "with `>` or `<` first"],
+    ["target t for all: by r >= 30%", "1:22", "syntax", "expected a date (2022-09-30 or 30/09/2022) but found `r`", "2022-09-30"],
+    ["target t for all: by 2022-12-31 r >= 30", "1:38", "syntax", "expected a percentage (50% or 48,6%) but found `30`", "write `30%`"],
+    ["target t for all by 2022-12-31 r >= 30%", "1:18", "syntax", "expected `:` but found `by`", "a target looks like"],
+    ["tier a\ntaget t for all: by 2022-12-31 r >= 30%", "2:1", "syntax", "expected a new statement", "did you mean `target`?"],
+    ["target t for all: by 2022-12-31 r >= 30%,", "1:42", "syntax", "but found the end of the file", ""],
+    ['tier t "Sở Y tế', "1:8", "unterminated-string", "no closing", 'write `\\"`'],
+    ["tier sở", "1:7", "unexpected-character", "unexpected character `ở`", "ASCII"],
+    ["tier t “Sở”", "1:8", "unexpected-character", "unexpected character `“`", "straight double quotes"],
+  ])("%s", (text, at, name, message, help) => {
+    const d = first(text);
+    expect(d).toMatchObject({ at, name });
+    expect(d.message).toContain(message);
+    expect(d.help).toContain(help);
+  });
+
+  test("a date that does not exist is reported on the date", () => {
+    const result = parse("target t for all: by 2022-02-30 r >= 30%");
+    expect(result.diagnostics).toMatchObject([{ name: "invalid-date", span: { start: { line: 1, column: 22 } } }]);
+  });
+
+  test("one mistake does not hide the next", () => {
+    const result = parse("target a for all: by 2022-12-31 r => 30%\ntarget b for all: by r >= 30%");
+    expect(result.diagnostics.map((d) => d.span.start.line)).toEqual([1, 2]);
+  });
+
+  test("brackets nested beyond any real formula are refused, not overflowed", () => {
+    const deep = `score s for all = ${"(".repeat(5000)}1${")".repeat(5000)}`;
+    expect(parse(deep).diagnostics[0]).toMatchObject({ name: "syntax", message: expect.stringContaining("nested") });
+  });
+});
+
+describe("the parser never throws", () => {
+  test("on arbitrary text", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
+        const result = parse(text);
+        expect(result.ast !== undefined || result.diagnostics.length > 0).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const policies = bundledPolicies();
+  const edit = fc.record({
+    policy: fc.integer({ min: 0, max: policies.length - 1 }),
+    at: fc.nat(),
+    remove: fc.integer({ min: 0, max: 12 }),
+    insert: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(",", ":", "%", "-", "(", '"', "#", "\n", "by", "từ", "2022-13-45", "99999999999999999999")),
+  });
+
+  test("on random edits of the bundled policies, and every error has a real position", () => {
+    fc.assert(
+      fc.property(edit, ({ policy, at, remove, insert }) => {
+        const text = policies[policy]!.text;
+        const cut = at % (text.length + 1);
+        const edited = text.slice(0, cut) + insert + text.slice(cut + remove);
+        const result = parse(edited);
+        const lines = result.source.split("\n").length;
+        for (const d of result.diagnostics) {
+          expect(d.span.start.line).toBeGreaterThanOrEqual(1);
+          expect(d.span.start.line).toBeLessThanOrEqual(lines);
+          expect(d.span.start.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
