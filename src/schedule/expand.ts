@@ -83,11 +83,10 @@ class Expansion {
       });
       return;
     }
-    if (this.pending?.increment) this.ramp(this.pending, clause, date);
-    else {
-      if (this.pending) this.ramp(this.pending, clause, date);
-      this.monotone(clause, date);
-    }
+    // A step only ramps from a milestone before it; one without is reported where it stands.
+    const step = this.last ? this.pending : undefined;
+    if (step) this.ramp(step, clause, date);
+    if (!step?.increment) this.monotone(clause, date);
     this.pending = undefined;
     this.add({ date, threshold: clause.value.points, origin: "stated" }, clause);
     this.last = { clause, date, value: clause.value.points };
