@@ -13,9 +13,9 @@ export const CheckOptions = z.object({
 export type CheckOptions = z.infer<typeof CheckOptions>;
 
 export function check(paths: readonly string[], options: CheckOptions, io: Output): number {
-  const { files, missing } = policyFiles(paths);
-  for (const path of missing) io.err(`chitieu: cannot read ${path}: no such file or folder\n`);
-  if (missing.length > 0) return EXIT.usage;
+  const { files, unreadable } = policyFiles(paths);
+  for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
+  if (unreadable.length > 0) return EXIT.usage;
   if (files.length === 0) {
     io.err(`chitieu: no .ct files in ${paths.join(", ")}\n`);
     return EXIT.usage;

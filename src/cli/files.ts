@@ -1,22 +1,37 @@
 /** Policy paths as given on the command line: files as they are, folders searched for `.ct` files. */
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Stats } from "node:fs";
 import { join } from "node:path";
 
-export function policyFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
+export interface PolicyPaths {
+  readonly files: string[];
+  /** Paths that cannot be read, with the reason in words. */
+  readonly unreadable: { readonly path: string; readonly reason: string }[];
+}
+
+export function policyFiles(paths: readonly string[]): PolicyPaths {
+  const result: PolicyPaths = { files: [], unreadable: [] };
   for (const path of paths) {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) missing.push(path);
-    else if (stat.isDirectory()) files.push(...inFolder(path));
-    else files.push(path);
+    const stat = statOf(path);
+    if (!stat) result.unreadable.push({ path, reason: "no such file or folder" });
+    else if (stat.isDirectory()) result.files.push(...inFolder(path));
+    else result.files.push(path);
   }
-  return { files, missing };
+  return result;
+}
+
+/** Undefined for any path that cannot be read: missing, under a file, too long, forbidden. */
+export function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function inFolder(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".ct"))
+    .filter((entry) => entry.name.endsWith(".ct"))
     .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => statOf(path)?.isFile() === true)
     .sort();
 }

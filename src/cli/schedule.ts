@@ -5,6 +5,7 @@ import { renderDiagnostics } from "../diagnostics/render.js";
 import type { Policy, Target } from "../model/policy.js";
 import { toDecimalString, toNumber } from "../number/rational.js";
 import { schedulesByTier, type ScheduleRow } from "../schedule/by-tier.js";
+import { statOf } from "./files.js";
 import { EXIT, type Output } from "./output.js";
 
 export const ScheduleOptions = z.object({
@@ -15,16 +16,31 @@ export const ScheduleOptions = z.object({
 export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
 
 export function schedule(file: string, options: ScheduleOptions, io: Output): number {
+  const stat = statOf(file);
+  if (!stat?.isFile()) {
+    io.err(`chitieu: cannot read ${file}: ${stat ? "a folder, not a policy file" : "no such file"}\n`);
+    return EXIT.usage;
+  }
   const result = compileFile(file);
   if (!result.policy) {
-    io.err(`${renderDiagnostics(result.diagnostics, result.sources)}\n`);
-    const unread = result.sources.size === 0;
-    if (!unread && result.diagnostics.length === 0) io.err(`chitieu: ${file} has no policy header: it only defines shared names\n`);
-    return unread ? EXIT.usage : EXIT.problems;
+    if (result.diagnostics.length > 0) io.err(`${renderDiagnostics(result.diagnostics, result.sources)}\n`);
+    else io.err(`chitieu: ${file} has no policy header: it only defines shared names\n`);
+    return EXIT.problems;
+  }
+  const unknown = unknownFilter(result.policy, options);
+  if (unknown) {
+    io.err(`chitieu: ${unknown}\n`);
+    return EXIT.usage;
   }
   const rows = schedulesByTier(result.policy, { target: options.target, tier: options.tier });
   io.out(options.format === "json" ? `${JSON.stringify(asJson(result.policy, rows), null, 2)}\n` : asText(result.policy, rows));
   return EXIT.ok;
+}
+
+function unknownFilter(policy: Policy, options: ScheduleOptions): string | undefined {
+  const known = (kind: string, id: string | undefined, ids: readonly string[]): string | undefined =>
+    id === undefined || ids.includes(id) ? undefined : `${policy.id} has no ${kind} \`${id}\`; its ${kind}s are ${ids.join(", ")}`;
+  return known("tier", options.tier, [...policy.tiers.keys()]) ?? known("target", options.target, policy.targets.map((t) => t.id));
 }
 
 const cite = (t: Target): string => `${t.id} (${t.rule.file}:${t.rule.line})`;

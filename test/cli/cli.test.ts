@@ -1,0 +1,563 @@
+/**
+ * The command line as users and CI run it: a separate `node bin/chitieu.js` process, judged only
+ * by its exit code, stdout and stderr.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { codes, type CodeName } from "../../src/diagnostics/codes.js";
+
+// Each test starts one to three Node processes of about a second each.
+vi.setConfig({ testTimeout: 30_000 });
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const bin = join(root, "bin", "chitieu.js");
+const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+
+interface Run {
+  readonly args: readonly string[];
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Every run of the current test, so `afterEach` can check none of them printed a stack trace. */
+let runs: Run[] = [];
+
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+delete env.FORCE_COLOR;
+
+function chitieu(...args: string[]): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env,
+    timeout: 30_000,
+  });
+  if (result.error) throw result.error;
+  const run = { args, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  runs.push(run);
+  return run;
+}
+
+afterEach(() => {
+  const finished = runs;
+  runs = [];
+  for (const run of finished) {
+    expect(run.stderr, `stack trace from chitieu ${run.args.join(" ")}`).not.toContain("    at ");
+    expect(run.stdout, `stack trace from chitieu ${run.args.join(" ")}`).not.toContain("    at ");
+  }
+});
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "chitieu-cli-"));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+const ctFilesIn = (folder: string): string[] =>
+  readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ct"))
+    .map((e) => e.name);
+
+interface Fixture {
+  readonly file: string;
+  readonly name: CodeName;
+  readonly line: number;
+  readonly column: number;
+}
+
+const fixtures: Fixture[] = readdirSync(join(root, "test/fixtures/bad"))
+  .filter((name) => name.endsWith("_bad.ct"))
+  .sort()
+  .map((name) => {
+    const file = `test/fixtures/bad/${name}`;
+    const first = readFileSync(join(root, file), "utf8").split(/\r?\n/)[0]!;
+    const match = /^# expect: ([a-z-]+) at (\d+):(\d+)$/.exec(first);
+    if (!match) throw new Error(`${file}: first line is not "# expect: NAME at LINE:COL": ${first}`);
+    if (!(match[1]! in codes)) throw new Error(`${file}: unknown diagnostic name ${match[1]}`);
+    return { file, name: match[1] as CodeName, line: Number(match[2]), column: Number(match[3]) };
+  });
+
+const severityOf = (f: Fixture) => codes[f.name].severity;
+const errorFixtures = fixtures.filter((f) => severityOf(f) === "error");
+const warningFixtures = fixtures.filter((f) => severityOf(f) === "warning");
+
+/**
+ * Checks that `output` renders the fixture's diagnostic: the header, the location, the source line
+ * and a caret line whose first caret sits under the expected column.
+ */
+function expectRendered(output: string, f: Fixture): void {
+  const { code, severity } = codes[f.name];
+  const lines = output.split("\n");
+  const location = new RegExp(`^ +--> ${escape(f.file)}:${f.line}:${f.column}$`);
+  const header = lines.findIndex((l, i) => l.startsWith(`${severity}[${code}] ${f.name}: `) && location.test(lines[i + 1] ?? ""));
+  expect(header, `no "${severity}[${code}] ${f.name}:" at ${f.file}:${f.line}:${f.column} in:\n${output}`).toBeGreaterThanOrEqual(0);
+  expect(lines[header + 2]).toMatch(/^ +\|$/);
+  const source = readFileSync(join(root, f.file), "utf8").split(/\r?\n/)[f.line - 1]!;
+  expect(lines[header + 3]).toBe(`${f.line} | ${source}`);
+  const caretLine = lines[header + 4]!;
+  const gutter = " ".repeat(String(f.line).length);
+  expect(caretLine.startsWith(`${gutter} | `)).toBe(true);
+  const marks = caretLine.slice(gutter.length + 3);
+  expect(marks).toMatch(/^[ \t]*\^+$/);
+  expect([...marks].indexOf("^")).toBe(f.column - 1);
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("fixtures", () => {
+  it("every bad fixture names a diagnostic and a position", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(10);
+    expect(warningFixtures.map((f) => f.file)).toContain("test/fixtures/bad/non_monotone_bad.ct");
+  });
+});
+
+describe("chitieu check", () => {
+  it("passes the bundled policies: exit 0, a clean summary, nothing on stderr", () => {
+    const n = ctFilesIn("policies").length;
+    expect(n).toBeGreaterThan(1);
+    const r = chitieu("check", "policies/");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`checked ${n} files: 0 errors, 0 warnings\n`);
+    expect(r.stderr).toBe("");
+  });
+
+  it("uses the singular for one file", () => {
+    const r = chitieu("check", "policies/brvt-2139-2022.ct");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("checked 1 file: 0 errors, 0 warnings\n");
+    expect(r.stderr).toBe("");
+  });
+
+  it("accepts an import-only library on its own", () => {
+    const r = chitieu("check", "policies/shared/vn-tiers.ct");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("checked 1 file: 0 errors, 0 warnings\n");
+  });
+
+  describe.each(errorFixtures.map((f) => [f.file, f] as const))("%s", (_file, f) => {
+    it(`exits 1 and renders ${f.name} at ${f.line}:${f.column}`, () => {
+      const r = chitieu("check", f.file);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("");
+      expectRendered(r.stdout, f);
+      expect(r.stdout).toMatch(/\nchecked 1 file: [1-9]\d* errors?, \d+ warnings?\n$/);
+    });
+  });
+
+  describe.each(warningFixtures.map((f) => [f.file, f] as const))("%s (warnings only)", (_file, f) => {
+    it(`renders ${f.name} at ${f.line}:${f.column} and exits 0 without --strict`, () => {
+      const r = chitieu("check", f.file);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe("");
+      expectRendered(r.stdout, f);
+      expect(r.stdout).toMatch(/\nchecked 1 file: 0 errors, [1-9]\d* warnings?\n$/);
+    });
+
+    it("exits 1 with --strict, showing the same output", () => {
+      const plain = chitieu("check", f.file);
+      const strict = chitieu("check", "--strict", f.file);
+      expect(strict.status).toBe(1);
+      expect(strict.stdout).toBe(plain.stdout);
+      expect(strict.stderr).toBe("");
+    });
+  });
+
+  it("--strict does not fail clean policies", () => {
+    const r = chitieu("check", "--strict", "policies");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^checked \d+ files: 0 errors, 0 warnings\n$/);
+  });
+
+  it("checks every fixture in one run and counts them all", () => {
+    const r = chitieu("check", "test/fixtures/bad");
+    expect(r.status).toBe(1);
+    for (const f of fixtures) expectRendered(r.stdout, f);
+    const summary = /checked (\d+) files: (\d+) errors?, (\d+) warnings?\n$/.exec(r.stdout);
+    expect(summary).not.toBeNull();
+    expect(Number(summary![1])).toBe(fixtures.length);
+    expect(Number(summary![2])).toBeGreaterThanOrEqual(errorFixtures.length);
+    expect(Number(summary![3])).toBeGreaterThanOrEqual(warningFixtures.length);
+  });
+
+  describe("--format json", () => {
+    interface JsonPosition {
+      line: number;
+      column: number;
+      offset: number;
+    }
+    interface JsonOutput {
+      files: { file: string; diagnostics: { code: string; name: string; severity: string; message: string; span: { start: JsonPosition; end: JsonPosition } }[] }[];
+      summary: { errors: number; warnings: number };
+    }
+
+    it("reports every file with its diagnostics, codes, names and spans", () => {
+      const r = chitieu("check", "--format", "json", "test/fixtures/bad", "policies/brvt-2139-2022.ct");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe("");
+      const json = JSON.parse(r.stdout) as JsonOutput;
+      expect(json.files.map((x) => x.file).sort()).toEqual([...fixtures.map((f) => f.file), "policies/brvt-2139-2022.ct"].sort());
+      for (const f of fixtures) {
+        const entry = json.files.find((x) => x.file === f.file)!;
+        const found = entry.diagnostics.find((d) => d.name === f.name && d.span.start.line === f.line && d.span.start.column === f.column);
+        expect(found, `${f.file}: ${f.name} at ${f.line}:${f.column}`).toBeDefined();
+        expect(found!.code).toBe(codes[f.name].code);
+        expect(found!.severity).toBe(codes[f.name].severity);
+        expect(found!.message.length).toBeGreaterThan(0);
+        expect(found!.span.end.offset).toBeGreaterThanOrEqual(found!.span.start.offset);
+      }
+      expect(json.files.find((x) => x.file === "policies/brvt-2139-2022.ct")!.diagnostics).toEqual([]);
+      const all = json.files.flatMap((x) => x.diagnostics);
+      expect(json.summary.errors).toBe(all.filter((d) => d.severity === "error").length);
+      expect(json.summary.warnings).toBe(all.filter((d) => d.severity === "warning").length);
+      expect(json.summary.errors).toBeGreaterThanOrEqual(errorFixtures.length);
+      expect(r.stdout).not.toContain("checked ");
+    });
+
+    it("is clean JSON with zero errors for the bundled policies", () => {
+      const r = chitieu("check", "policies", "--format", "json");
+      expect(r.status).toBe(0);
+      const json = JSON.parse(r.stdout) as JsonOutput;
+      expect(json.files).toHaveLength(ctFilesIn("policies").length);
+      expect(json.files.every((x) => x.diagnostics.length === 0)).toBe(true);
+      expect(json.summary).toEqual({ errors: 0, warnings: 0 });
+    });
+
+    it("honours --strict for a warnings-only file", () => {
+      const file = "test/fixtures/bad/non_monotone_bad.ct";
+      const plain = chitieu("check", "--format", "json", file);
+      const strict = chitieu("check", "--format", "json", "--strict", file);
+      expect(plain.status).toBe(0);
+      expect(strict.status).toBe(1);
+      expect((JSON.parse(plain.stdout) as JsonOutput).summary).toEqual({ errors: 0, warnings: 1 });
+      expect(strict.stdout).toBe(plain.stdout);
+    });
+  });
+
+  describe("usage and I/O errors exit 2 with a message on stderr only", () => {
+    it("a missing path", () => {
+      const r = chitieu("check", "no-such-policy.ct");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe("chitieu: cannot read no-such-policy.ct: no such file or folder\n");
+    });
+
+    it("a missing path next to a good one checks nothing", () => {
+      const r = chitieu("check", "policies", "no-such-folder");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("no-such-folder");
+    });
+
+    it("a missing path with --format json prints no JSON", () => {
+      const r = chitieu("check", "--format", "json", "no-such-policy.ct");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("no-such-policy.ct");
+    });
+
+    it("a path under a file (not a folder) is a path that cannot be read", () => {
+      const r = chitieu("check", "package.json/policy.ct");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("chitieu: cannot read package.json/policy.ct");
+    });
+
+    it("a folder with no .ct files", () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, "notes.txt"), "not a policy\n");
+      const r = chitieu("check", dir);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`chitieu: no .ct files in ${dir}\n`);
+    });
+
+    it("an empty folder", () => {
+      const dir = tempDir();
+      const r = chitieu("check", dir);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("no .ct files");
+    });
+
+    it("an unknown option", () => {
+      const r = chitieu("check", "--bogus", "policies");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("unknown option '--bogus'");
+    });
+
+    it("--format xml", () => {
+      const r = chitieu("check", "--format", "xml", "policies");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/^chitieu: --format: .*"text".*"json"/);
+    });
+
+    it("--format with no value", () => {
+      const r = chitieu("check", "policies", "--format");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("--format");
+    });
+
+    it("no paths at all", () => {
+      const r = chitieu("check");
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("missing required argument 'paths'");
+    });
+  });
+});
+
+describe("chitieu (top level)", () => {
+  it("--help prints usage on stdout and exits 0", () => {
+    const r = chitieu("--help");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^Usage: chitieu /);
+    expect(r.stdout).toContain("check [options] <paths...>");
+    expect(r.stdout).toContain("schedule [options] <file>");
+  });
+
+  it("check --help documents the exit codes", () => {
+    const r = chitieu("check", "--help");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^Usage: chitieu check /);
+    expect(r.stdout).toContain("--strict");
+    expect(r.stdout).toContain("Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error.");
+  });
+
+  it("schedule --help and help schedule exit 0", () => {
+    for (const args of [["schedule", "--help"], ["help", "schedule"]]) {
+      const r = chitieu(...args);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(/^Usage: chitieu schedule /);
+      expect(r.stdout).toContain("--tier <id>");
+    }
+  });
+
+  it("--version and -V print package.json's version", () => {
+    for (const flag of ["--version", "-V"]) {
+      const r = chitieu(flag);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe("");
+    }
+  });
+
+  it("an unknown command exits 2", () => {
+    const r = chitieu("frobnicate", "policies");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it("an unknown top-level option exits 2", () => {
+    const r = chitieu("--bogus");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it("no arguments prints usage on stderr and exits 2", () => {
+    const r = chitieu();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^Usage: chitieu /);
+  });
+});
+
+describe("chitieu schedule", () => {
+  const brvt = "policies/brvt-2139-2022.ct";
+
+  /** The blank-line separated block that starts with `heading`. */
+  function section(output: string, heading: string): string {
+    const block = output.split("\n\n").find((b) => b.startsWith(heading));
+    expect(block, `no section "${heading}" in:\n${output}`).toBeDefined();
+    return block!;
+  }
+
+  /** The lines of `metric` inside a section, up to the next metric. */
+  function metricLines(block: string, metric: string): string[] {
+    const lines = block.split("\n");
+    const start = lines.findIndex((l) => l.startsWith(`  ${metric}: `));
+    expect(start, `no ${metric} in:\n${block}`).toBeGreaterThanOrEqual(0);
+    const rest = lines.slice(start + 1);
+    const end = rest.findIndex((l) => !l.startsWith("    "));
+    return [lines[start]!, ...(end < 0 ? rest : rest.slice(0, end))];
+  }
+
+  it("shows the month-end milestones per tier and the excluded unit", () => {
+    const r = chitieu("schedule", brvt);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n")[0]).toMatch(/^brvt-2139-2022: /);
+    expect(r.stdout).toContain("  decision 2139/QĐ-UBND");
+    expect(r.stdout).toContain("  effective 2022-08-03 until 2022-12-31");
+
+    const province = section(r.stdout, "tier province:");
+    const usage = metricLines(province, "service_usage");
+    expect(usage[0]).toContain("target usage_all_tiers (policies/brvt-2139-2022.ct:");
+    expect(usage.slice(1).map((l) => l.trim().replace(/\s+/g, " "))).toEqual([
+      "2022-09-30 >= 50%",
+      "2022-10-31 >= 65% (step)",
+      "2022-11-30 >= 80%",
+    ]);
+    const online = metricLines(province, "online_share");
+    expect(online.slice(1).map((l) => l.trim().replace(/\s+/g, " "))).toEqual([
+      "2022-09-30 >= 30%",
+      "2022-10-31 >= 45% (step)",
+      "2022-11-30 >= 60%",
+    ]);
+
+    for (const tier of ["district", "commune"]) {
+      const block = section(r.stdout, `tier ${tier}:`);
+      expect(metricLines(block, "online_share").slice(1).map((l) => l.trim().replace(/\s+/g, " "))).toEqual([
+        "2022-09-30 >= 20%",
+        "2022-10-31 >= 35% (step)",
+        "2022-11-30 >= 50%",
+      ]);
+    }
+
+    const unit = section(r.stdout, "unit thanh-tra-tinh:");
+    expect(metricLines(unit, "service_usage")[0]).toMatch(/^  service_usage: excluded by usage_all_tiers \(/);
+    expect(metricLines(unit, "online_share")[0]).toMatch(/^  online_share: excluded by online_share_province \(/);
+    expect(unit).not.toMatch(/\d{4}-\d{2}-\d{2}\s+>=/);
+  });
+
+  it("--tier commune shows only that tier", () => {
+    const r = chitieu("schedule", brvt, "--tier", "commune");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    const block = section(r.stdout, "tier commune:");
+    expect(metricLines(block, "service_usage").length).toBe(4);
+    expect(metricLines(block, "online_share").length).toBe(4);
+    expect(r.stdout).not.toContain("tier province:");
+    expect(r.stdout).not.toContain("tier district:");
+    expect(r.stdout).not.toContain("unit thanh-tra-tinh");
+    expect(r.stdout.match(/^(tier|unit) /gm)).toEqual(["tier "]);
+  });
+
+  it("--target keeps only the rows that target decides", () => {
+    const r = chitieu("schedule", brvt, "--target", "online_share_local");
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("service_usage");
+    expect(r.stdout).not.toContain("tier province:");
+    expect(r.stdout).toContain("tier district:");
+    expect(r.stdout).toContain("tier commune:");
+  });
+
+  it("--format json gives the district thresholds as numbers", () => {
+    const r = chitieu("schedule", brvt, "--format", "json", "--tier", "district");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    const json = JSON.parse(r.stdout) as {
+      policy: string;
+      schedules: {
+        subject: { kind: string; id: string };
+        metric: string;
+        status: string;
+        comparison: string;
+        milestones: { date: string; threshold: number; origin: string }[];
+      }[];
+    };
+    expect(json.policy).toBe("brvt-2139-2022");
+    expect(json.schedules.length).toBeGreaterThan(0);
+    expect(json.schedules.every((s) => s.subject.kind === "tier" && s.subject.id === "district")).toBe(true);
+    const online = json.schedules.find((s) => s.metric === "online_share")!;
+    expect(online.status).toBe("applies");
+    expect(online.comparison).toBe(">=");
+    expect(online.milestones.map((m) => m.threshold)).toEqual([20, 35, 50]);
+    expect(online.milestones.map((m) => m.date)).toEqual(["2022-09-30", "2022-10-31", "2022-11-30"]);
+    expect(online.milestones.map((m) => m.origin)).toEqual(["stated", "step", "stated"]);
+  });
+
+  it("a policy with errors exits 1 and renders the diagnostic on stderr", () => {
+    const f = fixtures.find((x) => x.name === "ramp-mismatch")!;
+    const r = chitieu("schedule", f.file);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expectRendered(r.stderr, f);
+  });
+
+  it("a syntax error exits 1 with the diagnostic on stderr", () => {
+    const f = fixtures.find((x) => x.file.endsWith("syntax_arrow_bad.ct"))!;
+    const r = chitieu("schedule", f.file);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expectRendered(r.stderr, f);
+  });
+
+  it("an import-only library exits 1 and says it has no policy header", () => {
+    const r = chitieu("schedule", "policies/shared/vn-tiers.ct");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("chitieu: policies/shared/vn-tiers.ct has no policy header: it only defines shared names\n");
+  });
+
+  it("a missing file exits 2 with nothing on stdout", () => {
+    const r = chitieu("schedule", "no-such-policy.ct");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("no-such-policy.ct");
+  });
+
+  it("--format xml exits 2", () => {
+    const r = chitieu("schedule", brvt, "--format", "xml");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^chitieu: --format: /);
+  });
+
+  it("an unknown option exits 2", () => {
+    const r = chitieu("schedule", brvt, "--bogus");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it("no file exits 2", () => {
+    const r = chitieu("schedule");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("missing required argument 'file'");
+  });
+});
+
+describe("paths and filters people get wrong", () => {
+  it("schedule on a folder exits 2 and says it wants a file", () => {
+    const r = chitieu("schedule", "policies");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("chitieu: cannot read policies: a folder, not a policy file\n");
+  });
+
+  it("schedule with an unknown tier or target exits 2 and lists the known ones", () => {
+    const tier = chitieu("schedule", "policies/brvt-2139-2022.ct", "--tier", "provnce");
+    expect(tier.status).toBe(2);
+    expect(tier.stderr).toBe("chitieu: brvt-2139-2022 has no tier `provnce`; its tiers are province, district, commune\n");
+    const target = chitieu("schedule", "policies/brvt-2139-2022.ct", "--target", "nope");
+    expect(target.status).toBe(2);
+    expect(target.stderr).toContain("has no target `nope`; its targets are usage_all_tiers, online_share_province, online_share_local");
+  });
+
+  it("check follows .ct files that are symbolic links", () => {
+    const dir = tempDir();
+    symlinkSync(join(root, "policies/thaibinh-2020.ct"), join(dir, "linked.ct"));
+    symlinkSync(join(root, "policies/shared"), join(dir, "shared"));
+    const r = chitieu("check", dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("checked 1 file: 0 errors, 0 warnings\n");
+  });
+});
