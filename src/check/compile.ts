@@ -241,6 +241,7 @@ class Checker {
       selector,
       comparison: expanded.comparison,
       schedule: expanded.schedule,
+      points: d.points && this.points(d.points, file),
       rule: location(file, d.span),
     };
     return { target, declaration: d, file };
@@ -248,17 +249,17 @@ class Checker {
 
   private score(d: A.ScoreDeclaration, file: string, rules: Map<string, A.Name>): M.Score {
     this.uniqueRule(d.id, file, rules);
+    return { id: d.id.text, name: title(d), selector: this.selector(d.selector, file), points: this.points(d.points, file), rule: location(file, d.span) };
+  }
+
+  private points(d: A.Points, file: string): M.Points {
     checkExpression(d.formula, "metric", this.symbols, file, this.diagnostics);
     if (d.whenEmpty) checkExpression(d.whenEmpty, "metric", this.symbols, file, this.diagnostics);
     return {
-      id: d.id.text,
-      name: title(d),
-      selector: this.selector(d.selector, file),
       formula: d.formula,
       whenEmpty: d.whenEmpty,
       decimals: d.rounding?.decimals ?? 2,
       rounding: this.roundingMode(d.rounding?.mode, file),
-      rule: location(file, d.span),
     };
   }
 

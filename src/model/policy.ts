@@ -78,17 +78,23 @@ export interface Target {
   readonly selector: Selector;
   readonly comparison: Comparison;
   readonly schedule: Schedule;
+  /** Points the target gives, if it says. */
+  readonly points: Points | undefined;
   readonly rule: RuleLocation;
+}
+
+export interface Points {
+  readonly formula: Expression;
+  readonly whenEmpty: Expression | undefined;
+  readonly decimals: number;
+  readonly rounding: RoundingMode;
 }
 
 export interface Score {
   readonly id: string;
   readonly name: string;
   readonly selector: Selector;
-  readonly formula: Expression;
-  readonly whenEmpty: Expression | undefined;
-  readonly decimals: number;
-  readonly rounding: RoundingMode;
+  readonly points: Points;
   readonly rule: RuleLocation;
 }
 

@@ -119,6 +119,8 @@ export interface TargetDeclaration extends Declaration {
   readonly kind: "target";
   readonly selector: Selector;
   readonly schedule: readonly ScheduleClause[];
+  /** Points the target gives, computed from its metric: `score = if rate >= 80% then 2 else 1.6`. */
+  readonly points: Points | undefined;
 }
 
 export interface Selector extends Node {
@@ -158,7 +160,12 @@ export interface Period {
 export interface ScoreDeclaration extends Declaration {
   readonly kind: "score";
   readonly selector: Selector;
+  readonly points: Points;
+}
+
+export interface Points extends Node {
   readonly formula: Expression;
+  /** The points when a metric in the formula has no denominator; 0 when not said. */
   readonly whenEmpty: Expression | undefined;
   readonly rounding: Rounding | undefined;
 }

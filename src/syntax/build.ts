@@ -198,11 +198,13 @@ class Builder {
 
   target(node: C.TargetDeclarationCstNode): A.TargetDeclaration {
     const c = node.children;
+    const points = first(c.points);
     return {
       kind: "target",
       ...this.declaration(node),
       selector: this.selector(c.selector[0]!),
       schedule: this.schedule(c.schedule[0]!),
+      points: points && this.points(points),
     };
   }
 
@@ -281,13 +283,15 @@ class Builder {
 
   score(node: C.ScoreDeclarationCstNode): A.ScoreDeclaration {
     const c = node.children;
+    return { kind: "score", ...this.declaration(node), selector: this.selector(c.selector[0]!), points: this.points(c.points[0]!) };
+  }
+
+  points(node: C.PointsCstNode): A.Points {
+    const c = node.children;
     const whenEmpty = first(c.whenEmpty);
     const decimals = first(c.decimals);
     const mode = first(c.mode);
     return {
-      kind: "score",
-      ...this.declaration(node),
-      selector: this.selector(c.selector[0]!),
       formula: this.expression(c.formula[0]!),
       whenEmpty: whenEmpty && this.expression(whenEmpty),
       rounding: decimals && {
@@ -295,6 +299,7 @@ class Builder {
         mode: mode && this.name(mode),
         span: spanBetween(c.Round![0]!, mode ?? decimals),
       },
+      span: this.nodeSpan(node),
     };
   }
 

@@ -181,6 +181,9 @@ export type TargetDeclarationCstChildren = {
   selector: SelectorCstNode[];
   Colon: IToken[];
   schedule: ScheduleCstNode[];
+  Score?: IToken[];
+  Equals?: IToken[];
+  points?: PointsCstNode[];
 };
 
 export interface SelectorCstNode extends CstNode {
@@ -278,6 +281,15 @@ export type ScoreDeclarationCstChildren = {
   For: IToken[];
   selector: SelectorCstNode[];
   Equals: IToken[];
+  points: PointsCstNode[];
+};
+
+export interface PointsCstNode extends CstNode {
+  name: "points";
+  children: PointsCstChildren;
+}
+
+export type PointsCstChildren = {
   formula: ExpressionCstNode[];
   WhenEmpty?: IToken[];
   whenEmpty?: ExpressionCstNode[];

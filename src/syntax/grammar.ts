@@ -154,6 +154,15 @@ export class PolicyGrammar extends CstParser {
     this.SUBRULE(this.selector);
     this.CONSUME(t.Colon);
     this.SUBRULE(this.schedule);
+    // `score =` gives the target points; `score ID` after a target starts a score statement.
+    this.OPTION2({
+      GATE: () => this.LA(2).tokenType === t.Equals,
+      DEF: () => {
+        this.CONSUME(t.Score);
+        this.CONSUME(t.Equals);
+        this.SUBRULE(this.points);
+      },
+    });
   });
 
   selector = this.RULE("selector", () => {
@@ -259,15 +268,20 @@ export class PolicyGrammar extends CstParser {
     this.CONSUME(t.For);
     this.SUBRULE(this.selector);
     this.CONSUME(t.Equals);
+    this.SUBRULE(this.points);
+  });
+
+  /** A formula for points, what it gives when a metric has no denominator, and its rounding. */
+  points = this.RULE("points", () => {
     this.SUBRULE(this.expression, { LABEL: "formula" });
-    this.OPTION2(() => {
+    this.OPTION(() => {
       this.CONSUME(t.WhenEmpty);
       this.SUBRULE2(this.expression, { LABEL: "whenEmpty" });
     });
-    this.OPTION3(() => {
+    this.OPTION2(() => {
       this.CONSUME(t.Round);
       this.CONSUME(t.NumberLiteral, { LABEL: "decimals" });
-      this.OPTION4(() => this.CONSUME2(t.Identifier, { LABEL: "mode" }));
+      this.OPTION3(() => this.CONSUME(t.Identifier, { LABEL: "mode" }));
     });
   });
 

@@ -122,9 +122,14 @@ export const ruleDocs: Record<string, RuleDoc> = {
   },
   scoreDeclaration: {
     title: "Score",
-    summary:
-      "Points computed from metrics (a metric's value is a ratio: 80% is 0.8). `when empty` gives the points when a metric has no denominator (0 if not said); `round` sets the decimals and mode (2, half-up if not said).",
+    summary: "Points for the units it selects, computed from metrics, as in Decision 766's index.",
     example: 'score progress "Tiến độ giải quyết" for all = 20 * on_time_share when empty 20 round 2 half-up',
+  },
+  points: {
+    title: "Points",
+    summary:
+      "A formula over metrics (a metric's value is a ratio: 80% is 0.8), the points when a metric in it has no denominator (`when empty`, 0 if not said), and the rounding (`round 2 half-up` if not said; modes half-up, half-even, down, up). A target may give points too: `target ...: by 2022-12-31 m >= 80% score = if m >= 80% then 2 else 1.6`.",
+    example: "20 * on_time_share when empty 20 round 2 half-up",
   },
   dataCheck: {
     title: "Data check",

@@ -95,9 +95,15 @@ describe("scores and data checks", () => {
     expect(diagnose(text)).toMatchObject([{ name, help: expect.stringContaining(help) }]);
   });
 
+  test("a target's points are checked like a score's", () => {
+    expect(diagnose("target t for all: in 2020 share >= 50% score = if shar >= 50% then 2 else 1")).toMatchObject([{ name: "unknown-metric", help: "did you mean `share`?" }]);
+    const result = compile(`${BASE}target t for all: in 2020 share >= 50% score = 2 * share round 0 up`);
+    expect(result.policy!.targets[0]!.points).toMatchObject({ decimals: 0, rounding: "up" });
+  });
+
   test("a score keeps its rounding, half-up with 2 decimals unless said", () => {
     const result = compile(`${BASE}score a for all = 20 * share\nscore b for all = 20 * share round 1 down`);
-    expect(result.policy!.scores.map((s) => [s.decimals, s.rounding])).toEqual([
+    expect(result.policy!.scores.map((s) => [s.points.decimals, s.points.rounding])).toEqual([
       [2, "half-up"],
       [1, "down"],
     ]);

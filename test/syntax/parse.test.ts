@@ -143,21 +143,29 @@ describe("header and definitions", () => {
   test("score and check expressions keep precedence and left associativity", () => {
     const score = ok("score s for all = 10 - 2 - 3 * a / 80% when empty 20 round 1 half-even").statements[0]!;
     expect(withoutSpans(score)).toMatchObject({
-      formula: {
-        kind: "binary",
-        op: "-",
-        left: { kind: "binary", op: "-", left: { kind: "number" }, right: { kind: "number" } },
-        right: { kind: "binary", op: "/", left: { kind: "binary", op: "*" }, right: { kind: "percent" } },
+      points: {
+        formula: {
+          kind: "binary",
+          op: "-",
+          left: { kind: "binary", op: "-", left: { kind: "number" }, right: { kind: "number" } },
+          right: { kind: "binary", op: "/", left: { kind: "binary", op: "*" }, right: { kind: "percent" } },
+        },
+        whenEmpty: { kind: "number" },
+        rounding: { decimals: 1, mode: { text: "half-even" } },
       },
-      whenEmpty: { kind: "number" },
-      rounding: { decimals: 1, mode: { text: "half-even" } },
     });
     expect(withoutSpans(ok("check r = a + b").statements[0])).toMatchObject({ op: "=", right: { kind: "binary", op: "+" } });
   });
 
+  test("a target may give points from its metric, and the next statement still parses", () => {
+    const file = ok("target t for all: by 2022-12-31 p >= 80% score = if p >= 80% then 2 else 1.6 round 1\nscore s for all = p");
+    expect(withoutSpans(file.statements[0])).toMatchObject({ points: { formula: { kind: "if" }, rounding: { decimals: 1 } } });
+    expect(file.statements[1]).toMatchObject({ kind: "score", id: { text: "s" } });
+  });
+
   test("a step table is nested conditionals", () => {
     const score = ok("score s for all = if p >= 80% then 2 else if p >= 50% then 1.6 else 0").statements[0]!;
-    expect(withoutSpans(score)).toMatchObject({ formula: { kind: "if", comparison: ">=", else: { kind: "if" } } });
+    expect(withoutSpans(score)).toMatchObject({ points: { formula: { kind: "if", comparison: ">=", else: { kind: "if" } } } });
   });
 });
 
