@@ -1,0 +1,188 @@
+/**
+ * Consistency of one row against the policy. A part above its total cannot be a rate, so the row
+ * is rejected; a failed data check (totals that do not add up, as in most real reports) is flagged
+ * with both sides and the difference, and the row is still used.
+ */
+import type { Comparison, DataCheck, Expression, Policy } from "../model/policy.js";
+import * as Q from "../number/rational.js";
+import type { Rational } from "../number/rational.js";
+import { formatCount } from "./numbers.js";
+import type { DataIssue, Observation } from "./types.js";
+
+export function checkObservation(observation: Observation, policy: Policy): DataIssue[] {
+  return [...partsAboveTotals(observation, policy), ...policy.checks.flatMap((check) => failedCheck(observation, check))];
+}
+
+function partsAboveTotals(observation: Observation, policy: Policy): DataIssue[] {
+  // Metrics sharing a numerator and denominator (one per window) would repeat the same issue.
+  const byPair = new Map<string, { numerator: string; denominator: string; metrics: string[] }>();
+  for (const metric of policy.metrics.values()) {
+    const key = JSON.stringify([metric.numerator, metric.denominator]);
+    const pair = byPair.get(key) ?? { numerator: metric.numerator, denominator: metric.denominator, metrics: [] };
+    pair.metrics.push(metric.id);
+    byPair.set(key, pair);
+  }
+  return [...byPair.values()].flatMap(({ numerator, denominator, metrics }) => {
+    const part = observation.counts.get(numerator);
+    const total = observation.counts.get(denominator);
+    if (part === undefined || total === undefined || part <= total) return [];
+    const message = `${numerator} ${formatCount(part)} is above ${denominator} ${formatCount(total)} (${metrics.length === 1 ? "metric" : "metrics"} ${metrics.join(", ")})`;
+    return [issue(observation, "numerator-above-denominator", numerator, message, true)];
+  });
+}
+
+function failedCheck(observation: Observation, check: DataCheck): DataIssue[] {
+  const fields = [...references(check.left), ...references(check.right)];
+  // A check over a field the row does not report says nothing about the row.
+  if (fields.some((field) => !observation.counts.has(field))) return [];
+  const left = evaluate(check.left, observation.counts);
+  const right = evaluate(check.right, observation.counts);
+  if (left === undefined || right === undefined || holds(left, check.op, right)) return [];
+  return [issue(observation, "failed-check", fields[0], describe(check, observation.counts, left, right), false)];
+}
+
+function issue(observation: Observation, code: DataIssue["code"], column: string | undefined, message: string, rejected: boolean): DataIssue {
+  return { code, file: observation.source.file, line: observation.source.line, column, message, rejected };
+}
+
+function describe(check: DataCheck, counts: ReadonlyMap<string, number>, left: Rational, right: Rational): string {
+  const name = (field: string): string => field;
+  const count = (field: string): string => formatCount(counts.get(field) ?? 0);
+  const side = (e: Expression, value: Rational, where: string): string =>
+    `${formatValue(value)} on the ${where}${isLeaf(e) ? "" : ` (${show(e, count)})`}`;
+  const rule = `${show(check.left, name)} ${check.op} ${show(check.right, name)}`;
+  const apart = formatValue(abs(Q.sub(left, right)));
+  return `${rule} fails: ${side(check.left, left, "left")}, ${side(check.right, right, "right")}, ${apart} apart (check at ${check.rule.file}:${check.rule.line})`;
+}
+
+const isLeaf = (e: Expression): boolean => e.kind === "ref" || e.kind === "number" || e.kind === "percent";
+
+const abs = (r: Rational): Rational => (r.num < 0n ? Q.neg(r) : r);
+
+function references(e: Expression): string[] {
+  switch (e.kind) {
+    case "number":
+    case "percent":
+      return [];
+    case "ref":
+      return [e.name.text];
+    case "negate":
+      return references(e.operand);
+    case "binary":
+      return [...references(e.left), ...references(e.right)];
+    case "call":
+      return e.arguments.flatMap(references);
+    case "if":
+      return [e.left, e.right, e.then, e.else].flatMap(references);
+  }
+}
+
+const HUNDRED = Q.rational(100n);
+
+/** Exact value of an expression over the row's counts; undefined when it divides by zero. */
+function evaluate(e: Expression, counts: ReadonlyMap<string, number>): Rational | undefined {
+  const all = (es: readonly Expression[]): Rational[] | undefined => {
+    const values = es.map((x) => evaluate(x, counts));
+    return values.every((v) => v !== undefined) ? values : undefined;
+  };
+  switch (e.kind) {
+    case "number":
+      return e.value;
+    case "percent":
+      return Q.div(e.points, HUNDRED);
+    case "ref":
+      return Q.rational(counts.get(e.name.text) ?? 0);
+    case "negate": {
+      const operand = evaluate(e.operand, counts);
+      return operand && Q.neg(operand);
+    }
+    case "binary": {
+      const sides = all([e.left, e.right]);
+      return sides && arithmetic(e.op, sides[0]!, sides[1]!);
+    }
+    case "call": {
+      const args = all(e.arguments);
+      // The checker allows only `min` and `max`, with at least one argument.
+      return args && args.length > 0 ? (e.function.text === "min" ? Q.min(...args) : Q.max(...args)) : undefined;
+    }
+    case "if": {
+      const sides = all([e.left, e.right]);
+      return sides && evaluate(holds(sides[0]!, e.comparison, sides[1]!) ? e.then : e.else, counts);
+    }
+  }
+}
+
+function arithmetic(op: "+" | "-" | "*" | "/", a: Rational, b: Rational): Rational | undefined {
+  switch (op) {
+    case "+":
+      return Q.add(a, b);
+    case "-":
+      return Q.sub(a, b);
+    case "*":
+      return Q.mul(a, b);
+    case "/":
+      return Q.div(a, b);
+  }
+}
+
+function holds(a: Rational, op: "=" | Comparison, b: Rational): boolean {
+  const c = Q.compare(a, b);
+  switch (op) {
+    case "=":
+      return c === 0;
+    case ">=":
+      return c >= 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    case "<":
+      return c < 0;
+  }
+}
+
+const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
+
+/** The expression as a policy would write it, with each field shown by `field`. */
+function show(e: Expression, field: (name: string) => string, context = 0): string {
+  const text = bare(e, field);
+  return precedence(e) < context ? `(${text})` : text;
+}
+
+function precedence(e: Expression): number {
+  if (e.kind === "binary") return PRECEDENCE[e.op];
+  if (e.kind === "if") return 0;
+  return e.kind === "negate" ? 3 : 4;
+}
+
+function bare(e: Expression, field: (name: string) => string): string {
+  switch (e.kind) {
+    case "number":
+      return Q.toDecimalString(e.value);
+    case "percent":
+      return `${Q.toDecimalString(e.points)}%`;
+    case "ref":
+      return field(e.name.text);
+    case "negate":
+      return `-${show(e.operand, field, 4)}`;
+    case "binary": {
+      const p = PRECEDENCE[e.op];
+      // `a - (b - c)` and `a / (b / c)` need their brackets; `a + (b + c)` reads the same without.
+      const right = e.op === "-" || e.op === "/" ? p + 1 : p;
+      return `${show(e.left, field, p)} ${e.op} ${show(e.right, field, right)}`;
+    }
+    case "call":
+      return `${e.function.text}(${e.arguments.map((a) => show(a, field)).join(", ")})`;
+    case "if":
+      return `if ${show(e.left, field, 1)} ${e.comparison} ${show(e.right, field, 1)} then ${show(e.then, field, 1)} else ${show(e.else, field, 1)}`;
+  }
+}
+
+/** Whole values with thousands separators; others to four decimals, marked when rounded. */
+function formatValue(value: Rational): string {
+  if (Q.isInteger(value)) return formatCount(value.num / value.den);
+  const [whole = "", fraction] = Q.toDecimalString(value, 4).split(".");
+  const grouped = whole.startsWith("-") ? `-${formatCount(BigInt(whole.slice(1)))}` : formatCount(BigInt(whole));
+  const exact = Q.equals(Q.round(value, 4), value);
+  return `${exact ? "" : "about "}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+}

@@ -1,0 +1,115 @@
+/**
+ * Counts units report, one row per unit and period: `unit,period,<field>...`. A row is used whole
+ * or rejected whole, and every rejection is an issue naming the file, the line and the column.
+ */
+import { z } from "zod";
+import { count, knownId, period, suggester, toIssues } from "./cells.js";
+import type { NumberStyle } from "./numbers.js";
+import { samePeriod } from "./period.js";
+import { issueAt, placeOf, readRecords, tally, type Columns, type Format, type RawRecord } from "./records.js";
+import type { DataIssue, Observation, RowCounts } from "./types.js";
+
+export interface ObservationReadOptions {
+  /** The name issues and observations cite. */
+  readonly file: string;
+  readonly format: Format;
+  /** The policy's field ids: the columns that hold counts. */
+  readonly fields: ReadonlySet<string>;
+  /** The registry's unit ids. */
+  readonly units: ReadonlySet<string>;
+  /** How count cells written as text are read; `plain` unless said. */
+  readonly numbers?: NumberStyle;
+  /** Refuse larger texts with an issue; 512 MiB unless said. */
+  readonly maxBytes?: number;
+}
+
+export interface ObservationsRead {
+  readonly observations: readonly Observation[];
+  readonly issues: readonly DataIssue[];
+  readonly rows: RowCounts;
+}
+
+// Counts go through a Map rather than object keys, so a field may be called anything, even `__proto__`.
+function rowSchema(units: ReadonlySet<string>, style: NumberStyle) {
+  return z
+    .object({ unit: knownId(units, "unknown-unit", "unit"), period, counts: z.map(z.string(), count(style)) })
+    .transform((row) => ({ ...row, counts: reported(row.counts) }));
+}
+
+export type ObservationRow = z.output<ReturnType<typeof rowSchema>>;
+
+function reported(counts: ReadonlyMap<string, number | undefined>): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  for (const [field, value] of counts) if (value !== undefined) out.set(field, value);
+  return out;
+}
+
+function columnsFor(fields: ReadonlySet<string>): Columns {
+  const suggest = suggester(fields);
+  return {
+    known: new Set(["unit", "period", ...fields]),
+    required: ["unit", "period"],
+    unknown: (column) => ({
+      code: "unknown-field",
+      message: `\`${column}\` is not a field of the policy, so the column is ignored${suggest(column)}`,
+    }),
+  };
+}
+
+export function readObservations(text: string, options: ObservationReadOptions): ObservationsRead {
+  const set = readRecords(text, options, columnsFor(options.fields));
+  const schema = rowSchema(options.units, options.numbers ?? "plain");
+  const issues = [...set.issues];
+  const seen = new Seen();
+  const observations: Observation[] = [];
+  for (const record of set.records) {
+    const row = schema.safeParse(input(record, options.fields));
+    if (!row.success) {
+      issues.push(...toIssues(options.file, record, row.error));
+      continue;
+    }
+    const clash = seen.clash(row.data, record);
+    if (clash) {
+      issues.push(issueAt(options.file, record, "duplicate-row", "period", clash, true));
+      continue;
+    }
+    observations.push({ ...row.data, source: { file: options.file, line: record.line } });
+  }
+  return { observations, issues: issues.sort((a, b) => a.line - b.line), rows: tally(set, observations.length) };
+}
+
+function input(record: RawRecord, fields: ReadonlySet<string>) {
+  const counts = new Map<string, unknown>();
+  for (const [column, value] of record.cells) if (fields.has(column)) counts.set(column, value);
+  return { unit: record.cells.get("unit"), period: record.cells.get("period"), counts };
+}
+
+interface Accepted {
+  readonly row: ObservationRow;
+  readonly record: RawRecord;
+}
+
+/**
+ * The rows used so far, by unit and month. Two rows for the same months would be summed twice
+ * into every window, so the later one is refused, whether it repeats the period or overlaps it.
+ */
+class Seen {
+  private readonly byUnit = new Map<string, Map<number, Accepted>>();
+
+  clash(row: ObservationRow, record: RawRecord): string | undefined {
+    const months = this.byUnit.get(row.unit) ?? new Map<number, Accepted>();
+    for (let m = row.period.from; m <= row.period.to; m++) {
+      const earlier = months.get(m);
+      if (earlier) return message(row, earlier);
+    }
+    for (let m = row.period.from; m <= row.period.to; m++) months.set(m, { row, record });
+    this.byUnit.set(row.unit, months);
+    return undefined;
+  }
+}
+
+function message(row: ObservationRow, earlier: Accepted): string {
+  const where = placeOf(earlier.record);
+  if (samePeriod(row.period, earlier.row.period)) return `\`${row.unit}\` already reported ${row.period.text} ${where}`;
+  return `\`${row.unit}\` ${row.period.text} overlaps ${earlier.row.period.text} ${where}; report each month once`;
+}

@@ -1,0 +1,258 @@
+/**
+ * CSV, JSON and NDJSON turned into one shape, records of named cells, so each reader validates
+ * rows once whatever the format. Problems with the file's structure (a malformed record, a bad
+ * header, JSON that does not parse) are reported here; problems with values are the readers'.
+ */
+import { z } from "zod";
+import { parseCsv, type CsvRecord } from "./csv.js";
+import type { DataIssue, DataIssueCode, RowCounts } from "./types.js";
+
+export type Format = "csv" | "json" | "ndjson";
+
+/** Large enough for any province's export; small enough that a runaway file is refused, not a crash. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/** Where a record is, as issues cite it. */
+export interface Place {
+  /** The line, or for a JSON array the 1-based position of the item. */
+  readonly line: number;
+  /** `line`, or `item` in a JSON array (`merges item` in a file holding two arrays). */
+  readonly where: string;
+}
+
+export interface RawRecord extends Place {
+  /** Known columns only, by name: a Map, so keys such as `__proto__` are plain data. */
+  readonly cells: ReadonlyMap<string, unknown>;
+}
+
+export interface Columns {
+  readonly known: ReadonlySet<string>;
+  /** Columns a CSV header must have; JSON items are checked row by row instead. */
+  readonly required: readonly string[];
+  /** How to report a column that is not known; the column is then ignored. */
+  readonly unknown: (column: string) => { readonly code: DataIssueCode; readonly message: string };
+}
+
+export interface RecordSource {
+  readonly file: string;
+  readonly format: Format;
+  readonly maxBytes?: number | undefined;
+}
+
+export interface RecordSet {
+  /** Well-formed records, to be validated by the reader. */
+  readonly records: readonly RawRecord[];
+  readonly issues: readonly DataIssue[];
+  /** Records refused here, which count as read and rejected. */
+  readonly rejected: number;
+}
+
+export function issueAt(
+  file: string,
+  at: Place,
+  code: DataIssueCode,
+  column: string | undefined,
+  message: string,
+  rejected: boolean,
+): DataIssue {
+  // A JSON item's "line" is its position, which a reader would not find by line number.
+  const text = at.where === "line" ? message : `${at.where} ${at.line}: ${message}`;
+  return { code, file, line: at.line, column, message: text, rejected };
+}
+
+/** How a message points at an earlier record: "on line 3", or "in item 3" in a JSON array. */
+export const placeOf = (at: Place): string => `${at.where === "line" ? "on" : "in"} ${at.where} ${at.line}`;
+
+export function readRecords(text: string, source: RecordSource, columns: Columns): RecordSet {
+  const refused = sizeIssue(text, source);
+  if (refused) return failed(refused);
+  const body = withoutBom(text);
+  switch (source.format) {
+    case "csv":
+      return fromCsv(body, source.file, columns);
+    case "json":
+      return fromJson(body, source.file, columns);
+    case "ndjson":
+      return fromNdjson(body, source.file, columns);
+  }
+}
+
+/** A set with no record, for a file refused as a whole. */
+export const failed = (issue: DataIssue): RecordSet => ({ records: [], issues: [issue], rejected: 0 });
+
+export const withoutBom = (text: string): string => (text.startsWith("\uFEFF") ? text.slice(1) : text);
+
+export function sizeIssue(text: string, source: RecordSource): DataIssue | undefined {
+  const limit = source.maxBytes ?? MAX_INPUT_BYTES;
+  if (!tooLarge(text, limit)) return undefined;
+  const message = `the file is larger than ${formatBytes(limit)}; split it, by period or by unit, and read the parts`;
+  return issueAt(source.file, { line: 1, where: "line" }, "bad-row", undefined, message, true);
+}
+
+function tooLarge(text: string, limit: number): boolean {
+  // A UTF-16 unit takes at most three bytes in UTF-8; skip the count when that is already enough.
+  return text.length * 3 > limit && Buffer.byteLength(text, "utf8") > limit;
+}
+
+const formatBytes = (n: number): string => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`);
+
+export function tally(set: RecordSet, used: number): RowCounts {
+  const read = set.records.length + set.rejected;
+  return { read, used, rejected: read - used };
+}
+
+// ---- CSV
+
+const isBlank = (record: CsvRecord): boolean => record.cells.every((cell) => cell.trim() === "");
+
+function fromCsv(text: string, file: string, columns: Columns): RecordSet {
+  // Whitespace-only lines, and the `,,,,` lines spreadsheets leave below a table, are not rows.
+  const all = parseCsv(text).filter((record) => !isBlank(record));
+  const [header, ...rows] = all;
+  if (!header) return { records: [], issues: [], rejected: 0 };
+  const names = header.cells.map((cell) => cell.trim().normalize("NFC"));
+  const fatal = headerProblem(header, names, columns);
+  if (fatal) return { records: [], issues: [issueAt(file, lineOf(header), "bad-row", fatal.column, fatal.message(rows.length), true)], rejected: rows.length };
+  const issues = unknownColumns(names, columns).map((u) => issueAt(file, lineOf(header), u.code, u.column, u.message, false));
+  const records: RawRecord[] = [];
+  let rejected = 0;
+  for (const row of rows) {
+    const problem = row.problem ?? widthProblem(row, names.length);
+    if (problem) {
+      issues.push(issueAt(file, lineOf(row), "bad-row", undefined, problem, true));
+      rejected++;
+    } else {
+      records.push({ ...lineOf(row), cells: csvCells(names, row.cells, columns.known) });
+    }
+  }
+  return { records, issues, rejected };
+}
+
+const lineOf = (record: CsvRecord): Place => ({ line: record.line, where: "line" });
+
+interface HeaderProblem {
+  readonly column: string | undefined;
+  readonly message: (rows: number) => string;
+}
+
+// A header the rows cannot be read against makes every row unreadable; one issue says so.
+function headerProblem(header: CsvRecord, names: readonly string[], columns: Columns): HeaderProblem | undefined {
+  const none = (rows: number): string =>
+    rows === 0 ? "so no row could be read" : rows === 1 ? "so its 1 row is rejected" : `so none of its ${rows} rows is read`;
+  if (header.problem) return { column: undefined, message: (rows) => `the header is malformed: ${header.problem}, ${none(rows)}` };
+  const missing = columns.required.find((column) => !names.includes(column));
+  if (missing) return { column: missing, message: (rows) => `the header has no \`${missing}\` column, ${none(rows)}` };
+  const twice = names.find((name, i) => name !== "" && names.indexOf(name) !== i);
+  if (twice) return { column: twice, message: (rows) => `the header names \`${twice}\` twice and which one to read is unclear, ${none(rows)}` };
+  return undefined;
+}
+
+function unknownColumns(names: readonly string[], columns: Columns): { column: string; code: DataIssueCode; message: string }[] {
+  return names.flatMap((name, i) => {
+    if (columns.known.has(name)) return [];
+    if (name === "") return [{ column: name, code: columns.unknown(name).code, message: `column ${i + 1} has no name and is ignored` }];
+    return [{ column: name, ...columns.unknown(name) }];
+  });
+}
+
+function widthProblem(row: CsvRecord, width: number): string | undefined {
+  if (row.cells.length === width) return undefined;
+  // Cells shifted by a stray comma would land under the wrong field: refuse rather than guess.
+  return `the row has ${row.cells.length} cells where the header has ${width}`;
+}
+
+function csvCells(names: readonly string[], cells: readonly string[], known: ReadonlySet<string>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  names.forEach((name, i) => {
+    if (known.has(name)) out.set(name, cells[i]);
+  });
+  return out;
+}
+
+// ---- JSON and NDJSON
+
+const itemObject = z.custom<object>((value) => typeof value === "object" && value !== null && !Array.isArray(value));
+
+interface JsonItem {
+  readonly at: Place;
+  readonly value: unknown;
+}
+
+function fromJson(text: string, file: string, columns: Columns): RecordSet {
+  const parsed = parseJsonDocument(text, file);
+  if (!parsed.ok) return failed(parsed.issue);
+  const items = z.array(z.unknown()).safeParse(parsed.value);
+  if (!items.success) return failed(issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, "the file is not a JSON array of rows", true));
+  return fromJsonItems(items.data, file, columns);
+}
+
+export function parseJsonDocument(text: string, file: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: DataIssue } {
+  const parsed = parseJson(text);
+  if (parsed.ok) return parsed;
+  return { ok: false, issue: issueAt(file, { line: parsed.line, where: "line" }, "bad-row", undefined, parsed.message, true) };
+}
+
+/** For files whose rows sit in an array under a key, such as `{ "units": [...] }`. */
+export function fromJsonItems(items: readonly unknown[], file: string, columns: Columns, where = "item"): RecordSet {
+  return fromItems(items.map((value, i) => ({ at: { line: i + 1, where }, value })), file, columns);
+}
+
+function fromNdjson(text: string, file: string, columns: Columns): RecordSet {
+  const items: JsonItem[] = [];
+  const issues: DataIssue[] = [];
+  text.split(/\r\n|\n|\r/).forEach((line, i) => {
+    if (line.trim() === "") return;
+    const parsed = parseJson(line);
+    if (parsed.ok) items.push({ at: { line: i + 1, where: "line" }, value: parsed.value });
+    else issues.push(issueAt(file, { line: i + 1, where: "line" }, "bad-row", undefined, parsed.message, true));
+  });
+  const set = fromItems(items, file, columns);
+  return { records: set.records, issues: [...issues, ...set.issues].sort((a, b) => a.line - b.line), rejected: set.rejected + issues.length };
+}
+
+function fromItems(items: readonly JsonItem[], file: string, columns: Columns): RecordSet {
+  const records: RawRecord[] = [];
+  const issues: DataIssue[] = [];
+  const reported = new Set<string>();
+  for (const { at, value } of items) {
+    const object = itemObject.safeParse(value);
+    if (!object.success) {
+      issues.push(issueAt(file, at, "bad-row", undefined, "the row is not an object of named values", true));
+      continue;
+    }
+    const cells = new Map<string, unknown>();
+    // Object.entries lists own keys only, so `__proto__` or `constructor` in the data is a name like any other.
+    for (const [raw, cell] of Object.entries(object.data)) {
+      // Header names are compared in NFC, as CSV headers and policy ids are.
+      const key = raw.normalize("NFC");
+      if (columns.known.has(key)) cells.set(key, cell);
+      else if (!reported.has(key)) {
+        reported.add(key);
+        const unknown = columns.unknown(key);
+        issues.push(issueAt(file, at, unknown.code, key, unknown.message, false));
+      }
+    }
+    records.push({ ...at, cells });
+  }
+  return { records, issues, rejected: items.length - records.length };
+}
+
+type JsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly line: number; readonly message: string };
+
+function parseJson(text: string): JsonResult {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, line: errorLine(text, reason), message: `not valid JSON: ${reason}` };
+  }
+}
+
+// V8 names the offending position ("at position 15") or, in newer versions, the line.
+function errorLine(text: string, reason: string): number {
+  const line = /\bline (\d+)/.exec(reason);
+  if (line) return Number(line[1]);
+  const position = /\bposition (\d+)/.exec(reason);
+  if (!position) return 1;
+  return text.slice(0, Number(position[1])).split("\n").length;
+}

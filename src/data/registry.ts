@@ -1,0 +1,275 @@
+/**
+ * The registry of units and their merges, read from CSV or JSON. Ids outlive renames, so every
+ * link (parent, merge) is by id and is checked here: the evaluator follows links without looking.
+ */
+import { z } from "zod";
+import { optionalDate, optionalText, requiredDate, requiredText, suggester, tags, toIssues } from "./cells.js";
+import {
+  failed,
+  fromJsonItems,
+  issueAt,
+  parseJsonDocument,
+  placeOf,
+  readRecords,
+  sizeIssue,
+  tally,
+  withoutBom,
+  type Columns,
+  type RawRecord,
+  type RecordSet,
+} from "./records.js";
+import type { DataIssue, Merge, Registry, RegistryUnit, RowCounts } from "./types.js";
+
+export interface RegistryReadOptions {
+  /** The name issues cite. */
+  readonly file: string;
+  readonly format: "csv" | "json";
+  /** Refuse larger texts with an issue; 512 MiB unless said. */
+  readonly maxBytes?: number;
+}
+
+export interface MergeReadOptions extends RegistryReadOptions {
+  /** The registry's unit ids; when given, a merge naming another id is rejected. */
+  readonly units?: ReadonlySet<string>;
+}
+
+export interface UnitsRead {
+  readonly registry: Registry;
+  readonly issues: readonly DataIssue[];
+  readonly rows: RowCounts;
+}
+
+export interface MergesRead {
+  readonly merges: readonly Merge[];
+  readonly issues: readonly DataIssue[];
+  readonly rows: RowCounts;
+}
+
+const unitRow = z
+  .object({
+    id: requiredText,
+    name: requiredText,
+    tier: requiredText,
+    parent: optionalText,
+    tags,
+    valid_from: optionalDate,
+    valid_to: optionalDate,
+  })
+  .superRefine((row, ctx) => {
+    if (row.valid_from && row.valid_to && row.valid_to < row.valid_from) {
+      ctx.addIssue({ code: "custom", path: ["valid_to"], message: `is ${row.valid_to}, before valid_from ${row.valid_from}` });
+    }
+  })
+  .transform(
+    (row): RegistryUnit => ({
+      id: row.id,
+      name: row.name,
+      tier: row.tier,
+      parent: row.parent,
+      tags: row.tags,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+    }),
+  );
+
+const mergeRow = z
+  .object({ id: requiredText, successor: requiredText, date: requiredDate })
+  .refine((row) => row.id !== row.successor, { path: ["successor"], message: "is the unit itself" });
+
+const UNIT_COLUMNS = columns(["id", "name", "tier", "parent", "tags", "valid_from", "valid_to"], ["id", "name", "tier"]);
+const MERGE_COLUMNS = columns(["id", "successor", "date"], ["id", "successor", "date"]);
+
+function columns(known: readonly string[], required: readonly string[]): Columns {
+  const set = new Set(known);
+  const suggest = suggester(set);
+  return {
+    known: set,
+    required,
+    unknown: (column) => ({ code: "unknown-column", message: `unknown column \`${column}\` is ignored${suggest(column)}` }),
+  };
+}
+
+/** JSON may hold both lists: `{ "units": [...], "merges": [...] }`, or be the list of units itself. */
+const unitsDocument = z.union([
+  z.array(z.unknown()).transform((units) => ({ units, merges: undefined })),
+  z.object({ units: z.array(z.unknown()), merges: z.array(z.unknown()).default([]) }),
+]);
+
+const mergesDocument = z.union([z.array(z.unknown()), z.object({ merges: z.array(z.unknown()) }).transform((d) => d.merges)]);
+
+export function readUnits(text: string, options: RegistryReadOptions): UnitsRead {
+  const sets = options.format === "csv" ? { units: readRecords(text, options, UNIT_COLUMNS), merges: undefined } : unitsJson(text, options);
+  const units = validateUnits(sets.units, options.file);
+  const merges = sets.merges ? validateMerges(sets.merges, options.file, new Set(units.kept.map((u) => u.id))) : { kept: [], issues: [] };
+  const rows = tally(sets.units, units.kept.length);
+  const mergeRows = sets.merges ? tally(sets.merges, merges.kept.length) : { read: 0, used: 0, rejected: 0 };
+  return {
+    registry: { units: units.kept, merges: merges.kept },
+    issues: byLine([...units.issues, ...merges.issues]),
+    rows: { read: rows.read + mergeRows.read, used: rows.used + mergeRows.used, rejected: rows.rejected + mergeRows.rejected },
+  };
+}
+
+export function readMerges(text: string, options: MergeReadOptions): MergesRead {
+  const set = options.format === "csv" ? readRecords(text, options, MERGE_COLUMNS) : mergesJson(text, options);
+  const merges = validateMerges(set, options.file, options.units);
+  return { merges: merges.kept, issues: byLine(merges.issues), rows: tally(set, merges.kept.length) };
+}
+
+function unitsJson(text: string, options: RegistryReadOptions): { units: RecordSet; merges: RecordSet | undefined } {
+  const document = jsonDocument(text, options, unitsDocument, 'a JSON array of units, or { "units": [...], "merges": [...] }');
+  if (!document.ok) return { units: document.set, merges: undefined };
+  const { units, merges } = document.value;
+  if (!merges) return { units: fromJsonItems(units, options.file, UNIT_COLUMNS), merges: undefined };
+  return {
+    // Both lists count from 1, so messages say which one they mean.
+    units: fromJsonItems(units, options.file, UNIT_COLUMNS, "units item"),
+    merges: fromJsonItems(merges, options.file, MERGE_COLUMNS, "merges item"),
+  };
+}
+
+function mergesJson(text: string, options: RegistryReadOptions): RecordSet {
+  const document = jsonDocument(text, options, mergesDocument, 'a JSON array of merges, or { "merges": [...] }');
+  return document.ok ? fromJsonItems(document.value, options.file, MERGE_COLUMNS) : document.set;
+}
+
+function jsonDocument<T>(
+  text: string,
+  options: RegistryReadOptions,
+  schema: z.ZodType<T>,
+  expected: string,
+): { ok: true; value: T } | { ok: false; set: RecordSet } {
+  const refused = sizeIssue(text, options);
+  if (refused) return { ok: false, set: failed(refused) };
+  const parsed = parseJsonDocument(withoutBom(text), options.file);
+  if (!parsed.ok) return { ok: false, set: failed(parsed.issue) };
+  const document = schema.safeParse(parsed.value);
+  if (document.success) return { ok: true, value: document.data };
+  return { ok: false, set: failed(issueAt(options.file, { line: 1, where: "line" }, "bad-row", undefined, `the file is not ${expected}`, true)) };
+}
+
+interface Validated<T> {
+  readonly kept: T[];
+  readonly issues: DataIssue[];
+}
+
+interface Placed<T> {
+  readonly value: T;
+  readonly record: RawRecord;
+}
+
+/** Each record through `schema`, then the first of each id kept and later ones rejected. */
+function validateRows<T extends { readonly id: string }>(set: RecordSet, file: string, schema: z.ZodType<T>, what: string): Validated<Placed<T>> {
+  const issues = [...set.issues];
+  const first = new Map<string, RawRecord>();
+  const kept: Placed<T>[] = [];
+  for (const record of set.records) {
+    // Cells hold the known columns only, so the object gets no key the schema does not name.
+    const row = schema.safeParse(Object.fromEntries(record.cells));
+    if (!row.success) {
+      issues.push(...toIssues(file, record, row.error));
+      continue;
+    }
+    const earlier = first.get(row.data.id);
+    if (earlier) {
+      issues.push(issueAt(file, record, "duplicate-row", "id", `${what} \`${row.data.id}\` is already given ${placeOf(earlier)}`, true));
+      continue;
+    }
+    first.set(row.data.id, record);
+    kept.push({ value: row.data, record });
+  }
+  return { kept, issues };
+}
+
+function validateUnits(set: RecordSet, file: string): Validated<RegistryUnit> {
+  const rows = validateRows(set, file, unitRow, "unit");
+  const linked = checkParents(rows.kept, file);
+  return { kept: linked.kept.map((u) => u.value), issues: [...rows.issues, ...linked.issues] };
+}
+
+/**
+ * Drops units whose parent is missing or on a loop, then their children in turn, until every
+ * parent link leads to a kept unit and up to a unit with no parent.
+ */
+function checkParents(units: readonly Placed<RegistryUnit>[], file: string): Validated<Placed<RegistryUnit>> {
+  const all = new Map(units.map((u) => [u.value.id, u]));
+  const suggest = suggester(all.keys());
+  let kept = [...units];
+  const issues: DataIssue[] = [];
+  for (;;) {
+    const ids = new Set(kept.map((u) => u.value.id));
+    const orphans = kept.filter((u) => u.value.parent !== undefined && !ids.has(u.value.parent));
+    const broken = orphans.length > 0 ? orphans : onLoops(kept, (u) => u.value.parent);
+    if (broken.length === 0) return { kept, issues };
+    for (const unit of broken) issues.push(parentIssue(unit, all, ids, file, suggest));
+    const dropped = new Set(broken);
+    kept = kept.filter((u) => !dropped.has(u));
+  }
+}
+
+function parentIssue(
+  unit: Placed<RegistryUnit>,
+  all: ReadonlyMap<string, Placed<RegistryUnit>>,
+  kept: ReadonlySet<string>,
+  file: string,
+  suggest: (id: string) => string,
+): DataIssue {
+  const parent = unit.value.parent ?? "";
+  const known = all.get(parent);
+  const message = kept.has(parent)
+    ? `parent \`${parent}\` leads back to \`${unit.value.id}\`: parent links must not loop`
+    : known
+      ? `parent \`${parent}\` is rejected ${placeOf(known.record)}`
+      : `parent \`${parent}\` is not in the registry${suggest(parent)}`;
+  return issueAt(file, unit.record, kept.has(parent) ? "bad-row" : "unknown-unit", "parent", message, true);
+}
+
+/** The items whose chain of links comes back to themselves; each item is walked once. */
+function onLoops<T extends { readonly value: { readonly id: string } }>(items: readonly T[], next: (item: T) => string | undefined): T[] {
+  const byId = new Map(items.map((item) => [item.value.id, item]));
+  const walked = new Set<string>();
+  const looping = new Set<string>();
+  for (const start of items) {
+    const path = new Map<string, number>();
+    let id: string | undefined = start.value.id;
+    while (id !== undefined && !walked.has(id) && !path.has(id)) {
+      const item = byId.get(id);
+      if (!item) break;
+      path.set(id, path.size);
+      id = next(item);
+    }
+    const ids = [...path.keys()];
+    // Back on the path: from where the walk re-entered it, every item leads to itself.
+    if (id !== undefined && path.has(id)) ids.slice(path.get(id)).forEach((x) => looping.add(x));
+    ids.forEach((x) => walked.add(x));
+  }
+  return items.filter((item) => looping.has(item.value.id));
+}
+
+function validateMerges(set: RecordSet, file: string, units: ReadonlySet<string> | undefined): Validated<Merge> {
+  const rows = validateRows(set, file, mergeRow, "a merge of");
+  const issues = [...rows.issues];
+  const unknownUnits = units ? unknownUnitsIn(units, file) : () => [];
+  const known = rows.kept.filter((m) => {
+    const unknown = unknownUnits(m);
+    issues.push(...unknown);
+    return unknown.length === 0;
+  });
+  const loops = new Set(onLoops(known, (m) => m.value.successor));
+  for (const m of loops) {
+    issues.push(issueAt(file, m.record, "bad-row", "successor", `merging \`${m.value.id}\` into \`${m.value.successor}\` closes a loop of merges`, true));
+  }
+  return { kept: known.filter((m) => !loops.has(m)).map((m) => m.value), issues };
+}
+
+function unknownUnitsIn(units: ReadonlySet<string>, file: string): (merge: Placed<Merge>) => DataIssue[] {
+  const suggest = suggester(units);
+  return (merge) =>
+    (["id", "successor"] as const).flatMap((column) => {
+      const id = merge.value[column];
+      if (units.has(id)) return [];
+      return [issueAt(file, merge.record, "merge-unknown-unit", column, `\`${id}\` is not a unit in the registry${suggest(id)}`, true)];
+    });
+}
+
+const byLine = (issues: readonly DataIssue[]): DataIssue[] => [...issues].sort((a, b) => a.line - b.line);
