@@ -1,6 +1,6 @@
 /**
- * chitieu's public API: parse and compile policy files, read their schedules, and render the
- * diagnostics. Nothing here prints, exits or throws on bad input: problems come back as values.
+ * chitieu's public API: parse and compile policy files, read their schedules, score reported data,
+ * and render diagnostics. Nothing here prints, exits or throws on bad input: problems come back as values.
  */
 export { compile, compileFile, type CompileOptions, type CompileResult } from "./check/compile.js";
 export { parse, type ParseResult } from "./syntax/parse.js";
@@ -34,3 +34,15 @@ export { dueMilestone, milestonesThrough, nextMilestone } from "./schedule/sched
 export { schedulesByTier, type ScheduleQuery, type ScheduleRow } from "./schedule/by-tier.js";
 export { parseDate, formatDate, type IsoDate } from "./time/calendar.js";
 export { toNumber, toDecimalString, formatPercent, type Rational } from "./number/rational.js";
+export {
+  compileEvaluator,
+  type Evaluator,
+  type EvaluationInput,
+  type PreparedData,
+  type PrepareOptions,
+} from "./evaluate/evaluate.js";
+export { Evaluation, Result, ScoreResult, Group, Status } from "./evaluate/result.js";
+export { readUnits, readMerges, type UnitsRead, type MergesRead, type RegistryReadOptions } from "./data/registry.js";
+export { readObservations, type ObservationsRead, type ObservationReadOptions } from "./data/observations.js";
+export type { DataIssue, Merge, Observation, Period, Registry, RegistryUnit, RowCounts } from "./data/types.js";
+export { resultsTable } from "./report/table.js";

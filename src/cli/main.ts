@@ -5,7 +5,9 @@
 import { Command, CommanderError } from "commander";
 import { createRequire } from "node:module";
 import { z } from "zod";
+import { readFileSync } from "node:fs";
 import { check, CheckOptions } from "./check.js";
+import { evaluateCommand, EvalOptions } from "./eval.js";
 import { EXIT, type Output } from "./output.js";
 import { schedule, ScheduleOptions } from "./schedule.js";
 
@@ -14,7 +16,7 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
 export async function main(argv: readonly string[], io: Output): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command("chitieu")
-    .description("Check target policies and show their schedules.")
+    .description("Check target policies, show their schedules and score reported data.")
     .version(version)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -40,6 +42,25 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .addHelpText("after", "\nExample:\n  chitieu schedule policies/brvt-2139-2022.ct --tier province")
     .action((file: string, raw: unknown) => {
       code = schedule(file, validated(ScheduleOptions, raw), io);
+    });
+
+  program
+    .command("eval")
+    .description("score reported data against a policy as of a date")
+    .argument("<policy>", "a policy file")
+    .requiredOption("--units <file>", "the unit registry (.csv or .json), - for stdin")
+    .requiredOption("--data <file>", "the reported counts (.csv, .json or .ndjson), - for stdin")
+    .requiredOption("--as-of <date>", "the date to evaluate on, 2022-11-30 or 30/11/2022")
+    .option("--merges <file>", "merge records id,successor,date (.csv or .json)")
+    .option("--successors", "count merged units' history under their successors", false)
+    .option("--numbers <style>", "plain, or vi for 1.373 and 48,6", "plain")
+    .option("--format <format>", "table or json", "table")
+    .addHelpText(
+      "after",
+      "\nExample:\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30",
+    )
+    .action((policy: string, raw: unknown) => {
+      code = evaluateCommand(policy, validated(EvalOptions, raw), io, () => readFileSync(0, "utf8"));
     });
 
   try {

@@ -1,0 +1,106 @@
+/**
+ * The evaluation's JSON contract, which other services rely on. The schema is the single source of
+ * the types: services can validate what they receive with it, and the tests hold every output to it.
+ * Percentages are numbers in percent (65 means 65%), unrounded; dates are ISO.
+ */
+import { z } from "zod";
+
+export const Status = z.enum(["met", "missed", "no-data", "no-denominator", "not-due", "excluded"]);
+export type Status = z.infer<typeof Status>;
+
+const Op = z.enum([">=", ">", "<=", "<"]);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Month = z.string().regex(/^\d{4}-\d{2}$/);
+
+export const RuleRef = z.object({ file: z.string(), line: z.number().int().positive() });
+export type RuleRef = z.infer<typeof RuleRef>;
+
+export const NextMilestone = z.object({
+  date: IsoDate,
+  threshold: z.number(),
+  /** Percentage points a month the actual must rise (or fall, for `<=`) from now to meet it. */
+  risePerMonth: z.number().nullable(),
+});
+
+export const Explanation = z.object({
+  /** The months whose counts were summed, and how many of them had data. */
+  window: z.object({ from: Month, to: Month, months: z.number().int(), monthsWithData: z.number().int() }).nullable(),
+  /** More general targets for the same metric that this unit's target replaced. */
+  overrides: z.array(z.object({ target: z.string(), rule: RuleRef })),
+  /** Why a unit has no threshold: excluded by a rule, not existing on the date, merged. */
+  reason: z.string().nullable(),
+});
+
+export const Result = z.object({
+  unit: z.string(),
+  tier: z.string(),
+  metric: z.string(),
+  target: z.string(),
+  milestone: IsoDate.nullable(),
+  op: Op,
+  threshold: z.number().nullable(),
+  actual: z.number().nullable(),
+  numerator: z.number().int().nullable(),
+  denominator: z.number().int().nullable(),
+  status: Status,
+  /** Percentage points short of the threshold: positive when short, zero or negative when at or past it. */
+  gapPoints: z.number().nullable(),
+  /** The fewest cases to add (`>=`, `>`) or remove (`<=`, `<`) at the same denominator to meet the threshold; null when that cannot meet it. */
+  needed: z.number().int().nonnegative().nullable(),
+  score: z.number().nullable(),
+  /** 1 for the best actual among the units of the tier for this target; ties share a rank. */
+  rank: z.number().int().positive().nullable(),
+  next: NextMilestone.nullable(),
+  rule: RuleRef,
+  explanation: Explanation,
+});
+export type Result = z.infer<typeof Result>;
+
+export const ScoreResult = z.object({
+  unit: z.string(),
+  tier: z.string(),
+  score: z.string(),
+  points: z.number().nullable(),
+  /** Among the units of the tier, by points; ties share a rank. */
+  rank: z.number().int().positive().nullable(),
+  rule: RuleRef,
+});
+export type ScoreResult = z.infer<typeof ScoreResult>;
+
+export const Group = z.object({
+  kind: z.enum(["all", "tier", "parent"]),
+  id: z.string(),
+  metric: z.string(),
+  /** Summed over the units with data: group rates come from summed counts, never from averaging rates. */
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  rate: z.number().nullable(),
+  units: z.number().int(),
+  met: z.number().int(),
+  missed: z.number().int(),
+  noData: z.number().int(),
+  noDenominator: z.number().int(),
+  notDue: z.number().int(),
+  excluded: z.number().int(),
+});
+export type Group = z.infer<typeof Group>;
+
+export const DataIssue = z.object({
+  code: z.string(),
+  file: z.string(),
+  line: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+  rejected: z.boolean(),
+});
+
+export const Evaluation = z.object({
+  policy: z.string(),
+  asOf: IsoDate,
+  results: z.array(Result),
+  scores: z.array(ScoreResult),
+  groups: z.array(Group),
+  dataIssues: z.array(DataIssue),
+  rows: z.object({ read: z.number().int(), used: z.number().int(), rejected: z.number().int() }),
+});
+export type Evaluation = z.infer<typeof Evaluation>;
