@@ -82,5 +82,7 @@ function validated<T>(schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new UsageError(`--${issue.path.join(".")}: ${issue.message}`);
+  // Options are camelCase inside (asOf) and kebab-case on the command line (--as-of).
+  const option = issue.path.join(".").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  throw new UsageError(`--${option}: ${issue.message}`);
 }

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { codes, type CodeName } from "../../src/diagnostics/codes.js";
+import { Evaluation } from "../../src/evaluate/result.js";
 
 // Each test starts one to three Node processes of about a second each.
 vi.setConfig({ testTimeout: 30_000 });
@@ -31,10 +32,15 @@ const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
 delete env.FORCE_COLOR;
 
 function chitieu(...args: string[]): Run {
+  return chitieuWithInput(undefined, ...args);
+}
+
+function chitieuWithInput(input: string | undefined, ...args: string[]): Run {
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: root,
     encoding: "utf8",
     env,
+    input,
     timeout: 30_000,
   });
   if (result.error) throw result.error;
@@ -512,5 +518,54 @@ describe("paths and filters people get wrong", () => {
     const r = chitieu("check", dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("checked 1 file: 0 errors, 0 warnings\n");
+  });
+});
+
+describe("chitieu eval", () => {
+  const brvt = ["eval", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv"];
+  const data = ["--data", "examples/brvt-2022/data.csv"];
+
+  it("prints the BR-VT table per tier with totals from summed counts", () => {
+    const r = chitieu(...brvt, ...data, "--as-of", "2022-11-30");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^brvt-2139-2022 as of 2022-11-30\n/);
+    expect(r.stdout).toMatch(/\n {2}chau-duc +online_share_local +2022-11-30 +>= 50\.00% +24\.00% +missed +26\.00 +1014 /);
+    expect(r.stdout).toMatch(/\n {2}thanh-tra-tinh +usage_all_tiers +excluded\n/);
+    expect(r.stdout).toContain("rows: 439 read, 439 used, 0 rejected; 0 data issues");
+  });
+
+  it("writes the JSON contract, with dd/mm/yyyy accepted for the date", () => {
+    const r = chitieu(...brvt, ...data, "--as-of", "31/10/2022", "--format", "json");
+    expect(r.status).toBe(0);
+    const evaluation = Evaluation.parse(JSON.parse(r.stdout));
+    expect(evaluation.asOf).toBe("2022-10-31");
+    expect(evaluation.results.find((x) => x.unit === "so-y-te" && x.metric === "online_share")).toMatchObject({ actual: 45, status: "met" });
+  });
+
+  it("reads data from stdin with -, and reports bad rows without losing them", () => {
+    const csv = "unit,period,dossiers,online_dossiers\nso-y-te,2022-11,100,70\nso-y-tee,2022-11,1,1\nso-y-te,2022-13,1,1\n";
+    const r = chitieuWithInput(csv, ...brvt, "--data", "-", "--as-of", "2022-11-30");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("rows: 3 read, 1 used, 2 rejected; 2 data issues");
+    expect(r.stdout).toMatch(/-:3 \[unit\] rejected: .*so-y-tee.*did you mean `so-y-te`/);
+    expect(r.stdout).toMatch(/-:4 \[period\] rejected: /);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ["a bad date", [...data, "--as-of", "2022-02-30"], /^chitieu: --as-of: `2022-02-30` is not a date such as 2022-11-30\n$/],
+    ["a missing data file", ["--data", "nowhere.csv", "--as-of", "2022-11-30"], /^chitieu: cannot read nowhere\.csv: no such file\n$/],
+    ["no --as-of", [...data], /required option '--as-of <date>' not specified/],
+  ])("%s exits 2", (_, args, stderr) => {
+    const r = chitieu(...brvt, ...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(stderr);
+  });
+
+  it("a policy with errors exits 1 with its diagnostics", () => {
+    const r = chitieu("eval", "test/fixtures/bad/ramp_mismatch_bad.ct", "--units", "examples/brvt-2022/units.csv", ...data, "--as-of", "2022-11-30");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("error[CT203] ramp-mismatch");
   });
 });
