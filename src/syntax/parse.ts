@@ -19,6 +19,13 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The text as parsed (NFC), which spans point into. */
   readonly source: string;
+  /** Comments, in order, for tools that rewrite the file and must keep them. */
+  readonly comments: readonly Comment[];
+}
+
+export interface Comment {
+  readonly text: string;
+  readonly span: Span;
 }
 
 /** Deeper brackets than any real formula, and shallow enough that parsing cannot exhaust the stack. */
@@ -28,16 +35,17 @@ export function parse(text: string, file = "<input>"): ParseResult {
   const source = normalizeSource(text);
   const lexed = lexer.tokenize(source);
   const diagnostics: Diagnostic[] = lexed.errors.map((e) => lexError(source, file, e.offset, e.length));
+  const comments = (lexed.groups["comments"] ?? []).map((t) => ({ text: t.image, span: spanOfToken(t) }));
   const tooDeep = nestingProblem(lexed.tokens, file);
-  if (tooDeep) return { ast: undefined, diagnostics: [...diagnostics, tooDeep], source };
+  if (tooDeep) return { ast: undefined, diagnostics: [...diagnostics, tooDeep], source, comments };
 
   grammar.input = lexed.tokens;
   const cst = grammar.file() as FileCstNode;
   diagnostics.push(...grammar.errors.map((e) => syntaxError(strayWordFirst(e, cst, lexed.tokens), source, file)));
-  if (diagnostics.length > 0) return { ast: undefined, diagnostics, source };
+  if (diagnostics.length > 0) return { ast: undefined, diagnostics, source, comments };
 
   const built = buildFile(cst, file);
-  return { ast: built.ast, diagnostics: built.diagnostics, source };
+  return { ast: built.ast, diagnostics: built.diagnostics, source, comments };
 }
 
 function lexError(source: string, file: string, offset: number, length: number): Diagnostic {

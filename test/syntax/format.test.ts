@@ -1,0 +1,74 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { withoutSpans, type Expression } from "../../src/syntax/ast.js";
+import { formatPolicy, formatSource, type Language } from "../../src/syntax/format.js";
+import { parse } from "../../src/syntax/parse.js";
+import { rational } from "../../src/number/rational.js";
+import { badFixtures, bundledPolicies } from "../support/policies.js";
+
+const tree = (text: string): unknown => {
+  const parsed = parse(text);
+  expect(parsed.diagnostics.filter((d) => d.name === "syntax")).toEqual([]);
+  return withoutSpans(parsed.ast);
+};
+const format = (text: string, lang: Language): string => formatSource(text, { lang }).text!;
+const commentsOf = (text: string): string[] => parse(text).comments.map((c) => c.text.trimEnd());
+
+const files = [...bundledPolicies(), ...badFixtures().filter((f) => parse(f.text).ast !== undefined)];
+
+describe.each<Language>(["en", "vi"])("formatting in %s", (lang) => {
+  test.each(files.map((f) => [f.file, f.text]))("%s: same tree, idempotent, comments kept", (_, text) => {
+    const once = format(text, lang);
+    expect(tree(once)).toEqual(tree(text));
+    expect(format(once, lang)).toBe(once);
+    expect(commentsOf(once)).toEqual(commentsOf(text));
+  });
+
+  test("random edits of the policies that still parse format to the same tree", () => {
+    const policies = bundledPolicies();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: policies.length - 1 }), fc.nat(), fc.integer({ min: 0, max: 30 }), (i, at, remove) => {
+        const text = policies[i]!.text;
+        const cut = at % (text.length + 1);
+        const edited = text.slice(0, cut) + text.slice(cut + remove);
+        const parsed = parse(edited);
+        if (!parsed.ast) return;
+        const once = format(edited, lang);
+        expect(withoutSpans(parse(once).ast)).toEqual(withoutSpans(parsed.ast));
+        expect(format(once, lang)).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("expressions", () => {
+  const leaf = fc.oneof(
+    fc.integer({ min: 0, max: 999 }).map((n): Expression => ({ kind: "number", value: rational(n, 10), span: undefined as never })),
+    fc.integer({ min: 0, max: 1000 }).map((n): Expression => ({ kind: "percent", points: rational(n, 10), span: undefined as never })),
+    fc.constantFrom("a", "b", "share").map((text): Expression => ({ kind: "ref", name: { text, span: undefined as never }, span: undefined as never })),
+  );
+  const expression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expression }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leaf,
+      fc.record({ kind: fc.constant("binary" as const), op: fc.constantFrom("+" as const, "-" as const, "*" as const, "/" as const), left: tie("e"), right: tie("e") }),
+      fc.record({ kind: fc.constant("negate" as const), operand: tie("e") }),
+      fc.record({ kind: fc.constant("call" as const), function: fc.constantFrom("min", "max").map((text) => ({ text })), arguments: fc.array(tie("e"), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ kind: fc.constant("if" as const), left: tie("e"), comparison: fc.constantFrom(">=" as const, "<" as const), right: tie("e"), then: tie("e"), else: tie("e") }),
+    ) as fc.Arbitrary<Expression>,
+  })).e;
+
+  test.each<Language>(["en", "vi"])("print then parse gives the same tree, brackets and all (%s)", (lang) => {
+    fc.assert(
+      fc.property(expression, (formula) => {
+        const ast = parse("score s for all = 1").ast!;
+        const score = { ...ast.statements[0]!, points: { formula, whenEmpty: undefined, rounding: undefined } };
+        const withFormula = { ...ast, statements: [score] } as typeof ast;
+        expect(withoutSpans(parse(formatPolicy(withFormula, [], lang)).ast)).toEqual(withoutSpans(withFormula));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
