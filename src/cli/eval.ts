@@ -7,19 +7,28 @@ import { readObservations } from "../data/observations.js";
 import { readMerges, readUnits } from "../data/registry.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { compileEvaluator } from "../evaluate/evaluate.js";
+import type { Evaluation } from "../evaluate/result.js";
+import type { Policy } from "../model/policy.js";
+import { resultsCsv, resultsNdjson } from "../report/rows.js";
 import { resultsTable } from "../report/table.js";
 import { parseDate, type IsoDate } from "../time/calendar.js";
 import { statOf } from "./files.js";
 import { EXIT, type Output } from "./output.js";
 
-export const EvalOptions = z.object({
+/** What `eval` and `explain` share: the policy's data and the date. */
+export const DataOptions = z.object({
   units: z.string(),
   data: z.string(),
   merges: z.string().optional(),
   asOf: z.string().transform((text, ctx) => parseDate(text) ?? (ctx.addIssue({ code: "custom", message: `\`${text}\` is not a date such as 2022-11-30` }), z.NEVER)),
-  format: z.enum(["table", "json"]),
   numbers: z.enum(["plain", "vi"]),
   successors: z.boolean(),
+  lang: z.enum(["en", "vi"]).optional(),
+});
+
+export const EvalOptions = DataOptions.extend({
+  format: z.enum(["table", "json", "csv", "ndjson"]),
+  failOnMiss: z.boolean(),
 });
 export type EvalOptions = z.infer<typeof EvalOptions>;
 
@@ -30,13 +39,36 @@ function formatOf(path: string): Format {
   return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : "csv";
 }
 
-export function evaluateCommand(policyFile: string, options: EvalOptions, io: Output, stdin: () => string): number {
+export function evaluateCommand(policyFile: string, options: EvalOptions, io: Output): number {
+  const loaded = evaluationOf(policyFile, options, io);
+  if (typeof loaded === "number") return loaded;
+  const { evaluation } = loaded;
+  io.out(render(evaluation, options, io));
+  const missed = evaluation.results.some((r) => r.status === "missed");
+  return options.failOnMiss && missed ? EXIT.problems : EXIT.ok;
+}
+
+function render(evaluation: Evaluation, options: EvalOptions, io: Output): string {
+  switch (options.format) {
+    case "json":
+      return `${JSON.stringify(evaluation, null, 2)}\n`;
+    case "csv":
+      return resultsCsv(evaluation);
+    case "ndjson":
+      return resultsNdjson(evaluation);
+    case "table":
+      return resultsTable(evaluation, { lang: options.lang ?? io.lang ?? "en", colour: io.colour ?? false });
+  }
+}
+
+/** Reads the policy and the data and evaluates; a number is the exit code of a failure already reported. */
+export function evaluationOf(policyFile: string, options: z.infer<typeof DataOptions>, io: Output): { evaluation: Evaluation; policy: Policy } | number {
   const unreadable = [policyFile, options.units, options.data, ...(options.merges ? [options.merges] : [])].filter((p) => p !== "-" && !statOf(p)?.isFile());
   if (unreadable.length > 0) {
     for (const path of unreadable) io.err(`chitieu: cannot read ${path}: no such file\n`);
     return EXIT.usage;
   }
-  const read = (path: string): string => (path === "-" ? stdin() : readFileSync(path, "utf8"));
+  const read = (path: string): string => (path === "-" ? (io.stdin ?? (() => ""))() : readFileSync(path, "utf8"));
   const compiled = compileFile(policyFile);
   if (!compiled.policy) {
     io.err(`${renderDiagnostics(compiled.diagnostics, compiled.sources) || `chitieu: ${policyFile} has no policy header`}\n`);
@@ -63,7 +95,5 @@ export function evaluateCommand(policyFile: string, options: EvalOptions, io: Ou
     },
     { successors: options.successors },
   );
-  const evaluation = evaluator.evaluate(prepared, { asOf: options.asOf as IsoDate });
-  io.out(options.format === "json" ? `${JSON.stringify(evaluation, null, 2)}\n` : resultsTable(evaluation));
-  return EXIT.ok;
+  return { evaluation: evaluator.evaluate(prepared, { asOf: options.asOf as IsoDate }), policy };
 }

@@ -5,11 +5,13 @@
 import { Command, CommanderError } from "commander";
 import { createRequire } from "node:module";
 import { z } from "zod";
-import { readFileSync } from "node:fs";
 import { check, CheckOptions } from "./check.js";
 import { evaluateCommand, EvalOptions } from "./eval.js";
+import { explainCommand, ExplainOptions } from "./explain.js";
+import { formatCommand, FormatOptions } from "./fmt.js";
 import { EXIT, type Output } from "./output.js";
 import { schedule, ScheduleOptions } from "./schedule.js";
+import { testCommand, TestOptions } from "./test.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
@@ -44,23 +46,75 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       code = schedule(file, validated(ScheduleOptions, raw), io);
     });
 
-  program
-    .command("eval")
-    .description("score reported data against a policy as of a date")
-    .argument("<policy>", "a policy file")
-    .requiredOption("--units <file>", "the unit registry (.csv or .json), - for stdin")
-    .requiredOption("--data <file>", "the reported counts (.csv, .json or .ndjson), - for stdin")
-    .requiredOption("--as-of <date>", "the date to evaluate on, 2022-11-30 or 30/11/2022")
-    .option("--merges <file>", "merge records id,successor,date (.csv or .json)")
-    .option("--successors", "count merged units' history under their successors", false)
-    .option("--numbers <style>", "plain, or vi for 1.373 and 48,6", "plain")
-    .option("--format <format>", "table or json", "table")
+  /** The options `eval` and `explain` share: where the data is and which date. */
+  const withData = (command: Command): Command =>
+    command
+      .argument("<policy>", "a policy file")
+      .requiredOption("--units <file>", "the unit registry (.csv or .json), - for stdin")
+      .requiredOption("--data <file>", "the reported counts (.csv, .json or .ndjson), - for stdin")
+      .requiredOption("--as-of <date>", "the date to evaluate on, 2022-11-30 or 30/11/2022")
+      .option("--merges <file>", "merge records id,successor,date (.csv or .json)")
+      .option("--successors", "count merged units' history under their successors", false)
+      .option("--numbers <style>", "plain, or vi for 1.373 and 48,6", "plain")
+      .option("--lang <lang>", "en or vi (default: from LANG)");
+
+  withData(program.command("eval").description("score reported data against a policy as of a date"))
+    .option("--format <format>", "table, json, csv or ndjson", "table")
+    .option("--fail-on-miss", "exit 1 when any unit missed a target (for scheduled jobs)", false)
     .addHelpText(
       "after",
       "\nExample:\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30",
     )
     .action((policy: string, raw: unknown) => {
-      code = evaluateCommand(policy, validated(EvalOptions, raw), io, () => readFileSync(0, "utf8"));
+      code = evaluateCommand(policy, validated(EvalOptions, raw), io);
+    });
+
+  withData(program.command("explain").description("explain one unit's result in sentences"))
+    .requiredOption("--unit <id>", "the unit")
+    .option("--metric <id>", "one metric (default: every metric with a target for the unit)")
+    .addHelpText(
+      "after",
+      "\nExample:\n  chitieu explain policies/brvt-2139-2022.ct --unit so-y-te --metric online_share \\\n    --units examples/brvt-2022/units.csv --data examples/brvt-2022/data.csv --as-of 2022-10-31 --lang vi",
+    )
+    .action((policy: string, raw: unknown) => {
+      code = explainCommand(policy, validated(ExplainOptions, raw), io);
+    });
+
+  program
+    .command("fmt")
+    .description("rewrite policy files in the canonical format")
+    .argument("<paths...>", "policy files or folders; - formats standard input to standard output")
+    .option("--check", "change nothing; exit 1 when a file is not formatted", false)
+    .option("--lang <lang>", "keywords, dates and decimal marks in en or vi (default: as the file is written)")
+    .addHelpText("after", "\nExamples:\n  chitieu fmt policies/\n  chitieu fmt --check policies/\n  chitieu fmt --lang vi - < policy.ct")
+    .action((paths: string[], raw: unknown) => {
+      code = formatCommand(paths, validated(FormatOptions, raw), io);
+    });
+
+  program
+    .command("test")
+    .description("run policy tests (*.test.json): a small data set, a date, the outcomes expected")
+    .argument("[paths...]", "test files or folders (default: policies/)")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Example: policies/brvt-2139-2022.test.json",
+        '  { "policy": "brvt-2139-2022.ct",',
+        '    "cases": [{ "name": "Sở Y tế exactly on the 45% step", "asOf": "2022-10-31",',
+        '      "units": [{ "id": "so-y-te", "tier": "province" }],',
+        '      "data": [{ "unit": "so-y-te", "period": "2022-10", "dossiers": 1340, "online_dossiers": 603 }],',
+        '      "expect": [{ "unit": "so-y-te", "metric": "online_share", "status": "met", "needed": 0 }] }] }',
+        "",
+        "  chitieu test                  # every *.test.json under policies/",
+        "  chitieu test policies/brvt-2139-2022.test.json --format json",
+        "",
+        "Exit codes: 0 all passed, 1 a case failed (or its policy has errors), 2 usage or I/O error or an invalid test file.",
+      ].join("\n"),
+    )
+    .action((paths: string[], raw: unknown) => {
+      code = testCommand(paths, validated(TestOptions, raw), io);
     });
 
   try {

@@ -1,7 +1,15 @@
-/** Where a command writes; the real streams in `bin/`, strings in tests. */
+/** Where a command writes, and what the terminal allows; the real streams in `bin/`, strings in tests. */
+import type { Lang } from "../report/words.js";
+
 export interface Output {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Colour only on a terminal, and never when NO_COLOR is set. */
+  readonly colour?: boolean;
+  /** The language when --lang is not given, from the environment. */
+  readonly lang?: Lang;
+  /** Standard input, for `-` in place of a file. */
+  readonly stdin?: () => string;
 }
 
 /** Exit codes, as documented in README. */

@@ -1,9 +1,18 @@
 /**
- * Results as a plain-text table for a terminal or a scheduled job's log: per tier, one line per
- * unit and target, then the tier totals from summed counts, then the data issues.
+ * Results as a text table for a terminal or a scheduled job's log: per tier, one line per unit and
+ * target, then the tier totals from summed counts, then the data issues. Colour only on request
+ * (the CLI asks for it on a terminal), so logs and pipes get plain text.
  */
-import type { Evaluation, Group, Result } from "../evaluate/result.js";
+import Table from "cli-table3";
+import { createColors } from "picocolors";
+import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
 import { rational, round, toDecimalString, type Rational } from "../number/rational.js";
+import { WORDS, type Lang, type Words } from "./words.js";
+
+export interface TableOptions {
+  readonly lang?: Lang;
+  readonly colour?: boolean;
+}
 
 /** Half up, always two decimals (78.38, 77.50): the way monitoring offices print figures. */
 function fixed2(value: Rational): string {
@@ -19,51 +28,71 @@ export function rateText(numerator: number | null, denominator: number | null): 
 }
 
 /** Points and gaps arrive as numbers; shown half up to 2 decimals (micro-units absorb float noise). */
-const twoDecimals = (value: number | null): string => (value === null ? "" : fixed2(rational(Math.round(value * 1e6), 1e6)));
+export const twoDecimals = (value: number | null): string => (value === null ? "" : fixed2(rational(Math.round(value * 1e6), 1e6)));
 
-const COLUMNS = ["unit", "target", "milestone", "threshold", "actual", "status", "gap", "needed", "score", "rank"] as const;
+// No borders: the table must read the same in a log file, an e-mail and a terminal.
+const PLAIN = {
+  top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
+  left: "  ", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  ",
+};
 
-function row(r: Result): string[] {
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const t = new Table({ head: [...head], chars: PLAIN, style: { head: [], border: [], "padding-left": 0, "padding-right": 0 } });
+  t.push(...rows.map((r) => [...r]));
+  return t.toString().split("\n").map((line) => line.trimEnd()).filter((line) => line.length > 0);
+}
+
+export function resultsTable(evaluation: Evaluation, options: TableOptions = {}): string {
+  const words = WORDS[options.lang ?? "en"];
+  const paint = statusPainter(options.colour ?? false);
+  const c = words.columns;
+  const out = [`${evaluation.policy} ${words.asOf} ${evaluation.asOf}`];
+  for (const tier of [...new Set(evaluation.results.map((r) => r.tier))]) {
+    const rows = evaluation.results.filter((r) => r.tier === tier).map((r) => resultRow(r, words, paint));
+    out.push("", `${words.tier} ${tier}`, ...table([c.unit, c.target, c.milestone, c.threshold, c.actual, c.status, c.gap, c.needed, c.score, c.rank], rows));
+    out.push(...evaluation.groups.filter((g) => g.kind === "tier" && g.id === tier).map((g) => groupLine(g, words)));
+  }
+  if (evaluation.scores.length > 0) {
+    const rows = evaluation.scores.map((s) => [s.unit, s.score, twoDecimals(s.points), s.rank === null ? "" : String(s.rank)]);
+    out.push("", words.scores, ...table([c.unit, c.score, c.points, c.rank], rows));
+  }
+  out.push("", `${words.allUnits}:`, ...evaluation.groups.filter((g) => g.kind === "all").map((g) => groupLine(g, words)));
+  const { read, used, rejected } = evaluation.rows;
+  out.push("", words.rows(read, used, rejected, evaluation.dataIssues.length));
+  for (const issue of evaluation.dataIssues) {
+    out.push(`  ${issue.file}:${issue.line}${issue.column ? ` [${issue.column}]` : ""} ${issue.rejected ? words.rejected : words.flagged}: ${issue.message}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function resultRow(r: Result, words: Words, paint: (status: Status, text: string) => string): string[] {
   return [
     r.unit,
     r.target,
     r.milestone ?? "",
     r.threshold === null ? "" : `${r.op} ${twoDecimals(r.threshold)}%`,
     rateText(r.numerator, r.denominator),
-    r.status,
-    r.gapPoints === null ? "" : twoDecimals(r.gapPoints),
+    paint(r.status, words.status[r.status]),
+    twoDecimals(r.gapPoints),
     r.needed === null ? "" : String(r.needed),
     twoDecimals(r.score),
     r.rank === null ? "" : String(r.rank),
   ];
 }
 
-function align(lines: readonly (readonly string[])[]): string[] {
-  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => [...l[i]!].length)));
-  return lines.map((l) => l.map((cell, i) => cell + " ".repeat(widths[i]! - [...cell].length)).join("  ").trimEnd());
+function groupLine(g: Group, words: Words): string {
+  return `  ${g.metric}: ${rateText(g.numerator, g.denominator) || words.noRate} (${g.numerator}/${g.denominator}); ${words.group(g)}`;
 }
 
-function groupLine(g: Group): string {
-  const rate = rateText(g.numerator, g.denominator);
-  return `  ${g.metric}: ${rate || "no rate"} from ${g.numerator}/${g.denominator}; met ${g.met}, missed ${g.missed}, no data ${g.noData}, no denominator ${g.noDenominator}, not due ${g.notDue}, excluded ${g.excluded}`;
-}
-
-export function resultsTable(evaluation: Evaluation): string {
-  const out = [`${evaluation.policy} as of ${evaluation.asOf}`];
-  const tiers = [...new Set(evaluation.results.map((r) => r.tier))];
-  for (const tier of tiers) {
-    const results = evaluation.results.filter((r) => r.tier === tier);
-    out.push("", `tier ${tier}`, ...align([COLUMNS, ...results.map(row)]).map((l) => `  ${l}`));
-    out.push(...evaluation.groups.filter((g) => g.kind === "tier" && g.id === tier).map(groupLine));
-  }
-  if (evaluation.scores.length > 0) {
-    out.push("", "scores", ...align([["unit", "score", "points", "rank"], ...evaluation.scores.map((s) => [s.unit, s.score, twoDecimals(s.points), s.rank === null ? "" : String(s.rank)])]).map((l) => `  ${l}`));
-  }
-  out.push("", `all units:`, ...evaluation.groups.filter((g) => g.kind === "all").map(groupLine));
-  const { read, used, rejected } = evaluation.rows;
-  out.push("", `rows: ${read} read, ${used} used, ${rejected} rejected; ${evaluation.dataIssues.length} data issue${evaluation.dataIssues.length === 1 ? "" : "s"}`);
-  for (const issue of evaluation.dataIssues) {
-    out.push(`  ${issue.file}:${issue.line}${issue.column ? ` [${issue.column}]` : ""} ${issue.rejected ? "rejected" : "flagged"}: ${issue.message}`);
-  }
-  return `${out.join("\n")}\n`;
+function statusPainter(enabled: boolean): (status: Status, text: string) => string {
+  const colours = createColors(enabled);
+  const byStatus: Record<Status, (text: string) => string> = {
+    met: colours.green,
+    missed: colours.red,
+    "no-data": colours.yellow,
+    "no-denominator": colours.yellow,
+    "not-due": colours.dim,
+    excluded: colours.dim,
+  };
+  return (status, text) => byStatus[status](text);
 }

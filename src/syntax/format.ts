@@ -230,8 +230,24 @@ export interface FormatResult {
   readonly diagnostics: ReturnType<typeof parse>["diagnostics"];
 }
 
-/** Formats policy text in the given language; the text of a file with syntax errors is not touched. */
-export function formatSource(source: string, options: { readonly lang: Language; readonly file?: string }): FormatResult {
+/**
+ * Formats policy text, in the language asked or else the one most of its keywords are written in;
+ * the text of a file with syntax errors is not touched.
+ */
+export function formatSource(source: string, options: { readonly lang?: Language; readonly file?: string }): FormatResult {
   const parsed = parse(source, options.file);
-  return { text: parsed.ast && formatPolicy(parsed.ast, parsed.comments, options.lang), diagnostics: parsed.diagnostics };
+  const lang = options.lang ?? writtenIn(parsed.source);
+  return { text: parsed.ast && formatPolicy(parsed.ast, parsed.comments, lang), diagnostics: parsed.diagnostics };
+}
+
+function writtenIn(source: string): Language {
+  let vi = 0;
+  let en = 0;
+  for (const token of t.lexer.tokenize(source).tokens) {
+    const keyword = keywords.find((k) => k.token === token.tokenType);
+    if (!keyword) continue;
+    if (keyword.vi.some((w) => w === token.image.toLowerCase().replace(/\s+/g, " "))) vi++;
+    else en++;
+  }
+  return vi > en ? "vi" : "en";
 }

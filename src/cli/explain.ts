@@ -1,0 +1,26 @@
+/** `chitieu explain POLICY --unit U --metric M ...`: one result in sentences. */
+import { z } from "zod";
+import { explainResult } from "../report/explain.js";
+import { closest } from "../text/suggest.js";
+import { DataOptions, evaluationOf } from "./eval.js";
+import { EXIT, type Output } from "./output.js";
+
+export const ExplainOptions = DataOptions.extend({ unit: z.string(), metric: z.string().optional() });
+export type ExplainOptions = z.infer<typeof ExplainOptions>;
+
+export function explainCommand(policyFile: string, options: ExplainOptions, io: Output): number {
+  const loaded = evaluationOf(policyFile, options, io);
+  if (typeof loaded === "number") return loaded;
+  const { evaluation, policy } = loaded;
+  const results = evaluation.results.filter((r) => r.unit === options.unit && (options.metric === undefined || r.metric === options.metric));
+  if (results.length === 0) {
+    const units = [...new Set(evaluation.results.map((r) => r.unit))];
+    const near = closest(options.unit, units);
+    const hint = units.includes(options.unit) ? `its metrics are ${[...new Set(evaluation.results.filter((r) => r.unit === options.unit).map((r) => r.metric))].join(", ")}` : near ? `did you mean \`${near}\`?` : "no target applies to it";
+    io.err(`chitieu: no result for unit \`${options.unit}\`${options.metric ? ` and metric \`${options.metric}\`` : ""}: ${hint}\n`);
+    return EXIT.usage;
+  }
+  const lang = options.lang ?? io.lang ?? "en";
+  io.out(`${results.map((r) => explainResult(r, policy, lang)).join("\n\n")}\n`);
+  return EXIT.ok;
+}

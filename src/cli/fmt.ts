@@ -1,0 +1,47 @@
+/** `chitieu fmt [--check] [--lang vi|en] PATHS`: canonical formatting, in place. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { z } from "zod";
+import { renderDiagnostics } from "../diagnostics/render.js";
+import { formatSource } from "../syntax/format.js";
+import { policyFiles } from "./files.js";
+import { EXIT, type Output } from "./output.js";
+
+export const FormatOptions = z.object({ check: z.boolean(), lang: z.enum(["en", "vi"]).optional() });
+export type FormatOptions = z.infer<typeof FormatOptions>;
+
+export function formatCommand(paths: readonly string[], options: FormatOptions, io: Output): number {
+  if (paths.includes("-")) return formatStdin(options, io);
+  const { files, unreadable } = policyFiles(paths);
+  for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
+  if (unreadable.length > 0) return EXIT.usage;
+  let code: number = EXIT.ok;
+  for (const file of files) {
+    const source = readFileSync(file, "utf8");
+    const result = formatSource(source, { lang: options.lang, file });
+    if (result.text === undefined) {
+      io.err(`${renderDiagnostics(result.diagnostics, new Map([[file, source.normalize("NFC")]]))}\n`);
+      code = EXIT.problems;
+    } else if (result.text !== source) {
+      if (options.check) {
+        io.out(`${file}: not formatted\n`);
+        code = EXIT.problems;
+      } else {
+        writeFileSync(file, result.text);
+        io.out(`${file}: formatted\n`);
+      }
+    }
+  }
+  return code;
+}
+
+function formatStdin(options: FormatOptions, io: Output): number {
+  const source = (io.stdin ?? (() => ""))();
+  const result = formatSource(source, { lang: options.lang, file: "-" });
+  if (result.text === undefined) {
+    io.err(`${renderDiagnostics(result.diagnostics, new Map([["-", source.normalize("NFC")]]))}\n`);
+    return EXIT.problems;
+  }
+  if (options.check) return result.text === source ? EXIT.ok : EXIT.problems;
+  io.out(result.text);
+  return EXIT.ok;
+}

@@ -1,0 +1,105 @@
+/**
+ * One result in sentences, for the unit that asks "why did we miss, and what would it take":
+ * which rule applied and why, the numbers, the gap, the cases needed, what the next milestone asks.
+ */
+import type { Result } from "../evaluate/result.js";
+import type { Policy, Selector } from "../model/policy.js";
+import { rateText, twoDecimals } from "./table.js";
+import type { Lang } from "./words.js";
+
+const COMPARISON = {
+  en: { ">=": "at least", ">": "above", "<=": "at most", "<": "below" },
+  vi: { ">=": "tối thiểu", ">": "trên", "<=": "tối đa", "<": "dưới" },
+} as const;
+
+export function explainResult(result: Result, policy: Policy, lang: Lang): string {
+  const target = policy.targets.find((t) => t.id === result.target)!;
+  const metric = policy.metrics.get(result.metric)!;
+  const say = SENTENCES[lang];
+  const rule = `${result.rule.file}:${result.rule.line}`;
+  const lines = [say.heading(result.unit, metric.name, result.metric), say.rule(target.id, target.name, rule, selectorText(target.selector, lang))];
+  if (result.explanation.overrides.length > 0) {
+    lines.push(say.overrides(result.explanation.overrides.map((o) => `${o.target} (${o.rule.file}:${o.rule.line})`).join(", ")));
+  }
+  if (result.status === "excluded") return [...lines, say.excluded(result.explanation.reason ?? "")].join("\n");
+  if (result.status === "not-due") return [...lines, say.notDue(), ...next(result, lang)].join("\n");
+  const comparison = COMPARISON[lang][result.op];
+  lines.push(say.milestone(result.milestone!, comparison, twoDecimals(result.threshold)));
+  const window = result.explanation.window!;
+  const months = window.from === window.to ? window.from : `${window.from} – ${window.to}`;
+  if (result.status === "no-data") return [...lines, say.noData(months), ...next(result, lang)].join("\n");
+  const field = (id: string) => policy.fields.get(id)?.name ?? id;
+  lines.push(say.counts(result.numerator!, field(metric.numerator), result.denominator!, field(metric.denominator), months, window.monthsWithData, window.months, rateText(result.numerator, result.denominator)));
+  if (result.status === "no-denominator") return [...lines, say.noDenominator(), ...next(result, lang)].join("\n");
+  lines.push(result.status === "met" ? say.met(twoDecimals(-(result.gapPoints ?? 0))) : say.missed(twoDecimals(result.gapPoints), result.needed, result.op === ">=" || result.op === ">"));
+  return [...lines, ...next(result, lang)].join("\n");
+}
+
+function next(result: Result, lang: Lang): string[] {
+  const n = result.next;
+  if (!n) return [SENTENCES[lang].last()];
+  const comparison = COMPARISON[lang][result.op];
+  return [SENTENCES[lang].next(n.date, comparison, twoDecimals(n.threshold), n.risePerMonth === null ? null : twoDecimals(n.risePerMonth))];
+}
+
+function selectorText(selector: Selector, lang: Lang): string {
+  const item = (i: Selector["include"][number]) => (i.kind === "all" ? (lang === "vi" ? "tất cả" : "all units") : `${WORD[lang][i.kind]} ${i.id}`);
+  const include = selector.include.map(item).join(", ");
+  if (selector.exclude.length === 0) return include;
+  return `${include} ${lang === "vi" ? "trừ" : "except"} ${selector.exclude.map(item).join(", ")}`;
+}
+
+const WORD = { en: { tier: "tier", tag: "tag", unit: "unit" }, vi: { tier: "cấp", tag: "nhóm", unit: "đơn vị" } } as const;
+
+interface Sentences {
+  heading(unit: string, metricName: string, metric: string): string;
+  rule(id: string, name: string, at: string, selector: string): string;
+  overrides(list: string): string;
+  excluded(reason: string): string;
+  notDue(): string;
+  milestone(date: string, comparison: string, threshold: string): string;
+  noData(months: string): string;
+  counts(num: number, numName: string, den: number, denName: string, months: string, withData: number, all: number, rate: string): string;
+  noDenominator(): string;
+  met(margin: string): string;
+  missed(gap: string, needed: number | null, adding: boolean): string;
+  next(date: string, comparison: string, threshold: string, rise: string | null): string;
+  last(): string;
+}
+
+const SENTENCES: Record<Lang, Sentences> = {
+  en: {
+    heading: (unit, name, metric) => `${unit}: ${name} (${metric})`,
+    rule: (id, name, at, selector) => `Rule: target ${id} "${name}" at ${at}, for ${selector}.`,
+    overrides: (list) => `It replaces the more general ${list}.`,
+    excluded: (reason) => `No threshold applies: ${reason}.`,
+    notDue: () => "No milestone is due yet.",
+    milestone: (date, comparison, threshold) => `Milestone due: ${date}, ${comparison} ${threshold}%.`,
+    noData: (months) => `No counts were reported for ${months}.`,
+    counts: (num, numName, den, denName, months, withData, all, rate) =>
+      `Counts for ${months} (${withData} of ${all} month${all === 1 ? "" : "s"} reported): ${num} ${numName} of ${den} ${denName} = ${rate}.`,
+    noDenominator: () => "The denominator is 0, so there is no rate to judge.",
+    met: (margin) => (margin === "0.00" ? "Met, exactly on the threshold." : `Met, ${margin} points past the threshold.`),
+    missed: (gap, needed, adding) =>
+      `Missed by ${gap} percentage points. ${needed === null ? "No number of cases at the same denominator would meet it." : `${needed} ${adding ? "more" : "fewer"} at the same denominator would meet it.`}`,
+    next: (date, comparison, threshold, rise) => `Next: ${date}, ${comparison} ${threshold}%${rise === null ? "." : `: a rise of ${rise} points a month from now.`}`,
+    last: () => "This is the last milestone.",
+  },
+  vi: {
+    heading: (unit, name, metric) => `${unit}: ${name} (${metric})`,
+    rule: (id, name, at, selector) => `Quy định: chỉ tiêu ${id} "${name}" tại ${at}, áp dụng cho ${selector}.`,
+    overrides: (list) => `Chỉ tiêu này thay cho quy định chung hơn: ${list}.`,
+    excluded: (reason) => `Không áp dụng ngưỡng: ${reason}.`,
+    notDue: () => "Chưa đến mốc nào.",
+    milestone: (date, comparison, threshold) => `Mốc đến hạn: ${date}, ${comparison} ${threshold}%.`,
+    noData: (months) => `Không có số liệu báo cáo cho ${months}.`,
+    counts: (num, numName, den, denName, months, withData, all, rate) =>
+      `Số liệu ${months} (báo cáo ${withData}/${all} tháng): ${num} ${numName} trên ${den} ${denName} = ${rate}.`,
+    noDenominator: () => "Mẫu số bằng 0 nên không có tỷ lệ để đánh giá.",
+    met: (margin) => (margin === "0.00" ? "Đạt, đúng bằng ngưỡng." : `Đạt, vượt ngưỡng ${margin} điểm phần trăm.`),
+    missed: (gap, needed, adding) =>
+      `Chưa đạt, thiếu ${gap} điểm phần trăm. ${needed === null ? "Không thể đạt với cùng mẫu số." : `Cần ${adding ? "thêm" : "bớt"} ${needed} với cùng mẫu số để đạt.`}`,
+    next: (date, comparison, threshold, rise) => `Mốc tiếp theo: ${date}, ${comparison} ${threshold}%${rise === null ? "." : `: cần tăng ${rise} điểm phần trăm mỗi tháng.`}`,
+    last: () => "Đây là mốc cuối cùng.",
+  },
+};

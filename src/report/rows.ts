@@ -1,0 +1,24 @@
+/** Results one per line for spreadsheets and pipelines: CSV with a header, or NDJSON. */
+import { writeCsv } from "../data/csv.js";
+import type { Evaluation, Result } from "../evaluate/result.js";
+
+const COLUMNS = [
+  "unit", "tier", "metric", "target", "milestone", "op", "threshold", "actual", "numerator", "denominator",
+  "status", "gapPoints", "needed", "score", "rank", "nextDate", "nextThreshold", "ruleFile", "ruleLine",
+] as const;
+
+function cells(r: Result): string[] {
+  const text = (value: string | number | null | undefined): string => (value === null || value === undefined ? "" : String(value));
+  return [
+    r.unit, r.tier, r.metric, r.target, text(r.milestone), r.op, text(r.threshold), text(r.actual), text(r.numerator), text(r.denominator),
+    r.status, text(r.gapPoints), text(r.needed), text(r.score), text(r.rank), text(r.next?.date), text(r.next?.threshold), r.rule.file, String(r.rule.line),
+  ];
+}
+
+export function resultsCsv(evaluation: Evaluation): string {
+  return writeCsv([[...COLUMNS], ...evaluation.results.map(cells)]);
+}
+
+export function resultsNdjson(evaluation: Evaluation): string {
+  return evaluation.results.map((r) => `${JSON.stringify(r)}\n`).join("");
+}

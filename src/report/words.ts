@@ -1,0 +1,67 @@
+/**
+ * The words reports print, in English and Vietnamese. Monitoring offices read Vietnamese first;
+ * the default comes from the environment (LANG, LC_ALL), as terminals do.
+ */
+import type { Status } from "../evaluate/result.js";
+
+export type Lang = "en" | "vi";
+
+export function languageFromEnvironment(env: Readonly<Record<string, string | undefined>>): Lang {
+  const locale = env["LC_ALL"] || env["LC_MESSAGES"] || env["LANG"] || "";
+  return locale.toLowerCase().startsWith("vi") ? "vi" : "en";
+}
+
+export interface Words {
+  readonly columns: {
+    readonly unit: string;
+    readonly target: string;
+    readonly milestone: string;
+    readonly threshold: string;
+    readonly actual: string;
+    readonly status: string;
+    readonly gap: string;
+    readonly needed: string;
+    readonly score: string;
+    readonly rank: string;
+    readonly points: string;
+  };
+  readonly status: Readonly<Record<Status, string>>;
+  readonly tier: string;
+  readonly allUnits: string;
+  readonly scores: string;
+  readonly asOf: string;
+  readonly noRate: string;
+  readonly rows: (read: number, used: number, rejected: number, issues: number) => string;
+  readonly group: (counts: { met: number; missed: number; noData: number; noDenominator: number; notDue: number; excluded: number }) => string;
+  readonly rejected: string;
+  readonly flagged: string;
+}
+
+export const WORDS: Readonly<Record<Lang, Words>> = {
+  en: {
+    columns: { unit: "unit", target: "target", milestone: "milestone", threshold: "threshold", actual: "actual", status: "status", gap: "gap", needed: "needed", score: "score", rank: "rank", points: "points" },
+    status: { met: "met", missed: "missed", "no-data": "no data", "no-denominator": "no denominator", "not-due": "not due", excluded: "excluded" },
+    tier: "tier",
+    allUnits: "all units",
+    scores: "scores",
+    asOf: "as of",
+    noRate: "no rate",
+    rows: (read, used, rejected, issues) => `rows: ${read} read, ${used} used, ${rejected} rejected; ${issues} data issue${issues === 1 ? "" : "s"}`,
+    group: (c) => `met ${c.met}, missed ${c.missed}, no data ${c.noData}, no denominator ${c.noDenominator}, not due ${c.notDue}, excluded ${c.excluded}`,
+    rejected: "rejected",
+    flagged: "flagged",
+  },
+  vi: {
+    columns: { unit: "đơn vị", target: "chỉ tiêu", milestone: "mốc", threshold: "ngưỡng", actual: "thực tế", status: "kết quả", gap: "thiếu (điểm %)", needed: "cần thêm", score: "điểm", rank: "hạng", points: "điểm" },
+    status: { met: "đạt", missed: "chưa đạt", "no-data": "không có số liệu", "no-denominator": "mẫu số bằng 0", "not-due": "chưa đến hạn", excluded: "không áp dụng" },
+    tier: "cấp",
+    allUnits: "toàn bộ đơn vị",
+    scores: "điểm",
+    asOf: "tính đến",
+    noRate: "không có tỷ lệ",
+    rows: (read, used, rejected, issues) => `dòng dữ liệu: đọc ${read}, dùng ${used}, loại ${rejected}; ${issues} vấn đề dữ liệu`,
+    group: (c) => `đạt ${c.met}, chưa đạt ${c.missed}, không có số liệu ${c.noData}, mẫu số bằng 0 ${c.noDenominator}, chưa đến hạn ${c.notDue}, không áp dụng ${c.excluded}`,
+    rejected: "loại",
+    flagged: "cảnh báo",
+  },
+};

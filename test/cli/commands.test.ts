@@ -1,0 +1,97 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../support/cli.js";
+
+const brvt = ["policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv"];
+
+describe("chitieu fmt", () => {
+  test("the bundled policies are formatted, each in its own language", () => {
+    const r = runCli(["fmt", "--check", "policies"]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([0, "", ""]);
+  });
+
+  test("rewrites a file in place, then --check passes; --lang vi switches keywords", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-fmt-"));
+    const file = join(dir, "p.ct");
+    writeFileSync(file, 'policy p   "P"\neffective 2022-01-01\ntier   t   # the only tier\nfield a field b\nmetric m = a/b\ntarget x for all: by 2022-12-31 m >= 48.6%\n');
+    expect(runCli(["fmt", "--check", file])).toMatchObject({ status: 1, stdout: `${file}: not formatted\n` });
+    expect(runCli(["fmt", file])).toMatchObject({ status: 0, stdout: `${file}: formatted\n` });
+    expect(readFileSync(file, "utf8")).toBe(
+      'policy p "P"\n  effective 2022-01-01\n\ntier t # the only tier\n\nfield a\nfield b\n\nmetric m\n  = a / b\n\ntarget x\n  for all:\n  by 2022-12-31 m >= 48.6%\n',
+    );
+    expect(runCli(["fmt", "--check", file]).status).toBe(0);
+    const vi = runCli(["fmt", "--lang", "vi", "-"], readFileSync(file, "utf8"));
+    expect(vi.status).toBe(0);
+    expect(vi.stdout).toContain("chỉ tiêu x\n  cho tất cả:\n  đến 31/12/2022 m tối thiểu 48,6%\n");
+  });
+
+  test("a file that does not parse is left alone and reported", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-fmt-"));
+    copyFileSync("test/fixtures/bad/syntax_arrow_bad.ct", join(dir, "bad.ct"));
+    const before = readFileSync(join(dir, "bad.ct"), "utf8");
+    const r = runCli(["fmt", join(dir, "bad.ct")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("error[CT003] syntax");
+    expect(readFileSync(join(dir, "bad.ct"), "utf8")).toBe(before);
+  });
+});
+
+describe("chitieu explain", () => {
+  test("says which rule applied, the numbers, the gap and the dossiers needed", () => {
+    const r = runCli(["explain", ...brvt, "--as-of", "2022-11-30", "--unit", "chau-duc", "--metric", "online_share"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "chau-duc: Tỷ lệ hồ sơ TTHC xử lý trực tuyến (online_share)",
+        'Rule: target online_share_local "Tỷ lệ hồ sơ xử lý trực tuyến (UBND cấp huyện, xã)" at policies/brvt-2139-2022.ct:52, for tier district, tier commune.',
+        "Milestone due: 2022-11-30, at least 50.00%.",
+        "Counts for 2022-11 (1 of 1 month reported): 936 Số hồ sơ TTHC tiếp nhận, xử lý trực tuyến trong kỳ of 3900 Số hồ sơ TTHC tiếp nhận trong kỳ = 24.00%.",
+        "Missed by 26.00 percentage points. 1014 more at the same denominator would meet it.",
+        "This is the last milestone.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("in Vietnamese, for a unit exactly on the threshold, with the next milestone", () => {
+    const r = runCli(["explain", ...brvt, "--as-of", "2022-10-31", "--unit", "so-y-te", "--metric", "online_share", "--lang", "vi"]);
+    expect(r.stdout).toContain("Đạt, đúng bằng ngưỡng.\nMốc tiếp theo: 2022-11-30, tối thiểu 60.00%: cần tăng 15.00 điểm phần trăm mỗi tháng.\n");
+  });
+
+  test("the excluded inspectorate, and an unknown unit with a suggestion", () => {
+    expect(runCli(["explain", ...brvt, "--as-of", "2022-11-30", "--unit", "thanh-tra-tinh", "--metric", "online_share"]).stdout).toContain(
+      "No threshold applies: excluded by target `online_share_province`.",
+    );
+    const r = runCli(["explain", ...brvt, "--as-of", "2022-11-30", "--unit", "so-yte"]);
+    expect(r).toMatchObject({ status: 2, stdout: "", stderr: "chitieu: no result for unit `so-yte`: did you mean `so-y-te`?\n" });
+  });
+});
+
+describe("chitieu eval formats and exit codes", () => {
+  test("csv has a header and one row per result", () => {
+    const r = runCli(["eval", ...brvt, "--as-of", "2022-11-30", "--format", "csv"]);
+    const lines = r.stdout.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("unit,tier,metric,target,milestone,op,threshold,actual,numerator,denominator,status,gapPoints,needed,score,rank,nextDate,nextThreshold,ruleFile,ruleLine");
+    expect(lines).toHaveLength(1 + 220);
+    expect(lines.find((l) => l.startsWith("chau-duc,district,online_share"))).toContain(",936,3900,missed,");
+  });
+
+  test("ndjson is one result per line", () => {
+    const r = runCli(["eval", ...brvt, "--as-of", "2022-11-30", "--format", "ndjson"]);
+    const results = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { status: string });
+    expect(results).toHaveLength(220);
+  });
+
+  test("--fail-on-miss exits 1 when a unit missed, for scheduled jobs", () => {
+    expect(runCli(["eval", ...brvt, "--as-of", "2022-11-30", "--fail-on-miss", "--format", "json"]).status).toBe(1);
+    expect(runCli(["eval", ...brvt, "--as-of", "2022-09-29", "--fail-on-miss", "--format", "json"]).status).toBe(0);
+  });
+
+  test("the table in Vietnamese", () => {
+    const r = runCli(["eval", ...brvt, "--as-of", "2022-11-30", "--lang", "vi"]);
+    expect(r.stdout).toMatch(/^brvt-2139-2022 tính đến 2022-11-30\n\ncấp province\n {2}đơn vị +chỉ tiêu +mốc +ngưỡng +thực tế +kết quả/);
+    expect(r.stdout).toMatch(/\n {2}chau-duc +online_share_local .* chưa đạt +26\.00 +1014/);
+  });
+});
