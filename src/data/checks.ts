@@ -13,22 +13,41 @@ export function checkObservation(observation: Observation, policy: Policy): Data
   return [...partsAboveTotals(observation, policy), ...policy.checks.flatMap((check) => failedCheck(observation, check))];
 }
 
-function partsAboveTotals(observation: Observation, policy: Policy): DataIssue[] {
-  // Metrics sharing a numerator and denominator (one per window) would repeat the same issue.
-  const byPair = new Map<string, { numerator: string; denominator: string; metrics: string[] }>();
+interface FieldPair {
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly metrics: string[];
+}
+
+// Worked out once per policy, not per row: metrics sharing a numerator and denominator (one per
+// window) would otherwise repeat the same issue.
+const pairsOf = new WeakMap<Policy, readonly FieldPair[]>();
+
+function fieldPairs(policy: Policy): readonly FieldPair[] {
+  const cached = pairsOf.get(policy);
+  if (cached) return cached;
+  const byPair = new Map<string, FieldPair>();
   for (const metric of policy.metrics.values()) {
-    const key = JSON.stringify([metric.numerator, metric.denominator]);
+    const key = `${metric.numerator}\u0000${metric.denominator}`;
     const pair = byPair.get(key) ?? { numerator: metric.numerator, denominator: metric.denominator, metrics: [] };
     pair.metrics.push(metric.id);
     byPair.set(key, pair);
   }
-  return [...byPair.values()].flatMap(({ numerator, denominator, metrics }) => {
+  const pairs = [...byPair.values()];
+  pairsOf.set(policy, pairs);
+  return pairs;
+}
+
+function partsAboveTotals(observation: Observation, policy: Policy): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const { numerator, denominator, metrics } of fieldPairs(policy)) {
     const part = observation.counts.get(numerator);
     const total = observation.counts.get(denominator);
-    if (part === undefined || total === undefined || part <= total) return [];
+    if (part === undefined || total === undefined || part <= total) continue;
     const message = `${numerator} ${formatCount(part)} is above ${denominator} ${formatCount(total)} (${metrics.length === 1 ? "metric" : "metrics"} ${metrics.join(", ")})`;
-    return [issue(observation, "numerator-above-denominator", numerator, message, true)];
-  });
+    issues.push(issue(observation, "numerator-above-denominator", numerator, message, true));
+  }
+  return issues;
 }
 
 function failedCheck(observation: Observation, check: DataCheck): DataIssue[] {

@@ -4,9 +4,8 @@
  * `evaluate` is then a pure function of the prepared data and an as-of date, callable many times.
  */
 import { checkObservation } from "../data/checks.js";
-import { monthOfDate } from "../data/period.js";
 import type { DataIssue, Observation, Registry, RegistryUnit, RowCounts } from "../data/types.js";
-import type { Milestone, Policy, Target } from "../model/policy.js";
+import type { Policy, Target } from "../model/policy.js";
 import { resolveTarget, type Resolution } from "../model/selector.js";
 import { dueMilestone, nextMilestone } from "../schedule/schedule.js";
 import type { IsoDate } from "../time/calendar.js";
@@ -14,9 +13,7 @@ import { buildDataSet, type DataSet, type UnitSeries } from "./dataset.js";
 import { rankResults, rollUp } from "./groups.js";
 import type { Evaluation, Result } from "./result.js";
 import { evaluateScores } from "./scores.js";
-import { scoreTarget, type TargetPlan } from "./target.js";
-import { thresholdOf } from "./rate.js";
-import { windowMonths } from "./window.js";
+import { planTarget, scoreTarget, type TargetPlan } from "./target.js";
 
 export interface EvaluationInput {
   readonly registry: Registry;
@@ -34,7 +31,8 @@ export interface PrepareOptions {
 
 export interface PreparedData {
   readonly data: DataSet;
-  readonly resolutions: readonly (readonly Resolution[])[];
+  /** Per unit, per metric: which target applies, and the more general ones it overrides, as cited. */
+  readonly resolutions: readonly (readonly { readonly resolution: Resolution; readonly overrides: Result["explanation"]["overrides"] }[])[];
   readonly dataIssues: readonly DataIssue[];
   readonly rows: RowCounts;
   readonly mergedInto: ReadonlyMap<string, { successor: string; date: IsoDate }>;
@@ -79,7 +77,12 @@ function prepare(
   const data = buildDataSet(input.registry, kept, fields, successorOf);
   return {
     data,
-    resolutions: data.units.map((s) => targetsByMetric.map((targets) => resolveTarget(targets, s.unit))),
+    resolutions: data.units.map((s) =>
+      targetsByMetric.map((targets) => {
+        const resolution = resolveTarget(targets, s.unit);
+        return { resolution, overrides: overridesOf(resolution) };
+      }),
+    ),
     dataIssues,
     rows: { read: read.read, used: read.used - dropped, rejected: read.rejected + dropped },
     mergedInto,
@@ -124,24 +127,20 @@ function evaluate(policy: Policy, metrics: readonly string[], prepared: Prepared
 }
 
 function plan(policy: Policy, target: Target, asOf: IsoDate, data: DataSet): TargetPlan {
-  const metric = policy.metrics.get(target.metric)!;
-  const due = dueMilestone(target.schedule, asOf);
-  const start = monthOfDate(target.schedule.milestones[0]!.date);
-  return {
-    target,
-    numerator: data.fields.indexOf(metric.numerator),
-    denominator: data.fields.indexOf(metric.denominator),
-    due,
-    threshold: due && thresholdOf(due.threshold),
-    window: due && windowMonths(metric.window, monthOfDate(due.date), start),
-    next: nextMilestone(target.schedule, asOf),
-    asOfMonth: monthOfDate(asOf),
-  };
+  return planTarget(policy, target, data, dueMilestone(target.schedule, asOf), nextMilestone(target.schedule, asOf), asOf);
 }
+
+/** The overridden targets as results cite them, shared by every result with that resolution. */
+function overridesOf(resolution: Resolution): Result["explanation"]["overrides"] {
+  if (resolution.kind !== "applies" || resolution.overrides.length === 0) return NO_OVERRIDES;
+  return resolution.overrides.map((t) => ({ target: t.id, rule: { file: t.rule.file, line: t.rule.line } }));
+}
+
+const NO_OVERRIDES: Result["explanation"]["overrides"] = [];
 
 function resultFor(
   series: UnitSeries,
-  resolution: Resolution,
+  { resolution, overrides }: PreparedData["resolutions"][number][number],
   plans: ReadonlyMap<Target, TargetPlan>,
   prepared: PreparedData,
 ): Result | undefined {
@@ -154,20 +153,20 @@ function resultFor(
       return excludedRow(series.unit, resolution.targets[0]!, `targets ${resolution.targets.map((t) => `\`${t.id}\``).join(" and ")} conflict for this unit`);
     case "applies": {
       const plan = plans.get(resolution.target)!;
-      const absent = absence(series.unit, plan.due, prepared);
+      const absent = absence(series.unit, plan.due?.date, prepared);
       if (absent) return excludedRow(series.unit, resolution.target, absent);
-      return scoreTarget(series, plan, resolution.overrides, prepared.data);
+      return scoreTarget(series, plan, overrides, prepared.data);
     }
   }
 }
 
 /** Why a unit has no result on the milestone date although a target selects it, if it has none. */
-function absence(unit: RegistryUnit, due: Milestone | undefined, prepared: PreparedData): string | undefined {
+function absence(unit: RegistryUnit, due: IsoDate | undefined, prepared: PreparedData): string | undefined {
   const merged = prepared.mergedInto.get(unit.id);
   if (merged && prepared.successors) return `merged into \`${merged.successor}\` on ${merged.date}; its history counts there`;
   if (!due) return undefined;
-  if (unit.validFrom !== undefined && due.date < unit.validFrom) return `did not exist yet on ${due.date} (from ${unit.validFrom})`;
-  if (unit.validTo !== undefined && due.date > unit.validTo) return `no longer existed on ${due.date} (until ${unit.validTo})`;
+  if (unit.validFrom !== undefined && due < unit.validFrom) return `did not exist yet on ${due} (from ${unit.validFrom})`;
+  if (unit.validTo !== undefined && due > unit.validTo) return `no longer existed on ${due} (until ${unit.validTo})`;
   return undefined;
 }
 

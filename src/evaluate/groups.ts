@@ -9,11 +9,21 @@ import type { Group, Result, ScoreResult } from "./result.js";
 /** Gives each met or missed result its rank among the units of its tier under the same target. */
 export function rankResults(results: Result[], policy: Policy): void {
   const byPoints = new Set(policy.targets.filter((t) => t.points).map((t) => t.id));
-  const groups = groupBy(results.filter((r) => r.status === "met" || r.status === "missed"), (r) => `${r.target}\u0000${r.tier}`);
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    if (byPoints.has(first.target)) assignRanks(group, (a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
-    else assignRanks(group, (a, b) => (first.op === ">=" || first.op === ">" ? -1 : 1) * compareRates(a, b));
+  const groups = new Map<string, Map<string, Result[]>>();
+  for (const r of results) {
+    if (r.status !== "met" && r.status !== "missed") continue;
+    const byTier = groups.get(r.target) ?? new Map<string, Result[]>();
+    groups.set(r.target, byTier);
+    const list = byTier.get(r.tier);
+    if (list) list.push(r);
+    else byTier.set(r.tier, [r]);
+  }
+  for (const byTier of groups.values()) {
+    for (const group of byTier.values()) {
+      const first = group[0]!;
+      if (byPoints.has(first.target)) assignRanks(group, (a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
+      else assignRanks(group, (a, b) => (first.op === ">=" || first.op === ">" ? -1 : 1) * compareRates(a, b));
+    }
   }
 }
 
@@ -51,14 +61,23 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** Per metric: all units, each tier, each parent unit. */
+/** Per metric: all units, each tier, each parent unit; counted in place, in the order first seen. */
 export function rollUp(results: readonly Result[], units: readonly RegistryUnit[]): Group[] {
   const parentOf = new Map(units.map((u) => [u.id, u.parent]));
-  const groups = new Map<string, Group>();
+  const groups: Group[] = [];
+  const index = new Map<Group["kind"], Map<string, Map<string, Group>>>();
   const add = (kind: Group["kind"], id: string, r: Result): void => {
-    const key = `${kind}\u0000${id}\u0000${r.metric}`;
-    const group = groups.get(key) ?? emptyGroup(kind, id, r.metric);
-    groups.set(key, count(group, r));
+    const byId = index.get(kind) ?? new Map<string, Map<string, Group>>();
+    index.set(kind, byId);
+    const byMetric = byId.get(id) ?? new Map<string, Group>();
+    byId.set(id, byMetric);
+    let group = byMetric.get(r.metric);
+    if (!group) {
+      group = emptyGroup(kind, id, r.metric);
+      byMetric.set(r.metric, group);
+      groups.push(group);
+    }
+    count(group, r);
   };
   for (const r of results) {
     add("all", "all", r);
@@ -66,7 +85,8 @@ export function rollUp(results: readonly Result[], units: readonly RegistryUnit[
     const parent = parentOf.get(r.unit);
     if (parent) add("parent", parent, r);
   }
-  return [...groups.values()].map((g) => ({ ...g, rate: g.denominator > 0 ? (100 * g.numerator) / g.denominator : null }));
+  for (const g of groups) g.rate = g.denominator > 0 ? (100 * g.numerator) / g.denominator : null;
+  return groups;
 }
 
 function emptyGroup(kind: Group["kind"], id: string, metric: string): Group {
@@ -82,13 +102,9 @@ const STATUS_COUNT = {
   excluded: "excluded",
 } as const;
 
-function count(group: Group, r: Result): Group {
-  const field = STATUS_COUNT[r.status];
-  return {
-    ...group,
-    units: group.units + 1,
-    [field]: group[field] + 1,
-    numerator: group.numerator + (r.numerator ?? 0),
-    denominator: group.denominator + (r.denominator ?? 0),
-  };
+function count(group: Group, r: Result): void {
+  group.units++;
+  group[STATUS_COUNT[r.status]]++;
+  group.numerator += r.numerator ?? 0;
+  group.denominator += r.denominator ?? 0;
 }

@@ -48,27 +48,40 @@ export function meets(op: Comparison, order: -1 | 0 | 1): boolean {
 /**
  * The fewest whole cases to add to the numerator (`>=`, `>`) or remove from it (`<=`, `<`), at the
  * same denominator, that meet the threshold; null when no number of cases can (more than the
- * denominator, or fewer than none).
+ * denominator, or fewer than none). `excess` = num*d - p*den: how far the numerator, scaled by d,
+ * stands above the threshold.
  */
 export function needed(op: Comparison, num: number, den: number, t: Threshold): number | null {
-  const big = BigInt;
-  // excess = num*d - p*den: how far the numerator, scaled by d, stands above the threshold.
-  const excess = big(num) * t.bigD - t.bigP * big(den);
-  const d = t.bigD;
-  let cases: bigint;
-  switch (op) {
-    case ">=":
-      cases = excess >= 0n ? 0n : ceilDiv(-excess, d);
-      return cases + big(num) <= big(den) ? Number(cases) : null;
-    case ">":
-      cases = excess > 0n ? 0n : -excess / d + 1n;
-      return cases + big(num) <= big(den) ? Number(cases) : null;
-    case "<=":
-      return excess <= 0n ? 0 : Number(ceilDiv(excess, d));
-    case "<":
-      cases = excess < 0n ? 0n : excess / d + 1n;
-      return cases <= big(num) ? Number(cases) : null;
+  const scaled = num * t.d;
+  const bar = t.p * den;
+  if (Number.isSafeInteger(scaled) && Number.isSafeInteger(bar) && Number.isSafeInteger(scaled - bar)) {
+    // Exact: with every operand below 2^53 a quotient cannot round across a whole number.
+    return casesFor(op, scaled - bar, t.d, num, den, (a, b) => Math.floor(a / b));
   }
+  const cases = casesFor(op, BigInt(num) * t.bigD - t.bigP * BigInt(den), t.bigD, BigInt(num), BigInt(den), (a, b) => a / b);
+  return cases === null ? null : Number(cases);
 }
 
-const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b;
+function casesFor<N extends number | bigint>(op: Comparison, excess: N, d: N, num: N, den: N, floorDiv: (a: N, b: N) => N): N | null {
+  const zero = (typeof excess === "bigint" ? 0n : 0) as N;
+  const one = (typeof excess === "bigint" ? 1n : 1) as N;
+  const plus = (a: N, b: N) => ((a as number) + (b as number)) as N;
+  const minus = (a: N, b: N) => ((a as number) - (b as number)) as N;
+  const ceilDiv = (a: N, b: N) => floorDiv(minus(plus(a, b), one), b);
+  switch (op) {
+    case ">=": {
+      const cases = excess >= zero ? zero : ceilDiv(minus(zero, excess), d);
+      return plus(cases, num) <= den ? cases : null;
+    }
+    case ">": {
+      const cases = excess > zero ? zero : plus(floorDiv(minus(zero, excess), d), one);
+      return plus(cases, num) <= den ? cases : null;
+    }
+    case "<=":
+      return excess <= zero ? zero : ceilDiv(excess, d);
+    case "<": {
+      const cases = excess < zero ? zero : plus(floorDiv(excess, d), one);
+      return cases <= num ? cases : null;
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compile, compileFile } from "../../src/check/compile.js";
@@ -38,7 +39,7 @@ describe("checkObservation", () => {
         file: "data.csv",
         line: 7,
         column: "resolved",
-        message: "resolved = resolved_on_time + resolved_late fails: 140,394 on the left, 140,370 on the right (140,061 + 309), 24 apart (check at policy.ct:5)",
+        message: `resolved = resolved_on_time + resolved_late fails: 140,394 on the left, 140,370 on the right (140,061 + 309), 24 apart (check at policy.ct:5)",
         rejected: false,
       },
     ]);
@@ -60,18 +61,20 @@ describe("checkObservation", () => {
     });
     expect(read.issues.map((i) => [i.line, i.code])).toEqual([[2, "bad-period"]]);
     const issues = read.observations.flatMap((o) => checkObservation(o, decision));
+    const lines = readFileSync("policies/decision-766-scoring.ct", "utf8").split("\n");
+    const lineOf = (start: string): number => lines.findIndex((l) => l.startsWith(start)) + 1;
     expect(issues.map((i) => [i.line, i.code, i.rejected, i.message])).toEqual([
       [
         3,
         "failed-check",
         false,
-        "resolved = resolved_on_time + resolved_late fails: 140,394 on the left, 140,370 on the right (140,061 + 309), 24 apart (check at policies/decision-766-scoring.ct:76)",
+        `resolved = resolved_on_time + resolved_late fails: 140,394 on the left, 140,370 on the right (140,061 + 309), 24 apart (check at policies/decision-766-scoring.ct:${lineOf("check resolved =")})`,
       ],
       [
         3,
         "failed-check",
         false,
-        "pending = pending_within_deadline + pending_overdue fails: 5,932 on the left, 5,927 on the right (5,835 + 92), 5 apart (check at policies/decision-766-scoring.ct:77)",
+        `pending = pending_within_deadline + pending_overdue fails: 5,932 on the left, 5,927 on the right (5,835 + 92), 5 apart (check at policies/decision-766-scoring.ct:${lineOf("check pending =")})`,
       ],
     ]);
   });
