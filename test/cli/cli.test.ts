@@ -569,3 +569,140 @@ describe("chitieu eval", () => {
     expect(r.stderr).toContain("error[CT203] ramp-mismatch");
   });
 });
+
+describe("chitieu test", () => {
+  const policy = join(root, "policies/brvt-2139-2022.ct");
+
+  /** A test file in a fresh folder; returns its path. */
+  function testFile(content: unknown, name = "brvt.test.json"): string {
+    const file = join(tempDir(), name);
+    writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+    return file;
+  }
+
+  const failing = {
+    policy,
+    cases: [
+      {
+        name: "Sở Y tế on the 45% step",
+        asOf: "2022-10-31",
+        units: [{ id: "so-y-te", tier: "province" }],
+        data: [{ unit: "so-y-te", period: "2022-10", dossiers: 100, online_dossiers: 45 }],
+        expect: [{ unit: "so-y-te", metric: "online_share", status: "missed", needed: 3, actual: 45 }],
+      },
+      {
+        name: "the inspectorate is excluded",
+        asOf: "2022-10-31",
+        units: [{ id: "thanh-tra-tinh", tier: "province" }],
+        data: [],
+        expect: [{ unit: "thanh-tra-tinh", metric: "online_share", status: "excluded" }],
+      },
+    ],
+  };
+
+  it("passes every bundled policy's tests: exit 0, PASS lines and the summary alone on the last line", () => {
+    const r = chitieu("test", "policies");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    const lines = r.stdout.trimEnd().split("\n");
+    const passes = lines.filter((l) => l.startsWith("PASS "));
+    expect(passes.length).toBeGreaterThanOrEqual(14);
+    expect(lines.at(-1)).toBe(`${passes.length} passed, 0 failed`);
+    expect(lines.length).toBe(passes.length + 1);
+    for (const ct of readdirSync(join(root, "policies")).filter((n) => n.endsWith(".ct"))) {
+      expect(passes.some((l) => l.startsWith(`PASS policies/${ct.replace(/\.ct$/, ".test.json")}: `)), ct).toBe(true);
+    }
+  });
+
+  it("runs policies/ when given no path", () => {
+    const r = chitieu("test");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(chitieu("test", "policies/").stdout);
+  });
+
+  it("a failing case exits 1 and prints each mismatch with the expected and actual values", () => {
+    const file = testFile(failing);
+    const r = chitieu("test", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        `FAIL ${file}: Sở Y tế on the 45% step`,
+        "  so-y-te online_share: expected status missed, got met",
+        "  so-y-te online_share: expected needed 3, got 0",
+        `PASS ${file}: the inspectorate is excluded`,
+        "1 passed, 1 failed",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("--format json gives the report with every mismatch", () => {
+    const r = chitieu("test", "--format", "json", testFile(failing));
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as { passed: number; failed: number; files: { cases: { name: string; passed: boolean; mismatches: unknown[] }[] }[] };
+    expect(report).toMatchObject({ passed: 1, failed: 1 });
+    expect(report.files[0]!.cases[0]!.mismatches).toEqual([
+      { kind: "result", unit: "so-y-te", metric: "online_share", field: "status", expected: "missed", actual: "met" },
+      { kind: "result", unit: "so-y-te", metric: "online_share", field: "needed", expected: 3, actual: 0 },
+    ]);
+  });
+
+  it("an invalid test file exits 2 and names the JSON path of each problem on stderr", () => {
+    const bad = { ...failing, cases: [{ ...failing.cases[0]!, asOf: "31/02/2022", expect: [{ unit: "so-y-te", staus: "met" }] }] };
+    const file = testFile(bad);
+    const r = chitieu("test", file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe(`FAIL ${file}: not a valid test file\n0 passed, 1 failed\n`);
+    expect(r.stderr).toContain(`chitieu: ${file}: cases[0].asOf: \`31/02/2022\` is not a date such as 2022-10-31 or 31/10/2022\n`);
+    expect(r.stderr).toContain(`chitieu: ${file}: cases[0].expect[0]: unknown key \`staus\`; did you mean \`status\`?\n`);
+  });
+
+  it("JSON that does not parse exits 2 with the line and column", () => {
+    const file = testFile('{\n  "policy": "p.ct",\n  "cases": [,]\n}\n');
+    const r = chitieu("test", file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^chitieu: ${escape(file)}: not valid JSON at line 3, column 13: `));
+  });
+
+  it("a missing data file exits 2, fails its case and runs the others", () => {
+    const file = testFile({ ...failing, cases: [{ ...failing.cases[1]!, data: undefined, dataFile: "nowhere.csv" }, failing.cases[0]] });
+    const missing = join(dirname(file), "nowhere.csv");
+    const r = chitieu("test", file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`FAIL ${file}: the inspectorate is excluded\n  cannot read ${missing}: no such file\n`);
+    expect(r.stdout).toContain(`FAIL ${file}: Sở Y tế on the 45% step\n`);
+    expect(r.stdout.endsWith("0 passed, 2 failed\n")).toBe(true);
+    expect(r.stderr).toBe(`chitieu: cannot read ${missing}: no such file\n`);
+  });
+
+  it("a policy with errors exits 1 and shows its diagnostics", () => {
+    const file = testFile({ ...failing, policy: join(root, "test/fixtures/bad/ramp_mismatch_bad.ct") });
+    const r = chitieu("test", file);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^FAIL ${escape(file)}: the policy .*ramp_mismatch_bad\\.ct does not compile\n`));
+    expect(r.stdout).toContain("error[CT203] ramp-mismatch");
+    expect(r.stdout.endsWith("\n0 passed, 1 failed\n")).toBe(true);
+  });
+
+  it.each<[string, () => string[], RegExp]>([
+    ["a missing path", () => ["no-such-tests"], /^chitieu: cannot read no-such-tests: no such file or folder\n$/],
+    ["a folder without test files", () => [tempDir()], /^chitieu: no \.test\.json files in /],
+    ["--format xml", () => ["--format", "xml", "policies"], /^chitieu: --format: /],
+    ["an unknown option", () => ["--bogus"], /unknown option '--bogus'/],
+  ])("%s exits 2 with nothing on stdout", (_, args, stderr) => {
+    const r = chitieu("test", ...args());
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(stderr);
+  });
+
+  it("--help shows a test file, the command and the exit codes", () => {
+    const r = chitieu("test", "--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: chitieu test \[options\] \[paths\.\.\.\]/);
+    expect(r.stdout).toContain('"expect": [{ "unit": "so-y-te", "metric": "online_share", "status": "met", "needed": 0 }]');
+    expect(r.stdout).toContain("Exit codes: 0 all passed, 1 a case failed");
+    expect(chitieu("--help").stdout).toContain("test [options] [paths...]");
+  });
+});

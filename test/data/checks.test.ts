@@ -39,7 +39,7 @@ describe("checkObservation", () => {
         file: "data.csv",
         line: 7,
         column: "resolved",
-        message: `resolved = resolved_on_time + resolved_late fails: 140,394 on the left, 140,370 on the right (140,061 + 309), 24 apart (check at policy.ct:5)",
+        message: "resolved = resolved_on_time + resolved_late fails: 140,394 on the left, 140,370 on the right (140,061 + 309), 24 apart (check at policy.ct:5)",
         rejected: false,
       },
     ]);

@@ -1,0 +1,160 @@
+/**
+ * The policy test file, `NAME.test.json` next to `NAME.ct`: a small data set, an as-of date and the
+ * outcomes expected per unit. The zod schema is the single source of the format's types. Units and
+ * rows written inline are validated here only for their shape; their values go through the same
+ * readers as `--units` and `--data` (`readUnits`, `readObservations`), so the same rules apply.
+ */
+import { z } from "zod";
+import type { DataIssueCode } from "../data/types.js";
+import { Status } from "../evaluate/result.js";
+import { parseDate, type IsoDate } from "../time/calendar.js";
+
+/** `2022-10-31` or `31/10/2022`, as on the command line. */
+const DateText = z.string().transform(
+  (text, ctx): IsoDate => parseDate(text) ?? (ctx.addIssue({ code: "custom", message: `\`${text}\` is not a date such as 2022-10-31 or 31/10/2022` }), z.NEVER),
+);
+
+const Id = z.string().min(1, { error: "must not be empty" });
+const Path = z.string().min(1, { error: "must not be empty" });
+
+/** A unit as in a registry file (`name` defaults to the id; `tags` a list or `a;b`). */
+export const TestUnit = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  tier: Id,
+  parent: z.string().optional(),
+  tags: z.union([z.array(z.string()), z.string()]).optional(),
+  valid_from: z.string().optional(),
+  valid_to: z.string().optional(),
+});
+export type TestUnit = z.infer<typeof TestUnit>;
+
+/** A row of reported counts: `unit`, `period` and one count per field, as in a JSON data file. */
+export const TestRow = z.object({ unit: Id, period: z.union([z.string(), z.number()]) }).catchall(z.union([z.number(), z.string(), z.null()]));
+export type TestRow = z.infer<typeof TestRow>;
+
+export const TestMerge = z.strictObject({ id: Id, successor: Id, date: z.string() });
+export type TestMerge = z.infer<typeof TestMerge>;
+
+/** The fields of a result an expectation may pin; `unit`, `metric` and `target` pick the result. */
+export const RESULT_FIELDS = ["status", "milestone", "threshold", "actual", "numerator", "denominator", "gapPoints", "needed", "score", "rank"] as const;
+export type ResultField = (typeof RESULT_FIELDS)[number];
+
+/** Compared after rounding both sides to 2 decimals (half away from zero); every other number exactly. */
+export const ROUNDED_FIELDS: ReadonlySet<string> = new Set(["actual", "gapPoints", "score", "points"]);
+
+export const ResultExpectation = z
+  .strictObject({
+    unit: Id,
+    metric: Id.optional(),
+    target: Id.optional(),
+    status: Status.optional(),
+    milestone: DateText.nullable().optional(),
+    threshold: z.number().nullable().optional(),
+    actual: z.number().nullable().optional(),
+    numerator: z.number().int().nullable().optional(),
+    denominator: z.number().int().nullable().optional(),
+    gapPoints: z.number().nullable().optional(),
+    needed: z.number().int().nonnegative().nullable().optional(),
+    score: z.number().nullable().optional(),
+    rank: z.number().int().positive().nullable().optional(),
+    /** `true`: no target of the policy selects the unit (for this metric or target): no result at all. */
+    absent: z.literal(true).optional(),
+  })
+  .superRefine((e, ctx) => {
+    const fields = RESULT_FIELDS.filter((f) => e[f] !== undefined);
+    if (e.absent && fields.length > 0) ctx.addIssue({ code: "custom", path: ["absent"], message: `a result that is absent has no ${fields.join(", ")}: give one or the other` });
+    if (!e.absent && fields.length === 0 && (e.metric === undefined || e.target === undefined)) {
+      ctx.addIssue({ code: "custom", path: [], message: `checks nothing: give at least one of ${RESULT_FIELDS.join(", ")}, both metric and target, or absent` });
+    }
+  });
+export type ResultExpectation = z.infer<typeof ResultExpectation>;
+
+export const ScoreExpectation = z
+  .strictObject({
+    unit: Id,
+    score: Id,
+    points: z.number().nullable().optional(),
+    rank: z.number().int().positive().nullable().optional(),
+  })
+  .refine((e) => e.points !== undefined || e.rank !== undefined, { error: "checks nothing: give points or rank" });
+export type ScoreExpectation = z.infer<typeof ScoreExpectation>;
+
+const DATA_ISSUE_CODES = [
+  "bad-row",
+  "unknown-unit",
+  "unknown-field",
+  "unknown-column",
+  "bad-period",
+  "bad-count",
+  "duplicate-row",
+  "numerator-above-denominator",
+  "failed-check",
+  "merge-unknown-unit",
+] as const satisfies readonly DataIssueCode[];
+// Fails to compile when types.ts gains a code this list lacks.
+type MissingCode = Exclude<DataIssueCode, (typeof DATA_ISSUE_CODES)[number]>;
+export const EVERY_DATA_ISSUE_CODE: [MissingCode] extends [never] ? true : MissingCode = true;
+
+/** Where an issue is: the line of a file, or the 1-based position of an item in an inline list. */
+export const IssueExpectation = z.strictObject({
+  line: z.number().int().positive(),
+  code: z.enum(DATA_ISSUE_CODES),
+  /** Which input the issue is in; any when left out. */
+  in: z.enum(["units", "merges", "data"]).optional(),
+  column: z.string().optional(),
+});
+export type IssueExpectation = z.infer<typeof IssueExpectation>;
+
+export const TestCase = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: "must not be empty" }),
+    asOf: DateText,
+    units: z.array(TestUnit).optional(),
+    unitsFile: Path.optional(),
+    merges: z.array(TestMerge).optional(),
+    mergesFile: Path.optional(),
+    successors: z.boolean().optional(),
+    data: z.array(TestRow).optional(),
+    dataFile: Path.optional(),
+    numbers: z.enum(["plain", "vi"]).optional(),
+    expect: z.array(ResultExpectation).optional(),
+    expectScores: z.array(ScoreExpectation).optional(),
+    /** When left out, the case expects no data issue at all. */
+    expectIssues: z.array(IssueExpectation).optional(),
+  })
+  .superRefine((c, ctx) => {
+    const oneOf = (inline: string, file: string, required: boolean) => {
+      const given = [inline, file].filter((key) => (c as Record<string, unknown>)[key] !== undefined);
+      if (given.length === 2) ctx.addIssue({ code: "custom", path: [file], message: `give \`${inline}\` or \`${file}\`, not both` });
+      else if (given.length === 0 && required) ctx.addIssue({ code: "custom", path: [], message: `needs \`${inline}\` (a list) or \`${file}\` (a path relative to the test file)` });
+    };
+    oneOf("units", "unitsFile", true);
+    oneOf("data", "dataFile", true);
+    oneOf("merges", "mergesFile", false);
+    if ((c.expect?.length ?? 0) + (c.expectScores?.length ?? 0) === 0 && c.expectIssues === undefined) {
+      ctx.addIssue({ code: "custom", path: [], message: "expects nothing: give `expect`, `expectScores` or `expectIssues`" });
+    }
+  });
+export type TestCase = z.infer<typeof TestCase>;
+
+export const PolicyTestFile = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** The policy file, relative to the test file. */
+    policy: Path,
+    description: z.string().optional(),
+    cases: z.array(TestCase).min(1, { error: "must hold at least one case" }),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Map<string, number>();
+    file.cases.forEach((c, i) => {
+      const earlier = seen.get(c.name);
+      if (earlier !== undefined) ctx.addIssue({ code: "custom", path: ["cases", i, "name"], message: `\`${c.name}\` is already the name of cases[${earlier}]` });
+      else seen.set(c.name, i);
+    });
+  });
+/** A test file as written (dates as text). */
+export type PolicyTestFileInput = z.input<typeof PolicyTestFile>;
+/** A test file once validated (dates as ISO dates). */
+export type PolicyTestFile = z.output<typeof PolicyTestFile>;

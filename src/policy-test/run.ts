@@ -1,0 +1,355 @@
+/**
+ * Runs policy test files: each file names a policy, each case a data set, an as-of date and the
+ * outcomes expected. The policy is compiled once per file; each case's data is read with the same
+ * readers as `chitieu eval` and scored with `compileEvaluator`. Nothing here prints or exits.
+ */
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
+import { dirname, extname, isAbsolute, join, normalize } from "node:path";
+import type { z } from "zod";
+import { compile } from "../check/compile.js";
+import { readObservations } from "../data/observations.js";
+import { readMerges, readUnits } from "../data/registry.js";
+import type { DataIssue, Merge } from "../data/types.js";
+import { renderDiagnostics } from "../diagnostics/render.js";
+import { compileEvaluator, type Evaluator } from "../evaluate/evaluate.js";
+import { closest } from "../text/suggest.js";
+import { compareEvaluation } from "./compare.js";
+import {
+  IssueExpectation,
+  PolicyTestFile,
+  ResultExpectation,
+  ScoreExpectation,
+  TestCase,
+  TestMerge,
+  TestUnit,
+  type TestCase as Case,
+} from "./format.js";
+import type { CaseReport, FileReport, Problem, TestReport } from "./report.js";
+
+/** Reads a file's text; undefined when it cannot be read. */
+export type ReadText = (path: string) => string | undefined;
+
+export interface RunOptions {
+  /** How test files, policies and data files are read; from the file system unless said. */
+  readonly readFile?: ReadText;
+}
+
+/** Test files end in `.test.json`. */
+export const TEST_FILE_SUFFIX = ".test.json";
+
+const readFromDisk: ReadText = (path) => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+};
+
+export interface TestPaths {
+  readonly files: string[];
+  /** Paths that cannot be read, with the reason in words. */
+  readonly unreadable: { readonly path: string; readonly reason: string }[];
+}
+
+/** Files as given, folders searched (recursively) for `*.test.json`, in order; each file once. */
+export function findTestFiles(paths: readonly string[]): TestPaths {
+  const result: TestPaths = { files: [], unreadable: [] };
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (seen.has(normalize(file))) return;
+    seen.add(normalize(file));
+    result.files.push(file);
+  };
+  for (const path of paths) {
+    const stat = statOf(path);
+    if (!stat) result.unreadable.push({ path, reason: "no such file or folder" });
+    else if (stat.isDirectory()) inFolder(path).forEach(add);
+    else add(path);
+  }
+  return result;
+}
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function inFolder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.name.endsWith(TEST_FILE_SUFFIX))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => statOf(path)?.isFile() === true)
+    .sort();
+}
+
+/** Runs every test file; a file that cannot run counts as one failure. */
+export function runTestFiles(files: readonly string[], options: RunOptions = {}): TestReport {
+  const reports = files.map((file) => runTestFile(file, options));
+  const cases = reports.flatMap((r) => r.cases);
+  const passed = cases.filter((c) => c.passed).length;
+  const unrunnable = reports.filter((r) => r.problems.length > 0).length;
+  return { files: reports, passed, failed: cases.length - passed + unrunnable };
+}
+
+export function runTestFile(file: string, options: RunOptions = {}): FileReport {
+  const read = options.readFile ?? readFromDisk;
+  const text = read(file);
+  if (text === undefined) return unrunnable(file, null, [problem("unreadable", file, null, `cannot read ${file}: no such file`)]);
+  const json = parseJson(text.startsWith("\uFEFF") ? text.slice(1) : text);
+  if (!json.ok) return unrunnable(file, null, [{ kind: "invalid-test-file", file, path: null, line: json.line, message: `not valid JSON at ${json.message}` }]);
+  const parsed = PolicyTestFile.safeParse(json.value);
+  if (!parsed.success) return unrunnable(file, null, zodProblems(file, parsed.error));
+  return runPolicyTest(parsed.data, file, options);
+}
+
+/** Runs a validated test file; `file` is where it is, since every path in it is relative to it. */
+export function runPolicyTest(test: PolicyTestFile, file: string, options: RunOptions = {}): FileReport {
+  const read = options.readFile ?? readFromDisk;
+  const policyPath = relativeTo(file, test.policy);
+  const source = read(policyPath);
+  if (source === undefined) return unrunnable(file, policyPath, [problem("unreadable", policyPath, "policy", `cannot read the policy ${policyPath}: no such file`)]);
+  const compiled = compile(source, { file: policyPath, readFile: read });
+  if (!compiled.policy) {
+    const message = renderDiagnostics(compiled.diagnostics, compiled.sources) || `${policyPath} has no policy header: it only defines shared names`;
+    return unrunnable(file, policyPath, [problem("policy-errors", policyPath, "policy", message)]);
+  }
+  const evaluator = compileEvaluator(compiled.policy);
+  return { file, policy: policyPath, problems: [], cases: test.cases.map((c, i) => runCase(c, i, file, evaluator, read)) };
+}
+
+const unrunnable = (file: string, policy: string | null, problems: Problem[]): FileReport => ({ file, policy, problems, cases: [] });
+
+const problem = (kind: Problem["kind"], file: string, path: string | null, message: string): Problem => ({ kind, file, path, line: null, message });
+
+type Input = "units" | "merges" | "data";
+
+interface Loaded {
+  /** The name data issues cite, and which input it is. */
+  readonly label: string;
+  readonly text: string;
+  readonly format: "csv" | "json" | "ndjson";
+}
+
+function runCase(c: Case, index: number, file: string, evaluator: Evaluator, read: ReadText): CaseReport {
+  const at = `cases[${index}]`;
+  const base = { name: c.name, asOf: c.asOf };
+  const problems: Problem[] = [];
+  const inputs = new Map<string, Input>();
+  const load = (input: Input, inline: readonly object[] | undefined, path: string | undefined, key: string): Loaded | undefined => {
+    if (inline !== undefined) {
+      const label = `${file} ${at}.${input}`;
+      inputs.set(label, input);
+      return { label, text: JSON.stringify(inline), format: "json" };
+    }
+    if (path === undefined) return undefined;
+    const resolved = relativeTo(file, path);
+    const text = read(resolved);
+    if (text === undefined) {
+      problems.push(problem("unreadable", resolved, `${at}.${key}`, `cannot read ${resolved}: no such file`));
+      return undefined;
+    }
+    inputs.set(resolved, input);
+    return { label: resolved, text, format: formatOf(resolved) };
+  };
+  const unitsIn = load("units", c.units?.map(registryRow), c.unitsFile, "unitsFile");
+  const mergesIn = load("merges", c.merges, c.mergesFile, "mergesFile");
+  const dataIn = load("data", c.data, c.dataFile, "dataFile");
+  if (problems.length > 0 || !unitsIn || !dataIn) return { ...base, passed: false, mismatches: [], problems };
+
+  const policy = evaluator.policy;
+  const units = readUnits(unitsIn.text, { file: unitsIn.label, format: unitsIn.format === "json" ? "json" : "csv" });
+  const ids = new Set(units.registry.units.map((u) => u.id));
+  const merges = mergesIn ? readMerges(mergesIn.text, { file: mergesIn.label, format: mergesIn.format === "json" ? "json" : "csv", units: ids }) : undefined;
+  const observations = readObservations(dataIn.text, {
+    file: dataIn.label,
+    format: dataIn.format,
+    fields: new Set(policy.fields.keys()),
+    units: ids,
+    numbers: c.numbers ?? "plain",
+  });
+  const registryMerges: Merge[] = [...units.registry.merges, ...(merges?.merges ?? [])];
+  const dataIssues: DataIssue[] = [...units.issues, ...(merges?.issues ?? []), ...observations.issues];
+  const prepared = evaluator.prepare(
+    { registry: { units: units.registry.units, merges: registryMerges }, observations: observations.observations, dataIssues, rows: observations.rows },
+    { successors: c.successors ?? false },
+  );
+  const evaluation = evaluator.evaluate(prepared, { asOf: c.asOf });
+  const mismatches = compareEvaluation(
+    evaluation,
+    { expect: c.expect ?? [], expectScores: c.expectScores ?? [], expectIssues: c.expectIssues },
+    (label) => inputs.get(label),
+    ids,
+  );
+  return { ...base, passed: mismatches.length === 0, mismatches, problems: [] };
+}
+
+/** A path written in a test file: relative to the test file's folder, unless absolute. */
+const relativeTo = (file: string, path: string): string => (isAbsolute(path) ? path : join(dirname(file), path));
+
+/** An inline unit as a registry row; the name defaults to the id. */
+function registryRow(unit: TestUnit): object {
+  return { ...unit, name: unit.name ?? unit.id };
+}
+
+function formatOf(path: string): "csv" | "json" | "ndjson" {
+  const ext = extname(path).toLowerCase();
+  return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : "csv";
+}
+
+// ---- the test file itself
+
+type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly line: number; readonly message: string };
+
+function parseJson(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const offset = syntaxErrorAt(text);
+    const before = text.slice(0, offset).split(/\r\n|\n|\r/);
+    const line = before.length;
+    const column = before[before.length - 1]!.length + 1;
+    return { ok: false, line, message: `line ${line}, column ${column}: ${withoutContext(reason)}` };
+  }
+}
+
+/** V8's reason without the copy of the text it quotes, or the position it gives in characters. */
+function withoutContext(reason: string): string {
+  return reason
+    .replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, "")
+    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/( after JSON) at position \d+.*$/s, "$1")
+    .replace(/ \(line \d+ column \d+\)$/, "");
+}
+
+/**
+ * Where JSON.parse gave up, for a text it refused: V8 does not always say (Node 20 often quotes a
+ * snippet instead), so the text is walked again by the grammar of RFC 8259 up to the first fault.
+ */
+export function syntaxErrorAt(text: string): number {
+  let i = 0;
+  const space = () => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw new Fault(i);
+  };
+  const literal = (word: string) => {
+    for (const c of word) {
+      if (text[i] !== c) fail();
+      i++;
+    }
+  };
+  const string = () => {
+    i++;
+    for (;;) {
+      const c = text[i];
+      if (c === undefined || c < " ") fail();
+      if (c === '"') return void i++;
+      if (c === "\\") {
+        i++;
+        const e = text[i];
+        if (e === "u") {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) fail();
+          i += 5;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
+        else fail();
+      } else i++;
+    }
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!match) fail();
+    i += match![0].length;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      space();
+      if (text[i] === "}") return void i++;
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail();
+        string();
+        space();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+        space();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") return void i++;
+        else fail();
+      }
+    }
+    if (c === "[") {
+      i++;
+      space();
+      if (text[i] === "]") return void i++;
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === "t") return literal("true");
+    if (c === "f") return literal("false");
+    if (c === "n") return literal("null");
+    if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return number();
+    fail();
+  };
+  try {
+    value();
+    space();
+    return i;
+  } catch (error) {
+    if (error instanceof Fault) return Math.min(error.offset, text.length);
+    throw error;
+  }
+}
+
+class Fault {
+  constructor(readonly offset: number) {}
+}
+
+/** The object keys allowed at a path, by the names on it (`cases.expect` for `cases[0].expect[1]`). */
+const KEYS: Record<string, readonly string[]> = {
+  "": Object.keys(PolicyTestFile.shape),
+  cases: Object.keys(TestCase.shape),
+  "cases.units": Object.keys(TestUnit.shape),
+  "cases.merges": Object.keys(TestMerge.shape),
+  "cases.expect": Object.keys(ResultExpectation.shape),
+  "cases.expectScores": Object.keys(ScoreExpectation.shape),
+  "cases.expectIssues": Object.keys(IssueExpectation.shape),
+};
+
+/** Every zod issue as a problem at its JSON path, unknown keys with the likely one meant. */
+export function zodProblems(file: string, error: z.ZodError): Problem[] {
+  return error.issues.flatMap((issue): Problem[] => {
+    const path = jsonPath(issue.path);
+    if (issue.code !== "unrecognized_keys") return [{ kind: "invalid-test-file", file, path, line: null, message: issue.message }];
+    const known = KEYS[issue.path.filter((k) => typeof k === "string").join(".")] ?? [];
+    return issue.keys.map((key) => {
+      const near = closest(key, known);
+      return { kind: "invalid-test-file", file, path, line: null, message: `unknown key \`${key}\`${near ? `; did you mean \`${near}\`?` : `; known keys are ${known.join(", ")}`}` };
+    });
+  });
+}
+
+/** `cases[0].expect[2].status`; `$` for the whole document. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out === "" ? "$" : out;
+}
