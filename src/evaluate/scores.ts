@@ -43,7 +43,7 @@ function metricValue(policy: Policy, data: DataSet, series: UnitSeries, id: stri
   const window = windowMonths(metric.window, month, month);
   sumWindow(data, series, data.fields.indexOf(metric.numerator), window, num);
   sumWindow(data, series, data.fields.indexOf(metric.denominator), window, den);
-  if (num.monthsWithData === 0 && den.monthsWithData === 0) return "no-data";
+  if (num.monthsWithData === 0 || den.monthsWithData === 0) return "no-data";
   if (den.value === 0) return "no-denominator";
   return rational(num.value, den.value);
 }

@@ -54,7 +54,8 @@ export function scoreTarget(series: UnitSeries, plan: TargetPlan, overrides: Res
   if (!due) return row(series, plan, "not-due", null, null, null, overrides, 0);
   sumWindow(data, series, plan.numerator, due.window, numerator);
   sumWindow(data, series, plan.denominator, due.window, denominator);
-  const monthsWithData = Math.max(numerator.monthsWithData, denominator.monthsWithData);
+  // An empty cell is "not reported", not zero: a rate needs both of its counts.
+  const monthsWithData = Math.min(numerator.monthsWithData, denominator.monthsWithData);
   if (monthsWithData === 0) return row(series, plan, "no-data", null, null, null, overrides, 0);
   const num = numerator.value;
   const den = denominator.value;

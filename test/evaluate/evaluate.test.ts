@@ -75,6 +75,11 @@ describe("statuses", () => {
     expect(resultOf(e, "so-b")).toMatchObject({ status: "no-denominator", numerator: 0, denominator: 0, needed: null });
   });
 
+  test("an empty numerator is not reported, not zero: the unit has no data rather than a miss", () => {
+    const e = evaluatePolicy(RAMP, units, [{ unit: "so-a", period: "2022-10", dossiers: 100 }], "2022-10-31");
+    expect(resultOf(e, "so-a")).toMatchObject({ status: "no-data", needed: null, explanation: { window: { monthsWithData: 0 } } });
+  });
+
   test("gaps in points and in dossiers for a unit that missed", () => {
     const e = evaluatePolicy(RAMP, units, [{ unit: "so-a", period: "2022-11", dossiers: 1850, online: 1107 }], "2022-11-30");
     const r = resultOf(e, "so-a")!;
