@@ -9,6 +9,7 @@ import { check, CheckOptions } from "./check.js";
 import { evaluateCommand, EvalOptions } from "./eval.js";
 import { explainCommand, ExplainOptions } from "./explain.js";
 import { formatCommand, FormatOptions } from "./fmt.js";
+import { initCommand, InitOptions } from "./init.js";
 import { EXIT, type Output } from "./output.js";
 import { schedule, ScheduleOptions } from "./schedule.js";
 import { testCommand, TestOptions } from "./test.js";
@@ -115,6 +116,16 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     )
     .action((paths: string[], raw: unknown) => {
       code = testCommand(paths, validated(TestOptions, raw), io);
+    });
+
+  program
+    .command("init")
+    .description("create a policy, a unit registry, data and a test to start from")
+    .argument("[dir]", "where to create them", ".")
+    .option("--lang <lang>", "keywords in en or vi (default: from LANG)")
+    .addHelpText("after", "\nExample:\n  chitieu init my-policy --lang vi && chitieu test my-policy")
+    .action((dir: string, raw: unknown) => {
+      code = initCommand(dir, validated(InitOptions, raw), io);
     });
 
   try {

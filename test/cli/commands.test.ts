@@ -95,3 +95,24 @@ describe("chitieu eval formats and exit codes", () => {
     expect(r.stdout).toMatch(/\n {2}chau-duc +online_share_local .* chưa đạt +26\.00 +1014/);
   });
 });
+
+describe("chitieu init", () => {
+  test.each(["en", "vi"])("scaffolds files that check, test and score clean (%s)", (lang) => {
+    const dir = join(mkdtempSync(join(tmpdir(), "chitieu-init-")), "new");
+    const init = runCli(["init", dir, "--lang", lang]);
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain(`created ${join(dir, "policy.test.json")}`);
+    expect(runCli(["check", "--strict", dir])).toMatchObject({ status: 0, stdout: "checked 1 file: 0 errors, 0 warnings\n" });
+    expect(runCli(["test", dir])).toMatchObject({ status: 0, stdout: expect.stringMatching(/\n1 passed, 0 failed\n$/) });
+    expect(runCli(["fmt", "--check", dir]).status).toBe(0);
+    expect(readFileSync(join(dir, "policy.ct"), "utf8")).toContain(lang === "vi" ? "chỉ tiêu online_province" : "target online_province");
+  });
+
+  test("refuses to overwrite, and says which files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-init-"));
+    writeFileSync(join(dir, "policy.ct"), "tier t\n");
+    const r = runCli(["init", dir]);
+    expect(r).toMatchObject({ status: 2, stdout: "", stderr: `chitieu: not overwriting ${join(dir, "policy.ct")}\n` });
+    expect(readFileSync(join(dir, "policy.ct"), "utf8")).toBe("tier t\n");
+  });
+});
