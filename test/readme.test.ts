@@ -31,3 +31,11 @@ test("the mistake README shows is what `chitieu check` prints", () => {
   expect(run.status).toBe(1);
   expect(run.stdout).toBe(output);
 });
+
+test("the explanation README shows is what `chitieu explain` prints", () => {
+  const [command, output] = blocksAfter("## Command line", "sh");
+  const args = command.replace(/\\\n/g, " ").trim().split(/\s+/).slice(2);
+  const run = spawnSync(process.execPath, ["bin/chitieu.js", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "C" } });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toBe(output);
+});
