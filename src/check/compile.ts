@@ -2,8 +2,8 @@
  * Parsed files -> checked policy. Runs every check it can, so one mistake does not hide the next,
  * and hands out a policy only when there is no error left.
  */
-import { readFileSync } from "node:fs";
 import { normalize } from "node:path";
+import { readText } from "../files/find.js";
 import { byPosition, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { RoundingMode } from "../number/rational.js";
 import type * as M from "../model/policy.js";
@@ -36,17 +36,9 @@ export interface CompileResult {
 
 const ROUNDING_MODES: readonly RoundingMode[] = ["half-up", "half-even", "down", "up"];
 
-const readFromDisk: ReadFile = (path) => {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-};
-
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
   const file = normalize(options.file ?? "<input>");
-  const loaded = load(file, text, options.readFile ?? readFromDisk);
+  const loaded = load(file, text, options.readFile ?? readText);
   const diagnostics = [...loaded.diagnostics];
   const entry = loaded.files[0];
   if (!entry || entry.file !== file) {
@@ -64,7 +56,7 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
 
 /** Reads the file and compiles it. A file that cannot be read is a diagnostic too. */
 export function compileFile(path: string, options: Omit<CompileOptions, "file"> = {}): CompileResult {
-  const read = options.readFile ?? readFromDisk;
+  const read = options.readFile ?? readText;
   const text = read(path);
   if (text !== undefined) return compile(text, { ...options, file: path });
   const at = { offset: 0, line: 1, column: 1 };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { compileFile } from "../check/compile.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics, summary } from "../diagnostics/render.js";
-import { policyFiles } from "./files.js";
+import { findFiles } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
 
 export const CheckOptions = z.object({
@@ -13,7 +13,7 @@ export const CheckOptions = z.object({
 export type CheckOptions = z.infer<typeof CheckOptions>;
 
 export function check(paths: readonly string[], options: CheckOptions, io: Output): number {
-  const { files, unreadable } = policyFiles(paths);
+  const { files, unreadable } = findFiles(paths, ".ct");
   for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
   if (unreadable.length > 0) return EXIT.usage;
   if (files.length === 0) {

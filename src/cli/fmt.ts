@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { formatSource } from "../syntax/format.js";
-import { policyFiles } from "./files.js";
+import { findFiles } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
 
 export const FormatOptions = z.object({ check: z.boolean(), lang: z.enum(["en", "vi"]).optional() });
@@ -11,7 +11,7 @@ export type FormatOptions = z.infer<typeof FormatOptions>;
 
 export function formatCommand(paths: readonly string[], options: FormatOptions, io: Output): number {
   if (paths.includes("-")) return formatStdin(options, io);
-  const { files, unreadable } = policyFiles(paths);
+  const { files, unreadable } = findFiles(paths, ".ct");
   for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
   if (unreadable.length > 0) return EXIT.usage;
   let code: number = EXIT.ok;

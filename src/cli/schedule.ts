@@ -5,7 +5,7 @@ import { renderDiagnostics } from "../diagnostics/render.js";
 import type { Policy, Target } from "../model/policy.js";
 import { toDecimalString, toNumber } from "../number/rational.js";
 import { schedulesByTier, type ScheduleRow } from "../schedule/by-tier.js";
-import { statOf } from "./files.js";
+import { statOf } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
 
 export const ScheduleOptions = z.object({

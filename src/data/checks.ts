@@ -3,7 +3,8 @@
  * is rejected; a failed data check (totals that do not add up, as in most real reports) is flagged
  * with both sides and the difference, and the row is still used.
  */
-import type { Comparison, DataCheck, Expression, Policy } from "../model/policy.js";
+import { evaluateExpression, holds, references } from "../model/expression.js";
+import type { DataCheck, Expression, Policy } from "../model/policy.js";
 import * as Q from "../number/rational.js";
 import type { Rational } from "../number/rational.js";
 import { formatCount } from "./numbers.js";
@@ -54,9 +55,10 @@ function failedCheck(observation: Observation, check: DataCheck): DataIssue[] {
   const fields = [...references(check.left), ...references(check.right)];
   // A check over a field the row does not report says nothing about the row.
   if (fields.some((field) => !observation.counts.has(field))) return [];
-  const left = evaluate(check.left, observation.counts);
-  const right = evaluate(check.right, observation.counts);
-  if (left === undefined || right === undefined || holds(left, check.op, right)) return [];
+  const count = (field: string) => Q.rational(observation.counts.get(field) ?? 0);
+  const left = evaluateExpression(check.left, count);
+  const right = evaluateExpression(check.right, count);
+  if (left === undefined || right === undefined || holds(check.op, Q.compare(left, right))) return [];
   return [issue(observation, "failed-check", fields[0], describe(check, observation.counts, left, right), false)];
 }
 
@@ -77,88 +79,6 @@ function describe(check: DataCheck, counts: ReadonlyMap<string, number>, left: R
 const isLeaf = (e: Expression): boolean => e.kind === "ref" || e.kind === "number" || e.kind === "percent";
 
 const abs = (r: Rational): Rational => (r.num < 0n ? Q.neg(r) : r);
-
-function references(e: Expression): string[] {
-  switch (e.kind) {
-    case "number":
-    case "percent":
-      return [];
-    case "ref":
-      return [e.name.text];
-    case "negate":
-      return references(e.operand);
-    case "binary":
-      return [...references(e.left), ...references(e.right)];
-    case "call":
-      return e.arguments.flatMap(references);
-    case "if":
-      return [e.left, e.right, e.then, e.else].flatMap(references);
-  }
-}
-
-const HUNDRED = Q.rational(100n);
-
-/** Exact value of an expression over the row's counts; undefined when it divides by zero. */
-function evaluate(e: Expression, counts: ReadonlyMap<string, number>): Rational | undefined {
-  const all = (es: readonly Expression[]): Rational[] | undefined => {
-    const values = es.map((x) => evaluate(x, counts));
-    return values.every((v) => v !== undefined) ? values : undefined;
-  };
-  switch (e.kind) {
-    case "number":
-      return e.value;
-    case "percent":
-      return Q.div(e.points, HUNDRED);
-    case "ref":
-      return Q.rational(counts.get(e.name.text) ?? 0);
-    case "negate": {
-      const operand = evaluate(e.operand, counts);
-      return operand && Q.neg(operand);
-    }
-    case "binary": {
-      const sides = all([e.left, e.right]);
-      return sides && arithmetic(e.op, sides[0]!, sides[1]!);
-    }
-    case "call": {
-      const args = all(e.arguments);
-      // The checker allows only `min` and `max`, with at least one argument.
-      return args && args.length > 0 ? (e.function.text === "min" ? Q.min(...args) : Q.max(...args)) : undefined;
-    }
-    case "if": {
-      const sides = all([e.left, e.right]);
-      return sides && evaluate(holds(sides[0]!, e.comparison, sides[1]!) ? e.then : e.else, counts);
-    }
-  }
-}
-
-function arithmetic(op: "+" | "-" | "*" | "/", a: Rational, b: Rational): Rational | undefined {
-  switch (op) {
-    case "+":
-      return Q.add(a, b);
-    case "-":
-      return Q.sub(a, b);
-    case "*":
-      return Q.mul(a, b);
-    case "/":
-      return Q.div(a, b);
-  }
-}
-
-function holds(a: Rational, op: "=" | Comparison, b: Rational): boolean {
-  const c = Q.compare(a, b);
-  switch (op) {
-    case "=":
-      return c === 0;
-    case ">=":
-      return c >= 0;
-    case ">":
-      return c > 0;
-    case "<=":
-      return c <= 0;
-    case "<":
-      return c < 0;
-  }
-}
 
 const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
 

@@ -32,19 +32,6 @@ export function compareRate(num: number, den: number, t: Threshold): -1 | 0 | 1 
   return sign(BigInt(num) * t.bigD - t.bigP * BigInt(den));
 }
 
-export function meets(op: Comparison, order: -1 | 0 | 1): boolean {
-  switch (op) {
-    case ">=":
-      return order >= 0;
-    case ">":
-      return order > 0;
-    case "<=":
-      return order <= 0;
-    case "<":
-      return order < 0;
-  }
-}
-
 /**
  * The fewest whole cases to add to the numerator (`>=`, `>`) or remove from it (`<=`, `<`), at the
  * same denominator, that meet the threshold; null when no number of cases can (more than the

@@ -11,7 +11,8 @@ import { rational } from "../number/rational.js";
 import type { IsoDate } from "../time/calendar.js";
 import { sumWindow, type DataSet, type Sum, type UnitSeries } from "./dataset.js";
 import { scorePoints, type MetricValue } from "./points.js";
-import { compareRate, meets, needed, thresholdOf, type Threshold } from "./rate.js";
+import { holds } from "../model/expression.js";
+import { compareRate, needed, thresholdOf, type Threshold } from "./rate.js";
 import type { Result, RuleRef, Status } from "./result.js";
 import { windowMonths, type MonthRange } from "./window.js";
 
@@ -60,7 +61,7 @@ export function scoreTarget(series: UnitSeries, plan: TargetPlan, overrides: Res
   const num = numerator.value;
   const den = denominator.value;
   if (den === 0) return row(series, plan, "no-denominator", num, den, points(target, "no-denominator"), overrides, monthsWithData);
-  const status: Status = meets(target.comparison, compareRate(num, den, due.threshold)) ? "met" : "missed";
+  const status: Status = holds(target.comparison, compareRate(num, den, due.threshold)) ? "met" : "missed";
   return row(series, plan, status, num, den, target.points ? points(target, rational(num, den)) : null, overrides, monthsWithData);
 }
 

@@ -13,5 +13,5 @@ export {
   ROUNDED_FIELDS,
 } from "./format.js";
 export { TestReport, FileReport, CaseReport, Mismatch, Problem, hasUsageProblems } from "./report.js";
-export { findTestFiles, runTestFiles, runTestFile, runPolicyTest, TEST_FILE_SUFFIX, type RunOptions, type ReadText, type TestPaths } from "./run.js";
+export { findTestFiles, runTestFiles, runTestFile, runPolicyTest, TEST_FILE_SUFFIX, type RunOptions, type ReadText } from "./run.js";
 export { round2 } from "./compare.js";

@@ -3,10 +3,10 @@
  * outcomes expected. The policy is compiled once per file; each case's data is read with the same
  * readers as `chitieu eval` and scored with `compileEvaluator`. Nothing here prints or exits.
  */
-import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
-import { dirname, extname, isAbsolute, join, normalize } from "node:path";
+import { dirname, extname, isAbsolute, join } from "node:path";
 import type { z } from "zod";
 import { compile } from "../check/compile.js";
+import { findFiles, readText, type FoundFiles } from "../files/find.js";
 import { readObservations } from "../data/observations.js";
 import { readMerges, readUnits } from "../data/registry.js";
 import type { DataIssue, Merge } from "../data/types.js";
@@ -37,52 +37,9 @@ export interface RunOptions {
 /** Test files end in `.test.json`. */
 export const TEST_FILE_SUFFIX = ".test.json";
 
-const readFromDisk: ReadText = (path) => {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-};
-
-export interface TestPaths {
-  readonly files: string[];
-  /** Paths that cannot be read, with the reason in words. */
-  readonly unreadable: { readonly path: string; readonly reason: string }[];
-}
-
 /** Files as given, folders searched (recursively) for `*.test.json`, in order; each file once. */
-export function findTestFiles(paths: readonly string[]): TestPaths {
-  const result: TestPaths = { files: [], unreadable: [] };
-  const seen = new Set<string>();
-  const add = (file: string) => {
-    if (seen.has(normalize(file))) return;
-    seen.add(normalize(file));
-    result.files.push(file);
-  };
-  for (const path of paths) {
-    const stat = statOf(path);
-    if (!stat) result.unreadable.push({ path, reason: "no such file or folder" });
-    else if (stat.isDirectory()) inFolder(path).forEach(add);
-    else add(path);
-  }
-  return result;
-}
-
-function statOf(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function inFolder(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.name.endsWith(TEST_FILE_SUFFIX))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => statOf(path)?.isFile() === true)
-    .sort();
+export function findTestFiles(paths: readonly string[]): FoundFiles {
+  return findFiles(paths, TEST_FILE_SUFFIX);
 }
 
 /** Runs every test file; a file that cannot run counts as one failure. */
@@ -95,7 +52,7 @@ export function runTestFiles(files: readonly string[], options: RunOptions = {})
 }
 
 export function runTestFile(file: string, options: RunOptions = {}): FileReport {
-  const read = options.readFile ?? readFromDisk;
+  const read = options.readFile ?? readText;
   const text = read(file);
   if (text === undefined) return unrunnable(file, null, [problem("unreadable", file, null, `cannot read ${file}: no such file`)]);
   const json = parseJson(text.startsWith("\uFEFF") ? text.slice(1) : text);
@@ -107,7 +64,7 @@ export function runTestFile(file: string, options: RunOptions = {}): FileReport 
 
 /** Runs a validated test file; `file` is where it is, since every path in it is relative to it. */
 export function runPolicyTest(test: PolicyTestFile, file: string, options: RunOptions = {}): FileReport {
-  const read = options.readFile ?? readFromDisk;
+  const read = options.readFile ?? readText;
   const policyPath = relativeTo(file, test.policy);
   const source = read(policyPath);
   if (source === undefined) return unrunnable(file, policyPath, [problem("unreadable", policyPath, "policy", `cannot read the policy ${policyPath}: no such file`)]);
