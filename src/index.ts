@@ -44,5 +44,10 @@ export {
 export { Evaluation, Result, ScoreResult, Group, Status } from "./evaluate/result.js";
 export { readUnits, readMerges, type UnitsRead, type MergesRead, type RegistryReadOptions } from "./data/registry.js";
 export { readObservations, type ObservationsRead, type ObservationReadOptions } from "./data/observations.js";
+export { readSheet, type SheetRead, type SheetReadOptions } from "./data/xlsx.js";
+export type { Sheet, SheetRow } from "./data/records.js";
 export type { DataIssue, Merge, Observation, Period, Registry, RegistryUnit, RowCounts } from "./data/types.js";
 export { resultsTable } from "./report/table.js";
+export { reportHtml, type ReportOptions } from "./report/html.js";
+export { evaluationHistory, historyDates } from "./report/history.js";
+export { resultsWorkbook, type WorkbookOptions } from "./report/workbook.js";

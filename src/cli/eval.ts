@@ -1,16 +1,20 @@
 /** `chitieu eval POLICY --units F --data F --as-of DATE`: score reported data against a policy. */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { z } from "zod";
 import { compileFile } from "../check/compile.js";
 import { readObservations } from "../data/observations.js";
+import type { RecordInput } from "../data/records.js";
 import { readMerges, readUnits } from "../data/registry.js";
+import { readSheet } from "../data/xlsx.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
-import { compileEvaluator } from "../evaluate/evaluate.js";
+import { compileEvaluator, type Evaluator, type PreparedData } from "../evaluate/evaluate.js";
 import type { Evaluation } from "../evaluate/result.js";
+import type { RegistryUnit } from "../data/types.js";
 import type { Policy } from "../model/policy.js";
 import { resultsCsv, resultsNdjson } from "../report/rows.js";
 import { resultsTable } from "../report/table.js";
+import { resultsWorkbook } from "../report/workbook.js";
 import { parseDate, type IsoDate } from "../time/calendar.js";
 import { statOf } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
@@ -22,34 +26,56 @@ export const DataOptions = z.object({
   merges: z.string().optional(),
   asOf: z.string().transform((text, ctx) => parseDate(text) ?? (ctx.addIssue({ code: "custom", message: `\`${text}\` is not a date such as 2022-11-30` }), z.NEVER)),
   numbers: z.enum(["plain", "vi"]),
+  /** The worksheet of an .xlsx `--data` file; the first unless given. */
+  sheet: z.string().optional(),
   successors: z.boolean(),
   lang: z.enum(["en", "vi"]).optional(),
 });
 
 export const EvalOptions = DataOptions.extend({
-  format: z.enum(["table", "json", "csv", "ndjson"]),
+  format: z.enum(["table", "json", "csv", "ndjson", "xlsx"]),
+  out: z.string().optional(),
   failOnMiss: z.boolean(),
 });
 export type EvalOptions = z.infer<typeof EvalOptions>;
 
-type Format = "csv" | "json" | "ndjson";
+type Format = "csv" | "json" | "ndjson" | "xlsx";
 
 function formatOf(path: string): Format {
   const ext = extname(path).toLowerCase();
-  return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : "csv";
+  return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : ext === ".xlsx" ? "xlsx" : "csv";
 }
 
-export function evaluateCommand(policyFile: string, options: EvalOptions, io: Output): number {
-  const loaded = evaluationOf(policyFile, options, io);
+export async function evaluateCommand(policyFile: string, options: EvalOptions, io: Output): Promise<number> {
+  if (options.format === "xlsx" && options.out === undefined) {
+    io.err("chitieu: --format xlsx writes a workbook: give --out FILE.xlsx\n");
+    return EXIT.usage;
+  }
+  const loaded = await evaluationOf(policyFile, options, io);
   if (typeof loaded === "number") return loaded;
-  const { evaluation } = loaded;
-  io.out(render(evaluation, options, io));
+  const { evaluation, policy, units } = loaded;
+  const lang = options.lang ?? io.lang ?? "en";
+  const output = options.format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, options, io);
+  if (options.out === undefined) io.out(output as string);
+  else if (!writeOut(options.out, output, io)) return EXIT.usage;
   const missed = evaluation.results.some((r) => r.status === "missed");
   return options.failOnMiss && missed ? EXIT.problems : EXIT.ok;
 }
 
+/** Writes `--out`; false when it cannot, after saying why. */
+export function writeOut(path: string, content: string | Uint8Array, io: Output): boolean {
+  try {
+    writeFileSync(path, content);
+    return true;
+  } catch (error) {
+    io.err(`chitieu: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return false;
+  }
+}
+
 function render(evaluation: Evaluation, options: EvalOptions, io: Output): string {
   switch (options.format) {
+    case "xlsx":
     case "json":
       return `${JSON.stringify(evaluation, null, 2)}\n`;
     case "csv":
@@ -61,24 +87,52 @@ function render(evaluation: Evaluation, options: EvalOptions, io: Output): strin
   }
 }
 
+/** The policy, its compiled evaluator and the data prepared once, to evaluate on one date or many. */
+export interface LoadedData {
+  readonly policy: Policy;
+  readonly evaluator: Evaluator;
+  readonly prepared: PreparedData;
+  /** The registry's units as read, names included. */
+  readonly units: readonly RegistryUnit[];
+}
+
 /** Reads the policy and the data and evaluates; a number is the exit code of a failure already reported. */
-export function evaluationOf(policyFile: string, options: z.infer<typeof DataOptions>, io: Output): { evaluation: Evaluation; policy: Policy } | number {
+export async function evaluationOf(
+  policyFile: string,
+  options: z.infer<typeof DataOptions>,
+  io: Output,
+): Promise<{ evaluation: Evaluation; policy: Policy; units: readonly RegistryUnit[] } | number> {
+  const loaded = await loadData(policyFile, options, io);
+  if (typeof loaded === "number") return loaded;
+  return { evaluation: loaded.evaluator.evaluate(loaded.prepared, { asOf: options.asOf as IsoDate }), policy: loaded.policy, units: loaded.units };
+}
+
+/** Reads the policy and the data and prepares them; a number is the exit code of a failure already reported. */
+export async function loadData(policyFile: string, options: z.infer<typeof DataOptions>, io: Output): Promise<LoadedData | number> {
   const unreadable = [policyFile, options.units, options.data, ...(options.merges ? [options.merges] : [])].filter((p) => p !== "-" && !statOf(p)?.isFile());
   if (unreadable.length > 0) {
     for (const path of unreadable) io.err(`chitieu: cannot read ${path}: no such file\n`);
     return EXIT.usage;
   }
-  const read = (path: string): string => (path === "-" ? (io.stdin ?? (() => ""))() : readFileSync(path, "utf8"));
+  if (options.sheet !== undefined && formatOf(options.data) !== "xlsx") {
+    io.err(`chitieu: --sheet names a worksheet of an .xlsx --data file, and ${options.data} is not one\n`);
+    return EXIT.usage;
+  }
   const compiled = compileFile(policyFile);
   if (!compiled.policy) {
     io.err(`${renderDiagnostics(compiled.diagnostics, compiled.sources) || `chitieu: ${policyFile} has no policy header`}\n`);
     return EXIT.problems;
   }
   const policy = compiled.policy;
-  const units = readUnits(read(options.units), { file: options.units, format: formatOf(options.units) === "json" ? "json" : "csv" });
+  // In the order they were always read, since two of them may be `-`.
+  const unitsIn = await readInput(options.units, undefined, io);
+  const mergesIn = options.merges ? await readInput(options.merges, undefined, io) : undefined;
+  const dataIn = await readInput(options.data, options.sheet, io);
+  if (unitsIn === undefined || dataIn === undefined || (options.merges && mergesIn === undefined)) return EXIT.usage;
+  const units = readUnits(unitsIn, { file: options.units, format: registryFormat(options.units) });
   const ids = new Set(units.registry.units.map((u) => u.id));
-  const merges = options.merges ? readMerges(read(options.merges), { file: options.merges, format: formatOf(options.merges) === "json" ? "json" : "csv", units: ids }) : undefined;
-  const observations = readObservations(read(options.data), {
+  const merges = options.merges ? readMerges(mergesIn!, { file: options.merges, format: registryFormat(options.merges), units: ids }) : undefined;
+  const observations = readObservations(dataIn, {
     file: options.data,
     format: formatOf(options.data),
     fields: new Set(policy.fields.keys()),
@@ -95,5 +149,20 @@ export function evaluationOf(policyFile: string, options: z.infer<typeof DataOpt
     },
     { successors: options.successors },
   );
-  return { evaluation: evaluator.evaluate(prepared, { asOf: options.asOf as IsoDate }), policy };
+  return { policy, evaluator, prepared, units: units.registry.units };
+}
+
+function registryFormat(path: string): "csv" | "json" | "xlsx" {
+  const format = formatOf(path);
+  return format === "ndjson" ? "csv" : format;
+}
+
+/** A file's text, or its worksheet for .xlsx; undefined when it cannot be read, after saying why. */
+async function readInput(path: string, sheet: string | undefined, io: Output): Promise<RecordInput | undefined> {
+  if (path === "-") return (io.stdin ?? (() => ""))();
+  if (formatOf(path) !== "xlsx") return readFileSync(path, "utf8");
+  const read = await readSheet(readFileSync(path), { sheet });
+  if (read.ok) return read.sheet;
+  io.err(`chitieu: cannot read ${path}: ${read.message}\n`);
+  return undefined;
 }

@@ -8,8 +8,8 @@ import { EXIT, type Output } from "./output.js";
 export const ExplainOptions = DataOptions.extend({ unit: z.string(), metric: z.string().optional() });
 export type ExplainOptions = z.infer<typeof ExplainOptions>;
 
-export function explainCommand(policyFile: string, options: ExplainOptions, io: Output): number {
-  const loaded = evaluationOf(policyFile, options, io);
+export async function explainCommand(policyFile: string, options: ExplainOptions, io: Output): Promise<number> {
+  const loaded = await evaluationOf(policyFile, options, io);
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy } = loaded;
   const results = evaluation.results.filter((r) => r.unit === options.unit && (options.metric === undefined || r.metric === options.metric));

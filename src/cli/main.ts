@@ -11,6 +11,7 @@ import { explainCommand, ExplainOptions } from "./explain.js";
 import { formatCommand, FormatOptions } from "./fmt.js";
 import { initCommand, InitOptions } from "./init.js";
 import { EXIT, type Output } from "./output.js";
+import { reportCommand, ReportOptions } from "./report.js";
 import { schedule, ScheduleOptions } from "./schedule.js";
 import { testCommand, TestOptions } from "./test.js";
 
@@ -47,27 +48,39 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       code = schedule(file, validated(ScheduleOptions, raw), io);
     });
 
-  /** The options `eval` and `explain` share: where the data is and which date. */
+  /** The options `eval`, `explain` and `report` share: where the data is and which date. */
   const withData = (command: Command): Command =>
     command
       .argument("<policy>", "a policy file")
-      .requiredOption("--units <file>", "the unit registry (.csv or .json), - for stdin")
-      .requiredOption("--data <file>", "the reported counts (.csv, .json or .ndjson), - for stdin")
+      .requiredOption("--units <file>", "the unit registry (.csv, .json or .xlsx), - for stdin")
+      .requiredOption("--data <file>", "the reported counts (.csv, .json, .ndjson or .xlsx), - for stdin")
       .requiredOption("--as-of <date>", "the date to evaluate on, 2022-11-30 or 30/11/2022")
-      .option("--merges <file>", "merge records id,successor,date (.csv or .json)")
+      .option("--merges <file>", "merge records id,successor,date (.csv, .json or .xlsx)")
       .option("--successors", "count merged units' history under their successors", false)
-      .option("--numbers <style>", "plain, or vi for 1.373 and 48,6", "plain")
+      .option("--numbers <style>", "plain, or vi for 1.373 and 48,6 (in .xlsx: text cells)", "plain")
+      .option("--sheet <name>", "the worksheet of an .xlsx --data file (default: the first)")
       .option("--lang <lang>", "en or vi (default: from LANG)");
 
   withData(program.command("eval").description("score reported data against a policy as of a date"))
-    .option("--format <format>", "table, json, csv or ndjson", "table")
+    .option("--format <format>", "table, json, csv, ndjson or xlsx (xlsx needs --out)", "table")
+    .option("--out <file>", "write to this file instead of standard output")
     .option("--fail-on-miss", "exit 1 when any unit missed a target (for scheduled jobs)", false)
     .addHelpText(
       "after",
-      "\nExample:\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30",
+      "\nExamples:\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30 --format xlsx --out results.xlsx",
     )
-    .action((policy: string, raw: unknown) => {
-      code = evaluateCommand(policy, validated(EvalOptions, raw), io);
+    .action(async (policy: string, raw: unknown) => {
+      code = await evaluateCommand(policy, validated(EvalOptions, raw), io);
+    });
+
+  withData(program.command("report").description("write a self-contained HTML report: summary per tier, a chart and a table per target, data issues"))
+    .option("--out <file>", "the HTML file to write (default: standard output)")
+    .addHelpText(
+      "after",
+      "\nThe report is in Vietnamese unless --lang en.\n\nExample:\n  chitieu report policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30 --out brvt-report.html",
+    )
+    .action(async (policy: string, raw: unknown) => {
+      code = await reportCommand(policy, validated(ReportOptions, raw), io);
     });
 
   withData(program.command("explain").description("explain one unit's result in sentences"))
@@ -77,8 +90,8 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       "after",
       "\nExample:\n  chitieu explain policies/brvt-2139-2022.ct --unit so-y-te --metric online_share \\\n    --units examples/brvt-2022/units.csv --data examples/brvt-2022/data.csv --as-of 2022-10-31 --lang vi",
     )
-    .action((policy: string, raw: unknown) => {
-      code = explainCommand(policy, validated(ExplainOptions, raw), io);
+    .action(async (policy: string, raw: unknown) => {
+      code = await explainCommand(policy, validated(ExplainOptions, raw), io);
     });
 
   program

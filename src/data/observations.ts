@@ -6,7 +6,7 @@ import { z } from "zod";
 import { count, knownId, period, suggester, toIssues } from "./cells.js";
 import type { NumberStyle } from "./numbers.js";
 import { samePeriod } from "./period.js";
-import { issueAt, placeOf, readRecords, tally, type Columns, type Format, type RawRecord } from "./records.js";
+import { issueAt, placeOf, readRecords, tally, type Columns, type Format, type RawRecord, type RecordInput } from "./records.js";
 import type { DataIssue, Observation, RowCounts } from "./types.js";
 
 export interface ObservationReadOptions {
@@ -17,7 +17,7 @@ export interface ObservationReadOptions {
   readonly fields: ReadonlySet<string>;
   /** The registry's unit ids. */
   readonly units: ReadonlySet<string>;
-  /** How count cells written as text are read; `plain` unless said. */
+  /** How count cells written as text are read (in a worksheet, text cells only); `plain` unless said. */
   readonly numbers?: NumberStyle;
   /** Refuse larger texts with an issue; 512 MiB unless said. */
   readonly maxBytes?: number;
@@ -56,8 +56,9 @@ function columnsFor(fields: ReadonlySet<string>): Columns {
   };
 }
 
-export function readObservations(text: string, options: ObservationReadOptions): ObservationsRead {
-  const set = readRecords(text, options, columnsFor(options.fields));
+/** `data` is a file's text, or for `xlsx` a worksheet from `readSheet`. */
+export function readObservations(data: RecordInput, options: ObservationReadOptions): ObservationsRead {
+  const set = readRecords(data, options, columnsFor(options.fields));
   const schema = rowSchema(options.units, options.numbers ?? "plain");
   const issues = [...set.issues];
   const seen = new Seen();

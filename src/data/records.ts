@@ -1,13 +1,33 @@
 /**
- * CSV, JSON and NDJSON turned into one shape, records of named cells, so each reader validates
- * rows once whatever the format. Problems with the file's structure (a malformed record, a bad
- * header, JSON that does not parse) are reported here; problems with values are the readers'.
+ * CSV, JSON, NDJSON and spreadsheet rows turned into one shape, records of named cells, so each
+ * reader validates rows once whatever the format. Problems with the file's structure (a malformed
+ * record, a bad header, JSON that does not parse) are reported here; problems with values are the
+ * readers'.
  */
 import { z } from "zod";
-import { parseCsv, type CsvRecord } from "./csv.js";
+import { parseCsv } from "./csv.js";
 import type { DataIssue, DataIssueCode, RowCounts } from "./types.js";
 
-export type Format = "csv" | "json" | "ndjson";
+/** `xlsx`: a worksheet already read into a `Sheet` (see `readSheet` in xlsx.ts), since that reading is asynchronous. */
+export type Format = "csv" | "json" | "ndjson" | "xlsx";
+
+/** A worksheet as rows of cell values: numbers stay numbers, everything else is text. */
+export interface Sheet {
+  readonly kind: "sheet";
+  /** The worksheet's name, as the workbook shows it. */
+  readonly name: string;
+  readonly rows: readonly SheetRow[];
+}
+
+export interface SheetRow {
+  /** The spreadsheet's own 1-based row number. */
+  readonly line: number;
+  /** By column, from column A; an empty cell is undefined. */
+  readonly cells: readonly (string | number | undefined)[];
+}
+
+/** What the readers take: the text of a CSV, JSON or NDJSON file, or a worksheet. */
+export type RecordInput = string | Sheet;
 
 /** Large enough for any province's export; small enough that a runaway file is refused, not a crash. */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
@@ -16,7 +36,7 @@ export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 export interface Place {
   /** The line, or for a JSON array the 1-based position of the item. */
   readonly line: number;
-  /** `line`, or `item` in a JSON array (`merges item` in a file holding two arrays). */
+  /** `line`, `row` in a worksheet, or `item` in a JSON array (`merges item` in a file holding two arrays). */
   readonly where: string;
 }
 
@@ -56,14 +76,19 @@ export function issueAt(
   rejected: boolean,
 ): DataIssue {
   // A JSON item's "line" is its position, which a reader would not find by line number.
-  const text = at.where === "line" ? message : `${at.where} ${at.line}: ${message}`;
+  const text = byNumber(at) ? message : `${at.where} ${at.line}: ${message}`;
   return { code, file, line: at.line, column, message: text, rejected };
 }
 
-/** How a message points at an earlier record: "on line 3", or "in item 3" in a JSON array. */
-export const placeOf = (at: Place): string => `${at.where === "line" ? "on" : "in"} ${at.where} ${at.line}`;
+/** A line of a text file or a row of a worksheet: the number is where a reader finds it. */
+const byNumber = (at: Place): boolean => at.where === "line" || at.where === "row";
 
-export function readRecords(text: string, source: RecordSource, columns: Columns): RecordSet {
+/** How a message points at an earlier record: "on line 3", "on row 3" in a worksheet, or "in item 3" in a JSON array. */
+export const placeOf = (at: Place): string => `${byNumber(at) ? "on" : "in"} ${at.where} ${at.line}`;
+
+export function readRecords(input: RecordInput, source: RecordSource, columns: Columns): RecordSet {
+  if (typeof input !== "string") return fromSheet(input, source.file, columns);
+  const text = input;
   const refused = sizeIssue(text, source);
   if (refused) return failed(refused);
   const body = withoutBom(text);
@@ -74,6 +99,8 @@ export function readRecords(text: string, source: RecordSource, columns: Columns
       return fromJson(body, source.file, columns);
     case "ndjson":
       return fromNdjson(body, source.file, columns);
+    case "xlsx":
+      return failed(issueAt(source.file, { line: 1, where: "line" }, "bad-row", undefined, "an .xlsx workbook is read with readSheet first, not as text", true));
   }
 }
 
@@ -101,34 +128,65 @@ export function tally(set: RecordSet, used: number): RowCounts {
   return { read, used, rejected: read - used };
 }
 
-// ---- CSV
+// ---- CSV and worksheets: a header row, then rows of cells under it
 
-const isBlank = (record: CsvRecord): boolean => record.cells.every((cell) => cell.trim() === "");
+/** A row of cells as CSV or a worksheet gives it. */
+interface GridRow {
+  readonly at: Place;
+  readonly cells: readonly (string | number | undefined)[];
+  /** Why the row is malformed, when it is. */
+  readonly problem: string | undefined;
+}
+
+const isBlankCell = (cell: string | number | undefined): boolean => cell === undefined || (typeof cell === "string" && cell.trim() === "");
+const isBlank = (row: { readonly cells: readonly (string | number | undefined)[] }): boolean => row.cells.every(isBlankCell);
+const headerName = (cell: string | number | undefined): string => String(cell ?? "").trim().normalize("NFC");
 
 function fromCsv(text: string, file: string, columns: Columns): RecordSet {
   // Whitespace-only lines, and the `,,,,` lines spreadsheets leave below a table, are not rows.
-  const all = parseCsv(text).filter((record) => !isBlank(record));
+  const rows = parseCsv(text)
+    .filter((record) => !isBlank(record))
+    .map((record): GridRow => ({ at: { line: record.line, where: "line" }, cells: record.cells, problem: record.problem }));
+  return fromGrid(rows, file, columns, widthProblem);
+}
+
+/**
+ * A worksheet as units fill it in: the header is the first row that names every required column,
+ * so title rows above the table ("BÁO CÁO SỐ LIỆU THÁNG 10/2022") are skipped; failing that, the
+ * first non-empty row, whose missing column is then reported. Empty rows are not rows.
+ */
+function fromSheet(sheet: Sheet, file: string, columns: Columns): RecordSet {
+  const rows = sheet.rows
+    .filter((row) => !isBlank(row))
+    .map((row): GridRow => ({ at: { line: row.line, where: "row" }, cells: row.cells, problem: undefined }));
+  const start = rows.findIndex((row) => {
+    const names = new Set(row.cells.map(headerName));
+    return columns.required.every((column) => names.has(column));
+  });
+  return fromGrid(rows.slice(Math.max(start, 0)), file, columns, overhangProblem);
+}
+
+/** The rows under a header; `shape` says whether a row's cells line up with the header. */
+function fromGrid(all: readonly GridRow[], file: string, columns: Columns, shape: (row: GridRow, names: readonly string[]) => string | undefined): RecordSet {
   const [header, ...rows] = all;
   if (!header) return { records: [], issues: [], rejected: 0 };
-  const names = header.cells.map((cell) => cell.trim().normalize("NFC"));
+  const names = header.cells.map(headerName);
   const fatal = headerProblem(header, names, columns);
-  if (fatal) return { records: [], issues: [issueAt(file, lineOf(header), "bad-row", fatal.column, fatal.message(rows.length), true)], rejected: rows.length };
-  const issues = unknownColumns(names, columns).map((u) => issueAt(file, lineOf(header), u.code, u.column, u.message, false));
+  if (fatal) return { records: [], issues: [issueAt(file, header.at, "bad-row", fatal.column, fatal.message(rows.length), true)], rejected: rows.length };
+  const issues = unknownColumns(names, columns).map((u) => issueAt(file, header.at, u.code, u.column, u.message, false));
   const records: RawRecord[] = [];
   let rejected = 0;
   for (const row of rows) {
-    const problem = row.problem ?? widthProblem(row, names.length);
+    const problem = row.problem ?? shape(row, names);
     if (problem) {
-      issues.push(issueAt(file, lineOf(row), "bad-row", undefined, problem, true));
+      issues.push(issueAt(file, row.at, "bad-row", undefined, problem, true));
       rejected++;
     } else {
-      records.push({ ...lineOf(row), cells: csvCells(names, row.cells, columns.known) });
+      records.push({ ...row.at, cells: gridCells(names, row.cells, columns.known) });
     }
   }
   return { records, issues, rejected };
 }
-
-const lineOf = (record: CsvRecord): Place => ({ line: record.line, where: "line" });
 
 interface HeaderProblem {
   readonly column: string | undefined;
@@ -136,7 +194,7 @@ interface HeaderProblem {
 }
 
 // A header the rows cannot be read against makes every row unreadable; one issue says so.
-function headerProblem(header: CsvRecord, names: readonly string[], columns: Columns): HeaderProblem | undefined {
+function headerProblem(header: GridRow, names: readonly string[], columns: Columns): HeaderProblem | undefined {
   const none = (rows: number): string =>
     rows === 0 ? "so no row could be read" : rows === 1 ? "so its 1 row is rejected" : `so none of its ${rows} rows is read`;
   if (header.problem) return { column: undefined, message: (rows) => `the header is malformed: ${header.problem}, ${none(rows)}` };
@@ -155,13 +213,27 @@ function unknownColumns(names: readonly string[], columns: Columns): { column: s
   });
 }
 
-function widthProblem(row: CsvRecord, width: number): string | undefined {
-  if (row.cells.length === width) return undefined;
+function widthProblem(row: GridRow, names: readonly string[]): string | undefined {
+  if (row.cells.length === names.length) return undefined;
   // Cells shifted by a stray comma would land under the wrong field: refuse rather than guess.
-  return `the row has ${row.cells.length} cells where the header has ${width}`;
+  return `the row has ${row.cells.length} cells where the header has ${names.length}`;
 }
 
-function csvCells(names: readonly string[], cells: readonly string[], known: ReadonlySet<string>): Map<string, unknown> {
+/** A worksheet row may stop early (empty cells), but a value right of the header has no column to go in. */
+function overhangProblem(row: GridRow, names: readonly string[]): string | undefined {
+  const beyond = row.cells.findIndex((cell, i) => i >= names.length && !isBlankCell(cell));
+  if (beyond < 0) return undefined;
+  return `column ${columnLetters(beyond + 1)} holds \`${String(row.cells[beyond])}\` but the header names no column there`;
+}
+
+/** 1 -> A, 27 -> AA, as spreadsheets label columns. */
+function columnLetters(n: number): string {
+  let out = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+function gridCells(names: readonly string[], cells: readonly (string | number | undefined)[], known: ReadonlySet<string>): Map<string, unknown> {
   const out = new Map<string, unknown>();
   names.forEach((name, i) => {
     if (known.has(name)) out.set(name, cells[i]);

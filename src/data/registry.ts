@@ -16,6 +16,7 @@ import {
   withoutBom,
   type Columns,
   type RawRecord,
+  type RecordInput,
   type RecordSet,
 } from "./records.js";
 import type { DataIssue, Merge, Registry, RegistryUnit, RowCounts } from "./types.js";
@@ -23,7 +24,8 @@ import type { DataIssue, Merge, Registry, RegistryUnit, RowCounts } from "./type
 export interface RegistryReadOptions {
   /** The name issues cite. */
   readonly file: string;
-  readonly format: "csv" | "json";
+  /** `xlsx` with a worksheet from `readSheet`, which holds units only, as CSV does. */
+  readonly format: "csv" | "json" | "xlsx";
   /** Refuse larger texts with an issue; 512 MiB unless said. */
   readonly maxBytes?: number;
 }
@@ -97,8 +99,8 @@ const unitsDocument = z.union([
 
 const mergesDocument = z.union([z.array(z.unknown()), z.object({ merges: z.array(z.unknown()) }).transform((d) => d.merges)]);
 
-export function readUnits(text: string, options: RegistryReadOptions): UnitsRead {
-  const sets = options.format === "csv" ? { units: readRecords(text, options, UNIT_COLUMNS), merges: undefined } : unitsJson(text, options);
+export function readUnits(input: RecordInput, options: RegistryReadOptions): UnitsRead {
+  const sets = typeof input !== "string" || options.format !== "json" ? { units: readRecords(input, options, UNIT_COLUMNS), merges: undefined } : unitsJson(input, options);
   const units = validateUnits(sets.units, options.file);
   const merges = sets.merges ? validateMerges(sets.merges, options.file, new Set(units.kept.map((u) => u.id))) : { kept: [], issues: [] };
   const rows = tally(sets.units, units.kept.length);
@@ -110,8 +112,8 @@ export function readUnits(text: string, options: RegistryReadOptions): UnitsRead
   };
 }
 
-export function readMerges(text: string, options: MergeReadOptions): MergesRead {
-  const set = options.format === "csv" ? readRecords(text, options, MERGE_COLUMNS) : mergesJson(text, options);
+export function readMerges(input: RecordInput, options: MergeReadOptions): MergesRead {
+  const set = typeof input !== "string" || options.format !== "json" ? readRecords(input, options, MERGE_COLUMNS) : mergesJson(input, options);
   const merges = validateMerges(set, options.file, options.units);
   return { merges: merges.kept, issues: byLine(merges.issues), rows: tally(set, merges.kept.length) };
 }

@@ -1,0 +1,28 @@
+/** `chitieu report POLICY --units F --data F --as-of DATE --out report.html`: the HTML report. */
+import { z } from "zod";
+import { evaluationHistory } from "../report/history.js";
+import { reportHtml } from "../report/html.js";
+import type { IsoDate } from "../time/calendar.js";
+import { DataOptions, loadData, writeOut } from "./eval.js";
+import { EXIT, type Output } from "./output.js";
+
+export const ReportOptions = DataOptions.extend({ out: z.string().optional() });
+export type ReportOptions = z.infer<typeof ReportOptions>;
+
+export async function reportCommand(policyFile: string, options: ReportOptions, io: Output): Promise<number> {
+  const loaded = await loadData(policyFile, options, io);
+  if (typeof loaded === "number") return loaded;
+  const asOf = options.asOf as IsoDate;
+  // The charts draw every month end up to the as-of date; the last evaluation is the report's own.
+  const history = evaluationHistory(loaded.evaluator, loaded.prepared, asOf);
+  const evaluation = history.at(-1)!;
+  // Vietnamese unless --lang says otherwise: the report is for the heads of units, not the terminal.
+  const page = reportHtml(evaluation, loaded.policy, history, { lang: options.lang ?? "vi", units: loaded.units });
+  if (options.out === undefined) {
+    io.out(page);
+    return EXIT.ok;
+  }
+  if (!writeOut(options.out, page, io)) return EXIT.usage;
+  io.err(`chitieu: wrote ${options.out} (${Buffer.byteLength(page)} bytes)\n`);
+  return EXIT.ok;
+}
