@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compile } from "../../src/check/compile.js";
 import { bundledPolicies } from "../support/policies.js";
-import { calendarDate, percent } from "../support/arbitraries.js";
+import { calendarDate, percent } from "../../src/testing/arbitraries.js";
 
 const HEADER = "policy p effective 2020-01-01 until 2030-12-31\ntier t\nfield a field b\nmetric rate = a / b\n";
 

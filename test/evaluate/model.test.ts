@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { expect, test } from "vitest";
+import { countPair, ROUND_SHARES } from "../../src/testing/data.js";
 import { evaluatePolicy, resultOf, type RowSpec, type UnitSpec } from "../support/evaluation.js";
 
 type Op = ">=" | ">" | "<=" | "<";
@@ -34,12 +35,8 @@ const pct = (tenths: number): string => `${tenths / 10}%`;
 // Round thresholds half the time, so small counts land exactly on them and `>=` meets `>` apart.
 const threshold = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constantFrom(0, 200, 250, 400, 500, 600, 750, 800, 1000));
 
-const ROUND_SHARES = [0, 0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.8, 1];
-
 /** A month's counts, often exactly on a round share so thresholds are hit exactly. */
-const counts = fc
-  .oneof(fc.constant(0), fc.integer({ min: 1, max: 40 }), fc.constantFrom(4, 5, 10, 20, 40))
-  .chain((b) => fc.oneof(fc.integer({ min: 0, max: b }), fc.constantFrom(...ROUND_SHARES).map((f) => Math.round(b * f))).map((a) => ({ a, b })));
+const counts = countPair(ROUND_SHARES).map(({ part, total }) => ({ a: part, b: total }));
 
 const milestones = fc
   .uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 })

@@ -5,7 +5,7 @@ import type { Policy, Schedule } from "../../src/model/policy.js";
 import { add, equals, mul, parseDecimal, rational, type Rational } from "../../src/number/rational.js";
 import { advance, dueMilestone, milestonesThrough, nextMilestone } from "../../src/schedule/schedule.js";
 import { isMonthEnd, type IsoDate } from "../../src/time/calendar.js";
-import { daysAround, rampCase, rampPolicy } from "../support/arbitraries.js";
+import { daysAround, rampCase, rampPolicy } from "../../src/testing/arbitraries.js";
 
 const HEADER = "policy p effective 2020-01-01\ntier t\nfield a field b\nmetric rate = a / b\n";
 
