@@ -10,6 +10,7 @@ import { evaluateCommand, EvalOptions } from "./eval.js";
 import { explainCommand, ExplainOptions } from "./explain.js";
 import { formatCommand, FormatOptions } from "./fmt.js";
 import { initCommand, InitOptions } from "./init.js";
+import { propertiesCommand, PropertiesOptions } from "./properties.js";
 import { EXIT, type Output } from "./output.js";
 import { reportCommand, ReportOptions } from "./report.js";
 import { schedule, ScheduleOptions } from "./schedule.js";
@@ -110,9 +111,15 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .description("run policy tests (*.test.json): a small data set, a date, the outcomes expected")
     .argument("[paths...]", "test files or folders (default: policies/)")
     .option("--format <format>", "text or json", "text")
+    .option("--properties", "run chitieu/testing's ready properties on policy files instead", false)
+    .option("--units <file>", "with --properties: the unit registry to check coverage and evaluation on")
+    .option("--runs <n>", "with --properties: generated cases per property (default 100)")
+    .option("--seed <n>", "with --properties: replay a failure's seed")
     .addHelpText(
       "after",
       [
+        "",
+        "  chitieu test --properties policies/ --units examples/brvt-2022/units.csv --runs 200",
         "",
         "Example: policies/brvt-2139-2022.test.json",
         '  { "policy": "brvt-2139-2022.ct",',
@@ -127,8 +134,8 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
         "Exit codes: 0 all passed, 1 a case failed (or its policy has errors), 2 usage or I/O error or an invalid test file.",
       ].join("\n"),
     )
-    .action((paths: string[], raw: unknown) => {
-      code = testCommand(paths, validated(TestOptions, raw), io);
+    .action(async (paths: string[], raw: { properties?: boolean }) => {
+      code = raw.properties ? await propertiesCommand(paths, validated(PropertiesOptions, raw), io) : testCommand(paths, validated(TestOptions, raw), io);
     });
 
   program

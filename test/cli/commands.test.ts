@@ -116,3 +116,24 @@ describe("chitieu init", () => {
     expect(readFileSync(join(dir, "policy.ct"), "utf8")).toBe("tier t\n");
   });
 });
+
+describe("chitieu test --properties", () => {
+  test("the ready properties pass on every bundled policy, and on BR-VT with its example registry", () => {
+    const all = runCli(["test", "--properties", "policies", "--runs", "20", "--seed", "1"]);
+    expect(all.status).toBe(0);
+    expect(all.stdout.match(/^\d+ passed, 0 failed$/gm)).toHaveLength(7);
+    const brvt = runCli(["test", "--properties", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--runs", "20"]);
+    expect(brvt).toMatchObject({ status: 0, stdout: expect.stringContaining("policies/brvt-2139-2022.ct\nPASS schedule-consistency\nPASS coverage\n") });
+  });
+
+  test("a registry that does not fit the policy fails coverage, naming the units", () => {
+    const r = runCli(["test", "--properties", "policies/vungtau-2244-2024.ct", "--units", "examples/brvt-2022/units.csv", "--runs", "5"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("FAIL coverage\n  unit `so-noi-vu` has tier `province`, which the policy does not define (city_agency, ward_commune)");
+  });
+
+  test("a policy that does not compile fails with its diagnostics; a missing registry is a usage error", () => {
+    expect(runCli(["test", "--properties", "test/fixtures/bad/ramp_mismatch_bad.ct"])).toMatchObject({ status: 1, stdout: expect.stringContaining("error[CT203] ramp-mismatch") });
+    expect(runCli(["test", "--properties", "policies", "--units", "nowhere.csv"])).toMatchObject({ status: 2, stderr: "chitieu: cannot read nowhere.csv: no such file\n" });
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * `chitieu test --properties [POLICIES]`: the ready properties of chitieu/testing on policy files,
+ * each failure printed as a policy or data fragment with the seed that replays it.
+ */
+import { extname } from "node:path";
+import { z } from "zod";
+import { compileFile } from "../check/compile.js";
+import { readUnits } from "../data/registry.js";
+import type { Registry } from "../data/types.js";
+import { renderDiagnostics } from "../diagnostics/render.js";
+import { findFiles, readText } from "../files/find.js";
+import { renderPropertyReport } from "../report/properties.js";
+import { EXIT, type Output } from "./output.js";
+
+export const PropertiesOptions = z.object({
+  units: z.string().optional(),
+  runs: z.coerce.number().int().positive().optional(),
+  seed: z.coerce.number().int().nonnegative().optional(),
+});
+export type PropertiesOptions = z.infer<typeof PropertiesOptions>;
+
+export async function propertiesCommand(paths: readonly string[], options: PropertiesOptions, io: Output): Promise<number> {
+  const { files, unreadable } = findFiles(paths.length > 0 ? paths : ["policies"], ".ct");
+  for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
+  const registry = options.units === undefined ? undefined : unitsFrom(options.units, io);
+  if (unreadable.length > 0 || registry === null) return EXIT.usage;
+  // fast-check is an optional peer dependency: only this command needs it.
+  const kit = await import("../testing/index.js").catch(() => undefined);
+  if (!kit) {
+    io.err("chitieu: --properties needs fast-check: npm install --save-dev fast-check\n");
+    return EXIT.usage;
+  }
+  let failed = false;
+  for (const file of files) {
+    const compiled = compileFile(file);
+    if (!compiled.policy) {
+      if (compiled.diagnostics.length === 0) continue; // shared definitions only: nothing to test
+      io.out(`FAIL ${file}: the policy does not compile\n${renderDiagnostics(compiled.diagnostics, compiled.sources)}\n`);
+      failed = true;
+      continue;
+    }
+    const reports = kit.propertiesReport(compiled.policy, registry, { runs: options.runs, seed: options.seed, sources: compiled.sources });
+    io.out(`${file}\n${renderPropertyReport(reports)}\n`);
+    failed ||= reports.some((r) => !r.ok);
+  }
+  return failed ? EXIT.problems : EXIT.ok;
+}
+
+function unitsFrom(path: string, io: Output): Registry | null {
+  const text = readText(path);
+  if (text === undefined) {
+    io.err(`chitieu: cannot read ${path}: no such file\n`);
+    return null;
+  }
+  const read = readUnits(text, { file: path, format: extname(path).toLowerCase() === ".json" ? "json" : "csv" });
+  for (const issue of read.issues) io.err(`${issue.file}:${issue.line}: ${issue.message}\n`);
+  return read.registry;
+}
