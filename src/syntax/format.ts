@@ -232,12 +232,14 @@ export interface FormatResult {
 
 /**
  * Formats policy text, in the language asked or else the one most of its keywords are written in;
- * the text of a file with syntax errors is not touched.
+ * the text of a file with any problem the parser reports is not touched.
  */
 export function formatSource(source: string, options: { readonly lang?: Language; readonly file?: string }): FormatResult {
   const parsed = parse(source, options.file);
   const lang = options.lang ?? writtenIn(parsed.source);
-  return { text: parsed.ast && formatPolicy(parsed.ast, parsed.comments, lang), diagnostics: parsed.diagnostics };
+  // A date that does not exist has no canonical form: formatting it would drop it from the file.
+  const clean = parsed.ast && parsed.diagnostics.length === 0 ? parsed.ast : undefined;
+  return { text: clean && formatPolicy(clean, parsed.comments, lang), diagnostics: parsed.diagnostics };
 }
 
 function writtenIn(source: string): Language {

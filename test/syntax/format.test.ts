@@ -24,6 +24,12 @@ describe.each<Language>(["en", "vi"])("formatting in %s", (lang) => {
     expect(commentsOf(once)).toEqual(commentsOf(text));
   });
 
+  test("a file with a date that does not exist is left alone, not formatted without it", () => {
+    const result = formatSource('policy p decision "1/QĐ" dated 0/07/2022\n', { lang });
+    expect(result.text).toBeUndefined();
+    expect(result.diagnostics).toMatchObject([{ name: "invalid-date" }]);
+  });
+
   test("random edits of the policies that still parse format to the same tree", () => {
     const policies = bundledPolicies();
     fc.assert(
@@ -32,7 +38,10 @@ describe.each<Language>(["en", "vi"])("formatting in %s", (lang) => {
         const cut = at % (text.length + 1);
         const edited = text.slice(0, cut) + text.slice(cut + remove);
         const parsed = parse(edited);
-        if (!parsed.ast) return;
+        if (!parsed.ast || parsed.diagnostics.length > 0) {
+          expect(formatSource(edited, { lang }).text).toBeUndefined();
+          return;
+        }
         const once = format(edited, lang);
         expect(withoutSpans(parse(once).ast)).toEqual(withoutSpans(parsed.ast));
         expect(format(once, lang)).toBe(once);
