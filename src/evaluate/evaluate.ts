@@ -90,8 +90,10 @@ function prepare(
   };
 }
 
+/** Merges into a unit the registry does not hold are left out: the rows would count for no unit. */
 function mergesOf(registry: Registry): Map<string, { successor: string; date: IsoDate }> {
-  return new Map(registry.merges.map((m) => [m.id, { successor: m.successor, date: m.date }]));
+  const known = new Set(registry.units.map((u) => u.id));
+  return new Map(registry.merges.filter((m) => known.has(m.successor)).map((m) => [m.id, { successor: m.successor, date: m.date }]));
 }
 
 /** Follows merges to the unit that carries the history now; a cycle in the records stops it. */

@@ -193,6 +193,12 @@ describe("merged units", () => {
     expect(resultOf(e, "xa-a")).toMatchObject({ status: "excluded", explanation: { reason: expect.stringContaining("merged into `xa-b`") } });
   });
 
+  test("a merge into a unit the registry does not hold keeps the rows with their unit", () => {
+    const ghost = [{ id: "xa-a", successor: "xa-ghost", date: "2022-10-01" as never }];
+    const e = evaluatePolicy(RAMP, [{ id: "xa-a", tier: "commune" }], [rows[0]!], "2022-10-31", { merges: ghost, successors: true });
+    expect(resultOf(e, "xa-a")).toMatchObject({ status: "met", numerator: 9, denominator: 10 });
+  });
+
   test("kept apart otherwise, each while it exists", () => {
     const e = evaluatePolicy(RAMP, merged, rows, "2022-10-31", { merges });
     expect(resultOf(e, "xa-b")).toMatchObject({ numerator: 8, denominator: 10 });
