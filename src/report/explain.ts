@@ -4,7 +4,7 @@
  */
 import type { Result } from "../evaluate/result.js";
 import type { Policy, Selector } from "../model/policy.js";
-import { rateText, twoDecimals } from "./table.js";
+import { rateText, twoDecimals } from "./numbers.js";
 import type { Lang } from "./words.js";
 
 const COMPARISON = {

@@ -6,7 +6,7 @@
 import { formatMonth } from "../data/period.js";
 import type { MonthIndex } from "../data/types.js";
 import { formatDate, type IsoDate } from "../time/calendar.js";
-import { rateText, twoDecimals } from "./table.js";
+import { rateText, twoDecimals } from "./numbers.js";
 import type { Lang } from "./words.js";
 
 /** `12345.67` written with the language's marks: `12.345,67` or `12,345.67`. */

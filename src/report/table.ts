@@ -6,29 +6,13 @@
 import Table from "cli-table3";
 import { createColors } from "picocolors";
 import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
-import { rational, round, toDecimalString, type Rational } from "../number/rational.js";
+import { rateText, twoDecimals } from "./numbers.js";
 import { WORDS, type Lang, type Words } from "./words.js";
 
 export interface TableOptions {
   readonly lang?: Lang;
   readonly colour?: boolean;
 }
-
-/** Half up, always two decimals (78.38, 77.50): the way monitoring offices print figures. */
-function fixed2(value: Rational): string {
-  const text = toDecimalString(round(value, 2, "half-up"), 2);
-  const [whole, fraction = ""] = text.split(".");
-  return `${whole}.${fraction.padEnd(2, "0")}`;
-}
-
-/** A rate from the counts themselves, never from a float. */
-export function rateText(numerator: number | null, denominator: number | null): string {
-  if (numerator === null || denominator === null || denominator === 0) return "";
-  return `${fixed2(rational(100 * numerator, denominator))}%`;
-}
-
-/** Points and gaps arrive as numbers; shown half up to 2 decimals (micro-units absorb float noise). */
-export const twoDecimals = (value: number | null): string => (value === null ? "" : fixed2(rational(Math.round(value * 1e6), 1e6)));
 
 // No borders: the table must read the same in a log file, an e-mail and a terminal.
 const PLAIN = {

@@ -2,7 +2,6 @@
  * The command line as users and CI run it: a separate `node bin/chitieu.js` process, judged only
  * by its exit code, stdout and stderr.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -10,12 +9,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { codes, type CodeName } from "../../src/diagnostics/codes.js";
 import { Evaluation } from "../../src/evaluate/result.js";
+import { runCli } from "../support/cli.js";
 
 // Each test starts one to three Node processes of about a second each.
 vi.setConfig({ testTimeout: 30_000 });
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const bin = join(root, "bin", "chitieu.js");
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
 
 interface Run {
@@ -28,23 +27,12 @@ interface Run {
 /** Every run of the current test, so `afterEach` can check none of them printed a stack trace. */
 let runs: Run[] = [];
 
-const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-delete env.FORCE_COLOR;
-
 function chitieu(...args: string[]): Run {
   return chitieuWithInput(undefined, ...args);
 }
 
 function chitieuWithInput(input: string | undefined, ...args: string[]): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env,
-    input,
-    timeout: 30_000,
-  });
-  if (result.error) throw result.error;
-  const run = { args, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const run = { args, ...runCli(args, input) };
   runs.push(run);
   return run;
 }
