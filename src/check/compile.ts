@@ -4,7 +4,9 @@
  */
 import { normalize } from "node:path";
 import { readText } from "../files/find.js";
-import { byPosition, diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CodeName } from "../diagnostics/codes.js";
+import { byPosition, hasErrors, problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { MessageArgs } from "../diagnostics/messages.js";
 import type { RoundingMode } from "../number/rational.js";
 import type * as M from "../model/policy.js";
 import { expandSchedule, type EffectivePeriod } from "../schedule/expand.js";
@@ -60,9 +62,7 @@ export function compileFile(path: string, options: Omit<CompileOptions, "file"> 
   const text = read(path);
   if (text !== undefined) return compile(text, { ...options, file: path });
   const at = { offset: 0, line: 1, column: 1 };
-  const missing = diagnostic("import-not-found", path, { start: at, end: at }, `cannot read \`${path}\``, {
-    help: "check the path; policy files end in .ct",
-  });
+  const missing = problem("import-not-found", path, { start: at, end: at }, { path });
   return { policy: undefined, definitions: undefined, diagnostics: [missing], sources: new Map() };
 }
 
@@ -83,8 +83,8 @@ class Checker {
     for (const imported of files.slice(1)) this.onlyDefinitions(imported);
   }
 
-  private report(name: Parameters<typeof diagnostic>[0], file: string, span: Span, message: string, help: string): void {
-    this.diagnostics.push(diagnostic(name, file, span, message, { help }));
+  private report<N extends CodeName>(name: N, file: string, span: Span, args: MessageArgs[N]): void {
+    this.diagnostics.push(problem(name, file, span, args));
   }
 
   private checkDefinitions(): M.Definitions {
@@ -111,9 +111,7 @@ class Checker {
     resolve(this.symbols, "field", d.denominator, file, this.diagnostics);
     if (d.numerator.text === d.denominator.text) {
       this.diagnostics.push(
-        diagnostic("same-fields", file, d.denominator.span, `\`${d.id.text}\` divides \`${d.numerator.text}\` by itself`, {
-          help: "the denominator is usually the total the numerator is part of",
-        }),
+        problem("same-fields", file, d.denominator.span, { metric: d.id.text, field: d.numerator.text }),
       );
     }
     return { id: d.id.text, name: title(d), numerator: d.numerator.text, denominator: d.denominator.text, window: d.window };
@@ -126,10 +124,7 @@ class Checker {
     const importer = this.importOf(file);
     if (!importer) return;
     this.diagnostics.push(
-      diagnostic("import-has-rules", importer.file, importer.span, `\`${file}\` has a header, targets, scores or checks, which an import leaves out`, {
-        help: "move the shared tiers, tags, units, fields and metrics to a file of their own and import that",
-        related: [{ message: "left out from here", file, span: rule.span }],
-      }),
+      problem("import-has-rules", importer.file, importer.span, { file }, [{ file, span: rule.span }]),
     );
   }
 
@@ -152,7 +147,7 @@ class Checker {
     const header = ast.header;
     if (!header) {
       if (targets.length + scores.length + checks.length > 0) {
-        this.report("missing-header", file, ast.statements[0]!.span, "this file has rules but no `policy` header", 'start it with `policy ID "Title" effective DATE`');
+        this.report("missing-header", file, ast.statements[0]!.span, {});
       }
       return undefined;
     }
@@ -180,7 +175,7 @@ class Checker {
     if (!period || !from) return undefined;
     const until = period.until?.date ?? undefined;
     if (until !== undefined && until < from) {
-      this.report("effective-period", this.entry.file, period.span, `the policy ends on ${until}, before it takes effect on ${from}`, "check the two dates against the decision");
+      this.report("effective-period", this.entry.file, period.span, { from, until });
       return { from, until: undefined };
     }
     return { from, until };
@@ -193,10 +188,7 @@ class Checker {
       return;
     }
     this.diagnostics.push(
-      diagnostic("duplicate-id", file, id.span, `a target or score \`${id.text}\` is already defined`, {
-        help: "give each target and score its own id",
-        related: [{ message: "first defined here", file, span: earlier.span }],
-      }),
+      problem("duplicate-id", file, id.span, { kind: "rule", id: id.text }, [{ file, span: earlier.span }]),
     );
   }
 
@@ -212,9 +204,7 @@ class Checker {
     const both = selector.exclude.find((x) => x.kind !== "all" && selector.include.some((i) => i.kind === x.kind && i.id.text === x.id.text));
     if (both || selector.exclude.some((x) => x.kind === "all")) {
       this.diagnostics.push(
-        diagnostic("excluded-everything", file, (both ?? selector.exclude[0]!).span, "this selector excludes what it includes", {
-          help: "exclude something narrower than what is included, such as one unit of a tier",
-        }),
+        problem("excluded-everything", file, (both ?? selector.exclude[0]!).span, {}),
       );
     }
     return { include, exclude };
@@ -260,7 +250,7 @@ class Checker {
     const known = ROUNDING_MODES.find((m) => m === mode.text);
     if (known) return known;
     const near = closest(mode.text, ROUNDING_MODES);
-    this.report("unknown-rounding", file, mode.span, `unknown rounding \`${mode.text}\``, near ? `did you mean \`${near}\`?` : `use one of ${ROUNDING_MODES.join(", ")}`);
+    this.report("unknown-rounding", file, mode.span, { mode: mode.text, ...(near ? { near } : {}), modes: ROUNDING_MODES });
     return "half-up";
   }
 

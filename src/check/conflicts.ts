@@ -3,7 +3,8 @@
  * thresholds. Found without a registry when both name the same tier, tag, unit or `all`, or when
  * a unit the policy declares falls under both; the evaluator reports the rest per unit.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Overlap as Shared } from "../diagnostics/messages.js";
 import type { SelectorItem, Target, Unit } from "../model/policy.js";
 import { resolveTarget } from "../model/selector.js";
 import type { TargetDeclaration } from "../syntax/ast.js";
@@ -28,10 +29,10 @@ export function findConflicts(targets: readonly CheckedTarget[], units: readonly
   }
 }
 
-const describeItem = (item: SelectorItem): string => (item.kind === "all" ? "all units" : `${item.kind} \`${item.id}\``);
+const describeItem = (item: SelectorItem): Shared => (item.kind === "all" ? { kind: "all" } : { kind: item.kind, id: item.id });
 
 interface Overlap {
-  readonly what: string;
+  readonly what: Shared;
   readonly span: Span;
 }
 
@@ -47,19 +48,16 @@ const sameItem = (x: SelectorItem, y: SelectorItem): boolean =>
 
 function sharedUnit(a: CheckedTarget, b: CheckedTarget, units: readonly Unit[]): Overlap | undefined {
   const unit = units.find((u) => resolveTarget([a.target, b.target], u).kind === "conflict");
-  return unit && { what: `unit \`${unit.id}\``, span: b.declaration.selector.span };
+  return unit && { what: { kind: "unit", id: unit.id }, span: b.declaration.selector.span };
 }
 
 function conflict(earlier: CheckedTarget, later: CheckedTarget, where: Overlap): Diagnostic {
   const metric = later.target.metric;
-  return diagnostic(
+  return problem(
     "conflicting-rules",
     later.file,
     where.span,
-    `targets \`${earlier.target.id}\` and \`${later.target.id}\` both set \`${metric}\` for ${where.what}, equally specifically`,
-    {
-      help: "merge them into one target with all its milestones, or make one more specific (a unit over a tag over a tier)",
-      related: [{ message: `\`${earlier.target.id}\` is here`, file: earlier.file, span: earlier.declaration.id.span }],
-    },
+    { earlier: earlier.target.id, later: later.target.id, metric, overlap: where.what },
+    [{ file: earlier.file, span: earlier.declaration.id.span }],
   );
 }

@@ -2,7 +2,7 @@
  * Formulas name metrics (scores) or fields (data checks) and call `min` or `max`; anything else in
  * them is reported where it is written.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Expression } from "../syntax/ast.js";
 import { closest } from "../text/suggest.js";
 import { resolve, type Symbols } from "./symbols.js";
@@ -47,12 +47,7 @@ function reference(
 ): void {
   const other = names === "metric" ? "field" : "metric";
   if (symbols[other].has(name.text) && !symbols[names].has(name.text)) {
-    const why = names === "metric" ? "scores are computed from metrics" : "data checks compare the counts units report";
-    diagnostics.push(
-      diagnostic(names === "metric" ? "score-refs" : "check-fields", file, name.span, `\`${name.text}\` is a ${other}, but ${why}`, {
-        help: names === "metric" ? `define a metric over \`${name.text}\` and use it here` : `use the fields of \`${name.text}\``,
-      }),
-    );
+    diagnostics.push(problem(names === "metric" ? "score-refs" : "check-fields", file, name.span, { name: name.text }));
     return;
   }
   resolve(symbols, names, name, file, diagnostics);
@@ -63,15 +58,11 @@ function call(e: Extract<Expression, { kind: "call" }>, file: string, diagnostic
   if (!FUNCTIONS.includes(name)) {
     const near = closest(name, FUNCTIONS);
     diagnostics.push(
-      diagnostic("unknown-function", file, e.function.span, `unknown function \`${name}\``, {
-        help: near ? `did you mean \`${near}\`?` : "the functions are `min` and `max`",
-      }),
+      problem("unknown-function", file, e.function.span, { name, problem: "unknown", ...(near ? { near } : {}) }),
     );
   } else if (e.arguments.length === 0) {
     diagnostics.push(
-      diagnostic("unknown-function", file, e.span, `\`${name}\` needs at least one argument`, {
-        help: `as in \`${name}(2, 2 * provision / 80%)\``,
-      }),
+      problem("unknown-function", file, e.span, { name, problem: "no-arguments" }),
     );
   }
 }

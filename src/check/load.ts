@@ -3,7 +3,7 @@
  * the importing file; a file that imports itself, directly or not, is reported, not followed.
  */
 import { dirname, join, normalize } from "node:path";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ImportFile, PolicyFile } from "../syntax/ast.js";
 import { parse } from "../syntax/parse.js";
 
@@ -42,9 +42,7 @@ export function load(entry: string, text: string, readFile: ReadFile): Loaded {
     const target = normalize(join(dirname(from), statement.path.value));
     if (chain.includes(target)) {
       diagnostics.push(
-        diagnostic("import-cycle", from, statement.path.span, `\`${statement.path.value}\` imports this file back`, {
-          help: `the chain is ${[...chain, target].join(" -> ")}; move the shared definitions to a file both import`,
-        }),
+        problem("import-cycle", from, statement.path.span, { path: statement.path.value, chain: [...chain, target] }),
       );
       return;
     }
@@ -52,9 +50,7 @@ export function load(entry: string, text: string, readFile: ReadFile): Loaded {
     const content = readFile(target);
     if (content === undefined) {
       diagnostics.push(
-        diagnostic("import-not-found", from, statement.path.span, `cannot read \`${statement.path.value}\` (looked for ${target})`, {
-          help: "import paths are relative to the importing file",
-        }),
+        problem("import-not-found", from, statement.path.span, { path: statement.path.value, lookedFor: target }),
       );
       return;
     }

@@ -2,7 +2,8 @@
  * The ids a policy can refer to, one table per kind, gathered from the policy and its imports.
  * Defining an id twice is reported at the second definition, pointing back at the first.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { NameHint } from "../diagnostics/messages.js";
 import type {
   FieldDeclaration,
   MetricDeclaration,
@@ -51,10 +52,9 @@ function define(table: Map<string, Defined<Definition>>, declaration: Definition
     return;
   }
   diagnostics.push(
-    diagnostic("duplicate-id", file, declaration.id.span, `${declaration.kind} \`${declaration.id.text}\` is already defined`, {
-      help: "give this one another id, or delete one of the two",
-      related: [{ message: "first defined here", file: earlier.file, span: earlier.declaration.id.span }],
-    }),
+    problem("duplicate-id", file, declaration.id.span, { kind: declaration.kind, id: declaration.id.text }, [
+      { file: earlier.file, span: earlier.declaration.id.span },
+    ]),
   );
 }
 
@@ -70,18 +70,15 @@ const unknownCode = {
 export function resolve(symbols: Symbols, kind: Kind, name: Name, file: string, diagnostics: Diagnostic[]): boolean {
   if (symbols[kind].has(name.text)) return true;
   diagnostics.push(
-    diagnostic(unknownCode[kind], file, name.span, `unknown ${kind} \`${name.text}\``, { help: suggestion(symbols, kind, name.text) }),
+    problem(unknownCode[kind], file, name.span, { name: name.text, hint: suggestion(symbols, kind, name.text) }),
   );
   return false;
 }
 
-function suggestion(symbols: Symbols, kind: Kind, text: string): string {
+function suggestion(symbols: Symbols, kind: Kind, text: string): NameHint {
   const near = closest(text, symbols[kind].keys());
-  if (near) return `did you mean \`${near}\`?`;
+  if (near) return { kind: "near", id: near };
   const other = (Object.keys(symbols) as Kind[]).find((k) => k !== kind && symbols[k].has(text));
-  if (other) return `\`${text}\` is a ${other}, not a ${kind}`;
-  const known = [...symbols[kind].keys()];
-  return known.length === 0
-    ? `declare it: \`${kind} ${text} "..."\``
-    : `the ${kind}s defined are ${known.map((k) => `\`${k}\``).join(", ")}; declare it if it is new`;
+  if (other) return { kind: "other-kind", other };
+  return { kind: "known", ids: [...symbols[kind].keys()] };
 }

@@ -8,21 +8,50 @@
  *   12 |   from 2022-09-30 online_share >= 20%, monthly +15%, by 2022-11-30 >= 60%
  *      |                                                                     ^^^
  *      = help: a step of +20% over 2 steps would reach 60%; or make the deadline 50%
+ *
+ * With `{ lang: "vi" }` the words are Vietnamese; the code, the name and the quoted policy text stay.
  */
-import type { Diagnostic } from "./diagnostic.js";
+import type { Lang } from "../report/words.js";
+import type { Severity } from "./codes.js";
+import { localize, type Diagnostic } from "./diagnostic.js";
 
-export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>): string {
+export interface RenderOptions {
+  /** English unless given. */
+  readonly lang?: Lang | undefined;
+}
+
+const WORDS: Readonly<Record<Lang, { severity: Record<Severity, string>; help: string; note: string; errors: (n: number) => string; warnings: (n: number) => string }>> = {
+  en: {
+    severity: { error: "error", warning: "warning" },
+    help: "help",
+    note: "note",
+    errors: (n) => `${n} error${n === 1 ? "" : "s"}`,
+    warnings: (n) => `${n} warning${n === 1 ? "" : "s"}`,
+  },
+  vi: {
+    severity: { error: "lỗi", warning: "cảnh báo" },
+    help: "gợi ý",
+    note: "ghi chú",
+    errors: (n) => `${n} lỗi`,
+    warnings: (n) => `${n} cảnh báo`,
+  },
+};
+
+export function renderDiagnostic(diagnostic: Diagnostic, sources: ReadonlyMap<string, string>, options: RenderOptions = {}): string {
+  const lang = options.lang ?? "en";
+  const words = WORDS[lang];
+  const d = localize(diagnostic, lang);
   const { line, column } = d.span.start;
-  const lines = [`${d.severity}[${d.code}] ${d.name}: ${d.message}`];
+  const lines = [`${words.severity[d.severity]}[${d.code}] ${d.name}: ${d.message}`];
   const gutter = " ".repeat(String(line).length);
   lines.push(`${gutter}--> ${d.file}:${line}:${column}`);
   const text = sources.get(d.file)?.split(/\r?\n/)[line - 1];
   if (text !== undefined) {
     lines.push(`${gutter} |`, `${line} | ${text}`, `${gutter} | ${caret(d, text)}`);
   }
-  if (d.help) lines.push(`${gutter} = help: ${d.help}`);
+  if (d.help) lines.push(`${gutter} = ${words.help}: ${d.help}`);
   for (const r of d.related ?? []) {
-    lines.push(`${gutter} = note: ${r.message}: ${r.file}:${r.span.start.line}:${r.span.start.column}`);
+    lines.push(`${gutter} = ${words.note}: ${r.message}: ${r.file}:${r.span.start.line}:${r.span.start.column}`);
   }
   return lines.join("\n");
 }
@@ -37,13 +66,13 @@ function caret(d: Diagnostic, text: string): string {
   return pad + "^".repeat(Math.max(1, Math.min(end, chars.length + 1) - start));
 }
 
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
-  return diagnostics.map((d) => renderDiagnostic(d, sources)).join("\n\n");
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, options: RenderOptions = {}): string {
+  return diagnostics.map((d) => renderDiagnostic(d, sources, options)).join("\n\n");
 }
 
-export function summary(diagnostics: readonly Diagnostic[]): string {
+/** "2 errors, 1 warning" or "2 lỗi, 1 cảnh báo". */
+export function summary(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
+  const words = WORDS[options.lang ?? "en"];
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${count(errors, "error")}, ${count(warnings, "warning")}`;
+  return `${words.errors(errors)}, ${words.warnings(diagnostics.length - errors)}`;
 }

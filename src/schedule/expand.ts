@@ -2,7 +2,9 @@
  * A target's clauses -> dated milestones, checking what authors get wrong: ramps that do not reach
  * their deadline, steps that do not land on it, thresholds out of range or out of order.
  */
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CodeName } from "../diagnostics/codes.js";
+import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { MessageArgs } from "../diagnostics/messages.js";
 import type { Comparison, Milestone, Schedule } from "../model/policy.js";
 import { add, compare, div, equals, isZero, mul, rational, sub, toDecimalString, type Rational } from "../number/rational.js";
 import type { MilestoneClause, Name, StepClause, TargetDeclaration } from "../syntax/ast.js";
@@ -65,9 +67,7 @@ class Expansion {
   private metric(): Name | undefined {
     const named = this.first?.metric;
     if (this.first && !named) {
-      this.report("missing-metric", this.first, "the first milestone does not name the metric it sets", {
-        help: `name it before the comparison, as in \`by 2022-11-30 online_share ${this.first.comparison.op} ${points(this.first.value.points)}\``,
-      });
+      this.report("missing-metric", this.first, { op: this.first.comparison.op, value: points(this.first.value.points) });
     }
     return named;
   }
@@ -78,9 +78,7 @@ class Expansion {
     const date = clause.date.date;
     if (date === null) return;
     if (this.last && date <= this.last.date) {
-      this.report("dates-not-increasing", clause.date, `\`${formatDate(date, "iso")}\` is not after the milestone before it (${this.last.date})`, {
-        help: "list milestones in date order, each on a later date",
-      });
+      this.report("dates-not-increasing", clause.date, { date: formatDate(date, "iso"), previous: this.last.date });
       return;
     }
     // A step only ramps from a milestone before it; one without is reported where it stands.
@@ -95,26 +93,18 @@ class Expansion {
   private sameMetricAndComparison(clause: MilestoneClause): void {
     const first = this.first!;
     if (clause.metric && first.metric && clause.metric.text !== first.metric.text) {
-      this.report("metric-changes", clause.metric, `this milestone names \`${clause.metric.text}\` but the schedule is for \`${first.metric.text}\``, {
-        help: "write a separate target for the other metric",
-      });
+      this.report("metric-changes", clause.metric, { metric: clause.metric.text, first: first.metric.text });
     }
     if (clause.comparison.op !== first.comparison.op) {
-      this.report("comparison-changes", clause.comparison, `this milestone compares with \`${clause.comparison.op}\` but the first one with \`${first.comparison.op}\``, {
-        help: `use \`${first.comparison.op}\` throughout the schedule`,
-      });
+      this.report("comparison-changes", clause.comparison, { op: clause.comparison.op, first: first.comparison.op });
     }
   }
 
   private step(clause: StepClause): void {
     if (this.pending) {
-      this.report("consecutive-steps", clause, "two steps follow each other with no milestone between them", {
-        help: "keep one step, or put the milestone the first one leads to between them",
-      });
+      this.report("consecutive-steps", clause, {});
     } else if (!this.last) {
-      this.report("step-without-start", clause, "this step has no milestone before it to start from", {
-        help: "start the schedule with a milestone, as in `from 2022-09-30 rate >= 50%, monthly +15%`",
-      });
+      this.report("step-without-start", clause, {});
     }
     this.pending = clause;
     if (clause.increment) this.direction(clause);
@@ -124,13 +114,9 @@ class Expansion {
     const sign = compare(clause.increment!.points, rational(0));
     const op = this.first?.comparison.op ?? ">=";
     if (sign > 0 && !rises(op)) {
-      this.report("rising-on-at-most", clause, `this step raises the ceiling of a \`${op}\` target by ${signedPoints(clause.increment!.points)} each period`, {
-        help: "an `at most` target tightens by lowering: write a negative step such as `-5%`",
-      });
+      this.report("rising-on-at-most", clause, { op, step: signedPoints(clause.increment!.points) });
     } else if (sign < 0 && rises(op)) {
-      this.report("falling-on-at-least", clause, `this step lowers the floor of a \`${op}\` target by ${points(clause.increment!.points)} each period`, {
-        help: "an `at least` target tightens by rising: write a positive step such as `+15%`",
-      });
+      this.report("falling-on-at-least", clause, { op, step: points(clause.increment!.points) });
     }
   }
 
@@ -149,9 +135,7 @@ class Expansion {
       else if (at === date && step.increment) this.reaches(deadline, value, k);
       return;
     }
-    this.report("ramp-off-deadline", step, `more than ${MAX_STEPS} steps before the next milestone`, {
-      help: "use a longer period, or put milestones between",
-    });
+    this.report("ramp-off-deadline", step, { kind: "too-many-steps", max: MAX_STEPS });
   }
 
   private reaches(deadline: MilestoneClause, reached: Rational, steps: number): void {
@@ -159,17 +143,19 @@ class Expansion {
     if (equals(reached, stated)) return;
     const start = this.last!.value;
     const needed = div(sub(stated, start), rational(steps))!;
-    this.report("ramp-mismatch", deadline.value, `the ramp reaches ${points(reached)} on ${this.show(deadline.date.date!)} but this milestone says ${points(stated)}`, {
-      help: `a step of ${signedPoints(needed)} over ${steps} step${steps === 1 ? "" : "s"} would reach ${points(stated)}; or make the deadline ${points(reached)}`,
+    this.report("ramp-mismatch", deadline.value, {
+      reached: points(reached),
+      date: this.show(deadline.date.date!),
+      stated: points(stated),
+      step: signedPoints(needed),
+      steps,
     });
   }
 
   private offDeadline(step: StepClause, deadline: MilestoneClause, date: IsoDate, k: number): void {
     const before = advance(this.last!.date, step.period, k - 1);
     const after = advance(this.last!.date, step.period, k);
-    this.report("ramp-off-deadline", deadline.date, `the steps from ${this.show(this.last!.date)} fall on ${this.show(before)} and ${this.show(after)}, never on ${this.show(date)}`, {
-      help: "start the ramp on a date the steps lead to the deadline from (a month end for a month-end deadline), or move the deadline onto a step",
-    });
+    this.report("ramp-off-deadline", deadline.date, { kind: "off", from: this.show(this.last!.date), before: this.show(before), after: this.show(after), deadline: this.show(date) });
   }
 
   /** Stated thresholds that go against the comparison are allowed but usually a slip. */
@@ -178,9 +164,7 @@ class Expansion {
     const op = this.first!.comparison.op;
     const order = compare(clause.value.points, this.last.value);
     if ((rises(op) && order < 0) || (!rises(op) && order > 0)) {
-      this.report("non-monotone", clause.value, `the threshold ${rises(op) ? "falls" : "rises"} from ${points(this.last.value)} to ${points(clause.value.points)} on ${this.show(date)}`, {
-        help: rises(op) ? "an `at least` target usually only rises; check the figures in the decision" : "an `at most` target usually only falls; check the figures in the decision",
-      });
+      this.report("non-monotone", clause.value, { direction: rises(op) ? "falls" : "rises", from: points(this.last.value), to: points(clause.value.points), date: this.show(date) });
     }
   }
 
@@ -188,9 +172,7 @@ class Expansion {
     const step = this.pending;
     if (!step || !this.last) return undefined;
     if (step.increment && !isZero(step.increment.points)) {
-      this.report("ramp-without-deadline", step, "this step keeps changing the threshold with no deadline to stop at", {
-        help: "end the schedule with the milestone the ramp leads to, as in `by 2022-11-30 >= 80%`, or drop the increment to hold the target every period",
-      });
+      this.report("ramp-without-deadline", step, {});
       return undefined;
     }
     return { period: step.period, until: this.effective?.until };
@@ -206,9 +188,7 @@ class Expansion {
     if (compare(value, rational(0)) >= 0 && compare(value, HUNDRED) <= 0) return;
     const where = at.kind === "milestone" ? at.value : at;
     if (at.kind === "step" && this.diagnostics.some((d) => d.name === "percent-range" && d.span === where.span)) return;
-    this.report("percent-range", where, `${points(value)} is outside 0% to 100%`, {
-      help: at.kind === "step" ? "the ramp leaves the range before its deadline: check the step and the deadline" : "a threshold is a share: write a percentage from 0% to 100%",
-    });
+    this.report("percent-range", where, { value: points(value), onStep: at.kind === "step" });
   }
 
   private inEffectivePeriod(date: IsoDate, at: { span: MilestoneClause["span"] }): void {
@@ -218,9 +198,9 @@ class Expansion {
     const after = period.until !== undefined && date > period.until;
     if (!before && !after) return;
     if (this.diagnostics.some((d) => d.name === "outside-effective-period" && d.span === at.span)) return;
-    const bound = before ? `takes effect on ${this.show(period.from)}` : `ends on ${this.show(period.until!)}`;
-    this.report("outside-effective-period", at, `the milestone on ${this.show(date)} falls outside the policy, which ${bound}`, {
-      help: "check the date against the decision, or the policy's `effective` clause",
+    this.report("outside-effective-period", at, {
+      date: this.show(date),
+      ...(before ? { bound: "takes-effect", on: this.show(period.from) } : { bound: "ends", on: this.show(period.until!) }),
     });
   }
 
@@ -228,7 +208,7 @@ class Expansion {
     return formatDate(date, "iso");
   }
 
-  private report(name: Parameters<typeof diagnostic>[0], at: { span: MilestoneClause["span"] }, message: string, details: { help: string }): void {
-    this.diagnostics.push(diagnostic(name, this.file, at.span, message, details));
+  private report<N extends CodeName>(name: N, at: { span: MilestoneClause["span"] }, args: MessageArgs[N]): void {
+    this.diagnostics.push(problem(name, this.file, at.span, args));
   }
 }

@@ -4,7 +4,9 @@
  * count that is not whole) is checked here, once, and reported with its span.
  */
 import type { CstNode, IToken } from "chevrotain";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CodeName } from "../diagnostics/codes.js";
+import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { MessageArgs, WholeNumber } from "../diagnostics/messages.js";
 import { neg, parseDecimal, type Rational } from "../number/rational.js";
 import { endOfYear, parseDate } from "../time/calendar.js";
 import type { Span } from "../text/span.js";
@@ -73,9 +75,7 @@ class Builder {
   date(token: IToken): A.DateValue {
     const date = parseDate(padIsoDate(token.image)) ?? null;
     if (date === null) {
-      this.report("invalid-date", tokenSpan(token), `\`${token.image}\` is not a date in the calendar`, {
-        help: "write the date as 2022-09-30 or 30/09/2022, with a day that exists in that month",
-      });
+      this.report("invalid-date", tokenSpan(token), { date: token.image });
     }
     return { date, span: tokenSpan(token) };
   }
@@ -90,19 +90,17 @@ class Builder {
   }
 
   /** A whole number within bounds, such as `every 2 months` or `round 2`; reported otherwise. */
-  wholeNumber(token: IToken, min: number, max: number, what: string): number {
+  wholeNumber(token: IToken, min: number, max: number, what: WholeNumber): number {
     const value = Number(token.image);
     if (!Number.isInteger(value) || value < min || value > max) {
-      this.report("invalid-number", tokenSpan(token), `${what} must be a whole number from ${min} to ${max}`, {
-        help: `found \`${token.image}\``,
-      });
+      this.report("invalid-number", tokenSpan(token), { what, min, max, found: token.image });
       return Math.min(Math.max(Math.trunc(value), min), max);
     }
     return value;
   }
 
-  report(name: Parameters<typeof diagnostic>[0], span: Span, message: string, details?: { help?: string }): void {
-    this.diagnostics.push(diagnostic(name, this.file, span, message, details));
+  report<N extends CodeName>(name: N, span: Span, args: MessageArgs[N]): void {
+    this.diagnostics.push(problem(name, this.file, span, args));
   }
 
   header(node: C.HeaderCstNode): A.Header {
@@ -119,9 +117,7 @@ class Builder {
 
   private single<N extends CstNode, T>(nodes: N[] | undefined, what: string, build: (node: N) => T): T | undefined {
     for (const extra of (nodes ?? []).slice(1)) {
-      this.report("duplicate-clause", this.nodeSpan(extra), `the header has more than one \`${what}\` clause`, {
-        help: "keep one and delete the others",
-      });
+      this.report("duplicate-clause", this.nodeSpan(extra), { clause: what });
     }
     const node = first(nodes);
     return node && build(node);
@@ -192,7 +188,7 @@ class Builder {
     if (c.Quarter) return { kind: "quarter" };
     if (c.YearToDate) return { kind: "year-to-date" };
     if (c.SinceStart) return { kind: "since-start" };
-    if (c.rolling) return { kind: "rolling", months: this.wholeNumber(c.rolling[0]!, 1, 120, "a rolling window") };
+    if (c.rolling) return { kind: "rolling", months: this.wholeNumber(c.rolling[0]!, 1, 120, "rolling") };
     return { kind: "month" };
   }
 
@@ -250,7 +246,7 @@ class Builder {
   }
 
   private year(token: IToken): A.DateValue {
-    return { date: endOfYear(this.wholeNumber(token, 1900, 2999, "a year")), span: tokenSpan(token) };
+    return { date: endOfYear(this.wholeNumber(token, 1900, 2999, "year")), span: tokenSpan(token) };
   }
 
   comparison(node: C.ComparisonCstNode): A.ComparisonNode {
@@ -273,7 +269,7 @@ class Builder {
     if (c.Quarterly) return { unit: "month", count: 3 };
     if (c.Yearly) return { unit: "month", count: 12 };
     if (c.Weekly) return { unit: "week", count: 1 };
-    if (c.count) return { unit: c.Weeks ? "week" : "month", count: this.wholeNumber(c.count[0]!, 1, 120, "a step") };
+    if (c.count) return { unit: c.Weeks ? "week" : "month", count: this.wholeNumber(c.count[0]!, 1, 120, "step") };
     return { unit: "month", count: 1 };
   }
 
@@ -295,7 +291,7 @@ class Builder {
       formula: this.expression(c.formula[0]!),
       whenEmpty: whenEmpty && this.expression(whenEmpty),
       rounding: decimals && {
-        decimals: this.wholeNumber(decimals, 0, 10, "the number of decimals"),
+        decimals: this.wholeNumber(decimals, 0, 10, "decimals"),
         mode: mode && this.name(mode),
         span: spanBetween(c.Round![0]!, mode ?? decimals),
       },

@@ -1,30 +1,69 @@
 /**
  * Parse errors say what was expected in words, from each token's label: "expected a date
- * (2022-09-30 or 30/09/2022) but found `30-09`".
+ * (2022-09-30 or 30/09/2022) but found `30-09`", or in Vietnamese "cần ngày tháng (…) nhưng gặp `30-09`".
+ *
+ * Chevrotain carries an error as a string only, so the provider writes the expectation itself as
+ * JSON; the parser reads it back into the diagnostic's arguments and each language words it.
  */
 import { EOF, type IToken, type TokenType } from "chevrotain";
+import type { Lang } from "../report/words.js";
+import { DateLiteral, Identifier, NumberLiteral, PercentLiteral, StringLiteral } from "./tokens.js";
+
+export interface Expectation {
+  /** The English labels of what could come next, such as "a number" or "`>=`". */
+  readonly expected: readonly string[];
+  /** The word found instead, or null at the end of the file. */
+  readonly found: string | null;
+}
+
+export const NEW_STATEMENT = "a new statement";
+export const NEW_STATEMENT_LISTED = `${NEW_STATEMENT} (tier, tag, unit, field, metric, target, score, check or import)`;
 
 export const errorMessages = {
-  buildMismatchTokenMessage: (o: { expected: TokenType; actual: IToken }): string =>
-    `expected ${label(o.expected)} but found ${describe(o.actual)}`,
-  buildNotAllInputParsedMessage: (o: { firstRedundant: IToken }): string =>
-    `expected a new statement but found ${describe(o.firstRedundant)}`,
+  buildMismatchTokenMessage: (o: { expected: TokenType; actual: IToken }): string => encode([label(o.expected)], o.actual),
+  buildNotAllInputParsedMessage: (o: { firstRedundant: IToken }): string => encode([NEW_STATEMENT], o.firstRedundant),
   buildNoViableAltMessage: (o: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string =>
-    `expected ${oneOf(o.expectedPathsPerAlt.flat())} but found ${describe(o.actual[0]!)}`,
+    encode(firstLabels(o.expectedPathsPerAlt.flat()), o.actual[0]!),
   buildEarlyExitMessage: (o: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string =>
-    `expected ${oneOf(o.expectedIterationPaths)} but found ${describe(o.actual[0]!)}`,
+    encode(firstLabels(o.expectedIterationPaths), o.actual[0]!),
 };
+
+/** The message of a parse error: what was expected and the token found instead. */
+export const encode = (expected: readonly string[], actual: IToken): string =>
+  JSON.stringify({ expected, found: actual.tokenType === EOF ? null : actual.image } satisfies Expectation);
+
+/** The expectation a chevrotain error message carries. */
+export const expectationOf = (message: string): Expectation => JSON.parse(message) as Expectation;
 
 function label(token: TokenType): string {
   return token.LABEL ?? token.name;
 }
 
-function describe(token: IToken): string {
-  return token.tokenType === EOF ? "the end of the file" : `\`${token.image}\``;
+function firstLabels(paths: TokenType[][]): string[] {
+  return [...new Set(paths.map((p) => p[0]).filter((t) => t !== undefined).map(label))];
 }
 
-function oneOf(paths: TokenType[][]): string {
-  const labels = [...new Set(paths.map((p) => p[0]).filter((t) => t !== undefined).map(label))];
-  if (labels.length <= 1) return labels[0] ?? "more";
-  return `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
+/** Labels of literals in Vietnamese; keywords and symbols are written as in the policy, so they stay. */
+const VI_LABELS: Readonly<Record<string, string>> = {
+  [DateLiteral.LABEL!]: "ngày tháng (2022-09-30 hoặc 30/09/2022)",
+  [PercentLiteral.LABEL!]: "tỷ lệ phần trăm (50% hoặc 48,6%)",
+  [NumberLiteral.LABEL!]: "một số",
+  [StringLiteral.LABEL!]: "tên đặt trong dấu ngoặc kép",
+  [Identifier.LABEL!]: "mã định danh",
+  [NEW_STATEMENT]: "câu lệnh mới",
+  [NEW_STATEMENT_LISTED]: "câu lệnh mới (tier, tag, unit, field, metric, target, score, check hoặc import)",
+};
+
+const WORDS = {
+  en: { expected: "expected", but: "but found", end: "the end of the file", or: "or", more: "more" },
+  vi: { expected: "cần", but: "nhưng gặp", end: "cuối tệp", or: "hoặc", more: "thêm nội dung" },
+} as const;
+
+/** "expected a number or `(` but found `x`", in the language asked for. */
+export function expectationText(e: Expectation, lang: Lang): string {
+  const w = WORDS[lang];
+  const labels = e.expected.map((l) => (lang === "vi" ? (VI_LABELS[l] ?? l) : l));
+  const oneOf = labels.length <= 1 ? (labels[0] ?? w.more) : `${labels.slice(0, -1).join(", ")} ${w.or} ${labels.at(-1)}`;
+  const found = e.found === null ? w.end : `\`${e.found}\``;
+  return `${w.expected} ${oneOf} ${w.but} ${found}`;
 }

@@ -3,13 +3,15 @@
  * diagnostic with a span, a message saying what was expected, and a hint at the likely fix.
  */
 import { EOF, type IRecognitionException, type IToken } from "chevrotain";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SyntaxHint } from "../diagnostics/messages.js";
 import { normalizeSource, positionAt, type Span } from "../text/span.js";
 import { closest } from "../text/suggest.js";
 import type { PolicyFile } from "./ast.js";
 import { buildFile } from "./build.js";
 import type { FileCstNode } from "./cst.js";
 import { grammar } from "./grammar.js";
+import { encode, expectationOf, NEW_STATEMENT_LISTED, type Expectation } from "./messages.js";
 import { ruleDocs } from "./rules.js";
 import { DateLiteral, keywords, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
 
@@ -51,22 +53,8 @@ export function parse(text: string, file = "<input>"): ParseResult {
 function lexError(source: string, file: string, offset: number, length: number): Diagnostic {
   const span = { start: positionAt(source, offset), end: positionAt(source, offset + length) };
   const found = [...source.slice(offset)][0] ?? "";
-  if (found === '"') {
-    return diagnostic("unterminated-string", file, span, "this quoted name has no closing `\"` on its line", {
-      help: 'close it with `"` before the end of the line; write `\\"` for a quote inside it',
-    });
-  }
-  return diagnostic("unexpected-character", file, span, `unexpected character \`${found}\``, {
-    help: characterHelp(found),
-  });
-}
-
-function characterHelp(found: string): string {
-  if (/[“”„‟'’]/.test(found)) return 'quote names with straight double quotes: "Sở Y tế"';
-  if (/\p{L}/u.test(found)) {
-    return "ids are written in ASCII letters, digits, `_` and `-` (thanh-tra-tinh); put names with accents in quotes, and check the spelling of the keyword";
-  }
-  return "remove it, or put it inside a quoted name";
+  if (found === '"') return problem("unterminated-string", file, span, {});
+  return problem("unexpected-character", file, span, { character: found });
 }
 
 function nestingProblem(tokens: readonly IToken[], file: string): Diagnostic | undefined {
@@ -75,9 +63,7 @@ function nestingProblem(tokens: readonly IToken[], file: string): Diagnostic | u
     if (token.tokenType === LParen) depth++;
     else if (token.tokenType === RParen) depth = Math.max(0, depth - 1);
     if (depth > MAX_NESTING) {
-      return diagnostic("syntax", file, spanOfToken(token), `brackets nested more than ${MAX_NESTING} deep`, {
-        help: "split the formula into metrics or simplify it",
-      });
+      return problem("syntax", file, spanOfToken(token), { kind: "nesting", depth: MAX_NESTING });
     }
   }
   return undefined;
@@ -95,7 +81,8 @@ function syntaxError(error: IRecognitionException, source: string, file: string)
   const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset);
   const span = atEnd ? endOfText(source) : spanOfToken(token);
   const rule = error.context.ruleStack.at(-1) ?? "file";
-  return diagnostic("syntax", file, span, error.message, { help: syntaxHelp(error, rule) });
+  const expectation = expectationOf(error.message);
+  return problem("syntax", file, span, { kind: "expected", ...expectation, hint: syntaxHint(error, expectation, rule) });
 }
 
 /**
@@ -109,10 +96,8 @@ function strayWordFirst(error: IRecognitionException, cst: FileCstNode, tokens: 
     .filter((end) => end < error.token.startOffset);
   const after = Math.max(-1, ...parsed);
   const stray = tokens.find((t) => t.startOffset > after) ?? error.token;
-  return { ...error, token: stray, message: `expected a new statement (${STATEMENT_KEYWORDS}) but found \`${stray.image}\`` };
+  return { ...error, token: stray, message: encode([NEW_STATEMENT_LISTED], stray) };
 }
-
-const STATEMENT_KEYWORDS = "tier, tag, unit, field, metric, target, score, check or import";
 
 function endOfText(source: string): Span {
   const trimmed = source.trimEnd().length;
@@ -122,16 +107,13 @@ function endOfText(source: string): Span {
 
 const keywordSpellings = keywords.flatMap((k) => k.en.filter((w) => /^[a-z]/.test(w)));
 
-function syntaxHelp(error: IRecognitionException, rule: string): string {
+function syntaxHint(error: IRecognitionException, { expected }: Expectation, rule: string): SyntaxHint {
   const found = error.token.image;
-  const expected = error.message;
-  if (found === "=" && /`>=`|`<=`/.test(expected)) return "comparisons are written `>=` and `<=`, with `>` or `<` first";
-  if (error.token.tokenType === NumberLiteral && expected.includes(PercentLiteral.LABEL!)) {
-    return `thresholds are percentages: write \`${found}%\``;
-  }
-  if (expected.includes(DateLiteral.LABEL!)) return "write the date as 2022-09-30 or 30/09/2022";
+  if (found === "=" && (expected.includes("`>=`") || expected.includes("`<=`"))) return { kind: "comparison" };
+  if (error.token.tokenType === NumberLiteral && expected.includes(PercentLiteral.LABEL!)) return { kind: "percent", found };
+  if (expected.includes(DateLiteral.LABEL!)) return { kind: "date" };
   const typo = /^[a-z]/i.test(found) ? closest(found, keywordSpellings) : undefined;
-  if (typo && typo !== found) return `did you mean \`${typo}\`?`;
+  if (typo && typo !== found) return { kind: "near", word: typo };
   const doc = ruleDocs[rule];
-  return doc ? `a ${doc.title.toLowerCase()} looks like: ${doc.example.split("\n").join(" ")}` : "";
+  return doc ? { kind: "example", title: doc.title, example: doc.example.split("\n").join(" ") } : { kind: "none" };
 }

@@ -1,0 +1,426 @@
+/**
+ * What each problem says, in English and Vietnamese, from the names, dates and values it carries.
+ * Checking code records the arguments; whoever prints picks the language. Ids, keywords, dates and
+ * figures are quoted as the policy writes them, so they read the same in both languages.
+ */
+import type { Lang } from "../report/words.js";
+import { expectationText, type Expectation } from "../syntax/messages.js";
+import type { CodeName } from "./codes.js";
+
+export type DefinitionKind = "tier" | "tag" | "unit" | "field" | "metric";
+
+/** What would fix a name that is not declared: the nearest id, the kind it really is, or the ids there are. */
+export type NameHint =
+  | { readonly kind: "near"; readonly id: string }
+  | { readonly kind: "other-kind"; readonly other: DefinitionKind }
+  | { readonly kind: "known"; readonly ids: readonly string[] };
+
+/** The likely fix for a syntax error, read from what was found and where. */
+export type SyntaxHint =
+  | { readonly kind: "comparison" }
+  | { readonly kind: "percent"; readonly found: string }
+  | { readonly kind: "date" }
+  | { readonly kind: "near"; readonly word: string }
+  | { readonly kind: "example"; readonly title: string; readonly example: string }
+  | { readonly kind: "none" };
+
+/** What two conflicting targets both select. */
+export type Overlap = { readonly kind: "all" } | { readonly kind: "tier" | "tag" | "unit"; readonly id: string };
+
+export type WholeNumber = "rolling" | "year" | "step" | "decimals";
+
+type Unknown = { readonly name: string; readonly hint: NameHint };
+type Nothing = Readonly<Record<string, never>>;
+
+export interface MessageArgs {
+  "unexpected-character": { readonly character: string };
+  "unterminated-string": Nothing;
+  "syntax": ({ readonly kind: "expected"; readonly hint: SyntaxHint } & Expectation) | { readonly kind: "nesting"; readonly depth: number };
+  "invalid-date": { readonly date: string };
+  "invalid-number": { readonly what: WholeNumber; readonly min: number; readonly max: number; readonly found: string };
+  "duplicate-clause": { readonly clause: string };
+  "import-not-found": { readonly path: string; readonly lookedFor?: string };
+  "import-cycle": { readonly path: string; readonly chain: readonly string[] };
+  "import-has-rules": { readonly file: string };
+  "missing-header": Nothing;
+  "effective-period": { readonly from: string; readonly until: string };
+  "duplicate-id": { readonly kind: DefinitionKind | "rule"; readonly id: string };
+  "unknown-tier": Unknown;
+  "unknown-tag": Unknown;
+  "unknown-unit": Unknown;
+  "unknown-field": Unknown;
+  "unknown-metric": Unknown;
+  "unknown-function": { readonly name: string; readonly problem: "unknown"; readonly near?: string } | { readonly name: string; readonly problem: "no-arguments" };
+  "unknown-rounding": { readonly mode: string; readonly near?: string; readonly modes: readonly string[] };
+  "same-fields": { readonly metric: string; readonly field: string };
+  "missing-metric": { readonly op: string; readonly value: string };
+  "metric-changes": { readonly metric: string; readonly first: string };
+  "comparison-changes": { readonly op: string; readonly first: string };
+  "ramp-mismatch": { readonly reached: string; readonly date: string; readonly stated: string; readonly step: string; readonly steps: number };
+  "ramp-off-deadline":
+    | { readonly kind: "too-many-steps"; readonly max: number }
+    | { readonly kind: "off"; readonly from: string; readonly before: string; readonly after: string; readonly deadline: string };
+  "step-without-start": Nothing;
+  "ramp-without-deadline": Nothing;
+  "dates-not-increasing": { readonly date: string; readonly previous: string };
+  "non-monotone": { readonly direction: "falls" | "rises"; readonly from: string; readonly to: string; readonly date: string };
+  "rising-on-at-most": { readonly op: string; readonly step: string };
+  "falling-on-at-least": { readonly op: string; readonly step: string };
+  "percent-range": { readonly value: string; readonly onStep: boolean };
+  "outside-effective-period": { readonly date: string; readonly bound: "takes-effect" | "ends"; readonly on: string };
+  "consecutive-steps": Nothing;
+  "conflicting-rules": { readonly earlier: string; readonly later: string; readonly metric: string; readonly overlap: Overlap };
+  "excluded-everything": Nothing;
+  "check-fields": { readonly name: string };
+  "score-refs": { readonly name: string };
+}
+
+/** A problem in words: the message, the fix, and one note per related place, in order. */
+export interface Text {
+  readonly message: string;
+  readonly help?: string;
+  readonly notes?: readonly string[];
+}
+
+export type Catalogue = { readonly [N in CodeName]: (args: MessageArgs[N]) => Text };
+
+const quoted = (ids: readonly string[]): string => ids.map((id) => `\`${id}\``).join(", ");
+
+const unknownEn = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => ({
+  message: `unknown ${kind} \`${name}\``,
+  help:
+    hint.kind === "near"
+      ? `did you mean \`${hint.id}\`?`
+      : hint.kind === "other-kind"
+        ? `\`${name}\` is a ${hint.other}, not a ${kind}`
+        : hint.ids.length === 0
+          ? `declare it: \`${kind} ${name} "..."\``
+          : `the ${kind}s defined are ${quoted(hint.ids)}; declare it if it is new`,
+});
+
+const WHOLE_NUMBER_EN: Record<WholeNumber, string> = { rolling: "a rolling window", year: "a year", step: "a step", decimals: "the number of decimals" };
+
+const SYNTAX_HINT_EN = (h: SyntaxHint): string => {
+  switch (h.kind) {
+    case "comparison": return "comparisons are written `>=` and `<=`, with `>` or `<` first";
+    case "percent": return `thresholds are percentages: write \`${h.found}%\``;
+    case "date": return "write the date as 2022-09-30 or 30/09/2022";
+    case "near": return `did you mean \`${h.word}\`?`;
+    case "example": return `a ${h.title.toLowerCase()} looks like: ${h.example}`;
+    case "none": return "";
+  }
+};
+
+const CHARACTER_HELP_EN = {
+  quote: 'quote names with straight double quotes: "Sở Y tế"',
+  letter: "ids are written in ASCII letters, digits, `_` and `-` (thanh-tra-tinh); put names with accents in quotes, and check the spelling of the keyword",
+  other: "remove it, or put it inside a quoted name",
+};
+
+/** Curly quotes and accented letters are the usual slips of people typing in Word or with a Vietnamese keyboard. */
+function characterKind(character: string): keyof typeof CHARACTER_HELP_EN {
+  if (/[“”„‟'’]/.test(character)) return "quote";
+  return /\p{L}/u.test(character) ? "letter" : "other";
+}
+
+const english: Catalogue = {
+  "unexpected-character": ({ character }) => ({ message: `unexpected character \`${character}\``, help: CHARACTER_HELP_EN[characterKind(character)] }),
+  "unterminated-string": () => ({
+    message: "this quoted name has no closing `\"` on its line",
+    help: 'close it with `"` before the end of the line; write `\\"` for a quote inside it',
+  }),
+  "syntax": (a) =>
+    a.kind === "nesting"
+      ? { message: `brackets nested more than ${a.depth} deep`, help: "split the formula into metrics or simplify it" }
+      : { message: expectationText(a, "en"), help: SYNTAX_HINT_EN(a.hint) },
+  "invalid-date": ({ date }) => ({
+    message: `\`${date}\` is not a date in the calendar`,
+    help: "write the date as 2022-09-30 or 30/09/2022, with a day that exists in that month",
+  }),
+  "invalid-number": ({ what, min, max, found }) => ({ message: `${WHOLE_NUMBER_EN[what]} must be a whole number from ${min} to ${max}`, help: `found \`${found}\`` }),
+  "duplicate-clause": ({ clause }) => ({ message: `the header has more than one \`${clause}\` clause`, help: "keep one and delete the others" }),
+  "import-not-found": ({ path, lookedFor }) =>
+    lookedFor === undefined
+      ? { message: `cannot read \`${path}\``, help: "check the path; policy files end in .ct" }
+      : { message: `cannot read \`${path}\` (looked for ${lookedFor})`, help: "import paths are relative to the importing file" },
+  "import-cycle": ({ path, chain }) => ({
+    message: `\`${path}\` imports this file back`,
+    help: `the chain is ${chain.join(" -> ")}; move the shared definitions to a file both import`,
+  }),
+  "import-has-rules": ({ file }) => ({
+    message: `\`${file}\` has a header, targets, scores or checks, which an import leaves out`,
+    help: "move the shared tiers, tags, units, fields and metrics to a file of their own and import that",
+    notes: ["left out from here"],
+  }),
+  "missing-header": () => ({ message: "this file has rules but no `policy` header", help: 'start it with `policy ID "Title" effective DATE`' }),
+  "effective-period": ({ from, until }) => ({ message: `the policy ends on ${until}, before it takes effect on ${from}`, help: "check the two dates against the decision" }),
+  "duplicate-id": ({ kind, id }) =>
+    kind === "rule"
+      ? { message: `a target or score \`${id}\` is already defined`, help: "give each target and score its own id", notes: ["first defined here"] }
+      : { message: `${kind} \`${id}\` is already defined`, help: "give this one another id, or delete one of the two", notes: ["first defined here"] },
+  "unknown-tier": unknownEn("tier"),
+  "unknown-tag": unknownEn("tag"),
+  "unknown-unit": unknownEn("unit"),
+  "unknown-field": unknownEn("field"),
+  "unknown-metric": unknownEn("metric"),
+  "unknown-function": (a) =>
+    a.problem === "unknown"
+      ? { message: `unknown function \`${a.name}\``, help: a.near ? `did you mean \`${a.near}\`?` : "the functions are `min` and `max`" }
+      : { message: `\`${a.name}\` needs at least one argument`, help: `as in \`${a.name}(2, 2 * provision / 80%)\`` },
+  "unknown-rounding": ({ mode, near, modes }) => ({ message: `unknown rounding \`${mode}\``, help: near ? `did you mean \`${near}\`?` : `use one of ${modes.join(", ")}` }),
+  "same-fields": ({ metric, field }) => ({ message: `\`${metric}\` divides \`${field}\` by itself`, help: "the denominator is usually the total the numerator is part of" }),
+  "missing-metric": ({ op, value }) => ({
+    message: "the first milestone does not name the metric it sets",
+    help: `name it before the comparison, as in \`by 2022-11-30 online_share ${op} ${value}\``,
+  }),
+  "metric-changes": ({ metric, first }) => ({
+    message: `this milestone names \`${metric}\` but the schedule is for \`${first}\``,
+    help: "write a separate target for the other metric",
+  }),
+  "comparison-changes": ({ op, first }) => ({
+    message: `this milestone compares with \`${op}\` but the first one with \`${first}\``,
+    help: `use \`${first}\` throughout the schedule`,
+  }),
+  "ramp-mismatch": ({ reached, date, stated, step, steps }) => ({
+    message: `the ramp reaches ${reached} on ${date} but this milestone says ${stated}`,
+    help: `a step of ${step} over ${steps} step${steps === 1 ? "" : "s"} would reach ${stated}; or make the deadline ${reached}`,
+  }),
+  "ramp-off-deadline": (a) =>
+    a.kind === "too-many-steps"
+      ? { message: `more than ${a.max} steps before the next milestone`, help: "use a longer period, or put milestones between" }
+      : {
+          message: `the steps from ${a.from} fall on ${a.before} and ${a.after}, never on ${a.deadline}`,
+          help: "start the ramp on a date the steps lead to the deadline from (a month end for a month-end deadline), or move the deadline onto a step",
+        },
+  "step-without-start": () => ({
+    message: "this step has no milestone before it to start from",
+    help: "start the schedule with a milestone, as in `from 2022-09-30 rate >= 50%, monthly +15%`",
+  }),
+  "ramp-without-deadline": () => ({
+    message: "this step keeps changing the threshold with no deadline to stop at",
+    help: "end the schedule with the milestone the ramp leads to, as in `by 2022-11-30 >= 80%`, or drop the increment to hold the target every period",
+  }),
+  "dates-not-increasing": ({ date, previous }) => ({
+    message: `\`${date}\` is not after the milestone before it (${previous})`,
+    help: "list milestones in date order, each on a later date",
+  }),
+  "non-monotone": ({ direction, from, to, date }) => ({
+    message: `the threshold ${direction} from ${from} to ${to} on ${date}`,
+    help:
+      direction === "falls"
+        ? "an `at least` target usually only rises; check the figures in the decision"
+        : "an `at most` target usually only falls; check the figures in the decision",
+  }),
+  "rising-on-at-most": ({ op, step }) => ({
+    message: `this step raises the ceiling of a \`${op}\` target by ${step} each period`,
+    help: "an `at most` target tightens by lowering: write a negative step such as `-5%`",
+  }),
+  "falling-on-at-least": ({ op, step }) => ({
+    message: `this step lowers the floor of a \`${op}\` target by ${step} each period`,
+    help: "an `at least` target tightens by rising: write a positive step such as `+15%`",
+  }),
+  "percent-range": ({ value, onStep }) => ({
+    message: `${value} is outside 0% to 100%`,
+    help: onStep ? "the ramp leaves the range before its deadline: check the step and the deadline" : "a threshold is a share: write a percentage from 0% to 100%",
+  }),
+  "outside-effective-period": ({ date, bound, on }) => ({
+    message: `the milestone on ${date} falls outside the policy, which ${bound === "takes-effect" ? `takes effect on ${on}` : `ends on ${on}`}`,
+    help: "check the date against the decision, or the policy's `effective` clause",
+  }),
+  "consecutive-steps": () => ({
+    message: "two steps follow each other with no milestone between them",
+    help: "keep one step, or put the milestone the first one leads to between them",
+  }),
+  "conflicting-rules": ({ earlier, later, metric, overlap }) => ({
+    message: `targets \`${earlier}\` and \`${later}\` both set \`${metric}\` for ${overlap.kind === "all" ? "all units" : `${overlap.kind} \`${overlap.id}\``}, equally specifically`,
+    help: "merge them into one target with all its milestones, or make one more specific (a unit over a tag over a tier)",
+    notes: [`\`${earlier}\` is here`],
+  }),
+  "excluded-everything": () => ({
+    message: "this selector excludes what it includes",
+    help: "exclude something narrower than what is included, such as one unit of a tier",
+  }),
+  "check-fields": ({ name }) => ({ message: `\`${name}\` is a metric, but data checks compare the counts units report`, help: `use the fields of \`${name}\`` }),
+  "score-refs": ({ name }) => ({ message: `\`${name}\` is a field, but scores are computed from metrics`, help: `define a metric over \`${name}\` and use it here` }),
+};
+
+/** The names of what a policy declares, as Vietnamese decisions call them. */
+const KIND_VI: Record<DefinitionKind, string> = { tier: "cấp", tag: "nhãn", unit: "đơn vị", field: "trường số liệu", metric: "chỉ số" };
+
+const unknownVi = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => ({
+  message: `${KIND_VI[kind]} \`${name}\` chưa được khai báo`,
+  help:
+    hint.kind === "near"
+      ? `có phải là \`${hint.id}\` không?`
+      : hint.kind === "other-kind"
+        ? `\`${name}\` là ${KIND_VI[hint.other]}, không phải ${KIND_VI[kind]}`
+        : hint.ids.length === 0
+          ? `hãy khai báo: \`${kind} ${name} "..."\``
+          : `các ${KIND_VI[kind]} đã khai báo là ${quoted(hint.ids)}; nếu là ${KIND_VI[kind]} mới thì hãy khai báo`,
+});
+
+const WHOLE_NUMBER_VI: Record<WholeNumber, string> = {
+  rolling: "số tháng của cửa sổ trượt",
+  year: "năm",
+  step: "chu kỳ của bước",
+  decimals: "số chữ số thập phân",
+};
+
+const SYNTAX_HINT_VI = (h: SyntaxHint): string => {
+  switch (h.kind) {
+    case "comparison": return "phép so sánh viết là `>=` và `<=`, dấu `>` hoặc `<` đứng trước";
+    case "percent": return `ngưỡng là tỷ lệ phần trăm: viết \`${h.found}%\``;
+    case "date": return "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022";
+    case "near": return `có phải là \`${h.word}\` không?`;
+    case "example": return `viết theo mẫu: ${h.example}`;
+    case "none": return "";
+  }
+};
+
+const CHARACTER_HELP_VI: Record<keyof typeof CHARACTER_HELP_EN, string> = {
+  quote: 'đặt tên trong dấu ngoặc kép thẳng: "Sở Y tế"',
+  letter: "mã định danh chỉ gồm chữ cái không dấu, chữ số, `_` và `-` (thanh-tra-tinh); tên có dấu phải đặt trong dấu ngoặc kép; kiểm tra lại chính tả của từ khóa",
+  other: "xóa ký tự này, hoặc đặt nó trong một tên có dấu ngoặc kép",
+};
+
+const vietnamese: Catalogue = {
+  "unexpected-character": ({ character }) => ({ message: `ký tự không hợp lệ \`${character}\``, help: CHARACTER_HELP_VI[characterKind(character)] }),
+  "unterminated-string": () => ({
+    message: "tên trong dấu ngoặc kép này thiếu dấu `\"` đóng trên cùng dòng",
+    help: 'đóng tên bằng `"` trước khi hết dòng; viết `\\"` nếu cần dấu ngoặc kép bên trong tên',
+  }),
+  "syntax": (a) =>
+    a.kind === "nesting"
+      ? { message: `dấu ngoặc lồng nhau quá ${a.depth} cấp`, help: "tách công thức thành các chỉ số, hoặc viết gọn lại" }
+      : { message: expectationText(a, "vi"), help: SYNTAX_HINT_VI(a.hint) },
+  "invalid-date": ({ date }) => ({
+    message: `\`${date}\` không phải là ngày có thật trên lịch`,
+    help: "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022, với ngày có trong tháng đó",
+  }),
+  "invalid-number": ({ what, min, max, found }) => ({ message: `${WHOLE_NUMBER_VI[what]} phải là số nguyên từ ${min} đến ${max}`, help: `giá trị đang ghi là \`${found}\`` }),
+  "duplicate-clause": ({ clause }) => ({ message: `phần đầu có nhiều hơn một mệnh đề \`${clause}\``, help: "giữ lại một mệnh đề và xóa các mệnh đề còn lại" }),
+  "import-not-found": ({ path, lookedFor }) =>
+    lookedFor === undefined
+      ? { message: `không đọc được \`${path}\``, help: "kiểm tra lại đường dẫn; tệp chính sách có đuôi .ct" }
+      : { message: `không đọc được \`${path}\` (đã tìm tại ${lookedFor})`, help: "đường dẫn import tính từ thư mục của tệp có lệnh import" },
+  "import-cycle": ({ path, chain }) => ({
+    message: `\`${path}\` lại import ngược tệp này`,
+    help: `chuỗi import là ${chain.join(" -> ")}; chuyển các định nghĩa dùng chung sang một tệp mà cả hai cùng import`,
+  }),
+  "import-has-rules": ({ file }) => ({
+    message: `\`${file}\` có phần đầu, chỉ tiêu, điểm hoặc phép kiểm tra; lệnh import bỏ qua những phần này`,
+    help: "chuyển các cấp, nhãn, đơn vị, trường số liệu và chỉ số dùng chung sang một tệp riêng rồi import tệp đó",
+    notes: ["phần bị bỏ qua bắt đầu từ đây"],
+  }),
+  "missing-header": () => ({ message: "tệp này có quy tắc nhưng thiếu phần đầu `policy`", help: 'mở đầu tệp bằng `policy ID "Title" effective DATE`' }),
+  "effective-period": ({ from, until }) => ({
+    message: `văn bản hết hiệu lực ngày ${until}, trước ngày có hiệu lực ${from}`,
+    help: "đối chiếu hai ngày này với quyết định",
+  }),
+  "duplicate-id": ({ kind, id }) =>
+    kind === "rule"
+      ? { message: `chỉ tiêu hoặc điểm \`${id}\` đã được khai báo`, help: "đặt cho mỗi chỉ tiêu, mỗi điểm một mã riêng", notes: ["khai báo lần đầu tại đây"] }
+      : { message: `${KIND_VI[kind]} \`${id}\` đã được khai báo`, help: "đổi mã cho mục này, hoặc xóa một trong hai", notes: ["khai báo lần đầu tại đây"] },
+  "unknown-tier": unknownVi("tier"),
+  "unknown-tag": unknownVi("tag"),
+  "unknown-unit": unknownVi("unit"),
+  "unknown-field": unknownVi("field"),
+  "unknown-metric": unknownVi("metric"),
+  "unknown-function": (a) =>
+    a.problem === "unknown"
+      ? { message: `không có hàm \`${a.name}\``, help: a.near ? `có phải là \`${a.near}\` không?` : "chỉ có hai hàm `min` và `max`" }
+      : { message: `hàm \`${a.name}\` cần ít nhất một đối số`, help: `ví dụ \`${a.name}(2, 2 * provision / 80%)\`` },
+  "unknown-rounding": ({ mode, near, modes }) => ({
+    message: `không có cách làm tròn \`${mode}\``,
+    help: near ? `có phải là \`${near}\` không?` : `dùng một trong các cách: ${modes.join(", ")}`,
+  }),
+  "same-fields": ({ metric, field }) => ({ message: `\`${metric}\` chia \`${field}\` cho chính nó`, help: "mẫu số thường là tổng số mà tử số là một phần trong đó" }),
+  "missing-metric": ({ op, value }) => ({
+    message: "mốc đầu tiên chưa nêu chỉ số được giao",
+    help: `nêu tên chỉ số trước phép so sánh, ví dụ \`by 2022-11-30 online_share ${op} ${value}\``,
+  }),
+  "metric-changes": ({ metric, first }) => ({
+    message: `mốc này nêu \`${metric}\` nhưng lộ trình là của \`${first}\``,
+    help: "viết một chỉ tiêu riêng cho chỉ số kia",
+  }),
+  "comparison-changes": ({ op, first }) => ({
+    message: `mốc này so sánh bằng \`${op}\` nhưng mốc đầu tiên dùng \`${first}\``,
+    help: `dùng \`${first}\` cho toàn bộ lộ trình`,
+  }),
+  "ramp-mismatch": ({ reached, date, stated, step, steps }) => ({
+    message: `lộ trình đạt ${reached} vào ngày ${date} nhưng mốc này ghi ${stated}`,
+    help: `mỗi bước ${step}, qua ${steps} bước, sẽ đạt ${stated}; hoặc sửa mốc hạn thành ${reached}`,
+  }),
+  "ramp-off-deadline": (a) =>
+    a.kind === "too-many-steps"
+      ? { message: `có hơn ${a.max} bước trước mốc tiếp theo`, help: "dùng chu kỳ dài hơn, hoặc thêm các mốc xen giữa" }
+      : {
+          message: `các bước tính từ ${a.from} rơi vào ngày ${a.before} và ${a.after}, không trùng mốc hạn ${a.deadline}`,
+          help: "bắt đầu lộ trình từ ngày mà các bước dẫn đúng tới mốc hạn (ngày cuối tháng nếu mốc hạn là ngày cuối tháng), hoặc dời mốc hạn vào đúng một bước",
+        },
+  "step-without-start": () => ({
+    message: "bước này không có mốc nào phía trước để bắt đầu",
+    help: "mở đầu lộ trình bằng một mốc, ví dụ `from 2022-09-30 rate >= 50%, monthly +15%`",
+  }),
+  "ramp-without-deadline": () => ({
+    message: "bước này tiếp tục thay đổi ngưỡng mà không có mốc hạn để dừng",
+    help: "kết thúc lộ trình bằng mốc mà các bước dẫn tới, ví dụ `by 2022-11-30 >= 80%`, hoặc bỏ mức tăng để giữ nguyên chỉ tiêu ở mọi kỳ",
+  }),
+  "dates-not-increasing": ({ date, previous }) => ({
+    message: `\`${date}\` không sau mốc liền trước (${previous})`,
+    help: "liệt kê các mốc theo thứ tự thời gian, mốc sau có ngày muộn hơn mốc trước",
+  }),
+  "non-monotone": ({ direction, from, to, date }) => ({
+    message: direction === "falls" ? `ngưỡng giảm từ ${from} xuống ${to} vào ngày ${date}` : `ngưỡng tăng từ ${from} lên ${to} vào ngày ${date}`,
+    help:
+      direction === "falls"
+        ? "chỉ tiêu `at least` (tối thiểu) thường chỉ tăng dần; đề nghị kiểm tra lại số liệu trong quyết định"
+        : "chỉ tiêu `at most` (tối đa) thường chỉ giảm dần; đề nghị kiểm tra lại số liệu trong quyết định",
+  }),
+  "rising-on-at-most": ({ op, step }) => ({
+    message: `bước này nâng mức trần của chỉ tiêu \`${op}\` thêm ${step} mỗi kỳ`,
+    help: "chỉ tiêu `at most` (tối đa) được siết bằng cách giảm dần: viết bước âm, ví dụ `-5%`",
+  }),
+  "falling-on-at-least": ({ op, step }) => ({
+    message: `bước này hạ mức sàn của chỉ tiêu \`${op}\` đi ${step} mỗi kỳ`,
+    help: "chỉ tiêu `at least` (tối thiểu) được siết bằng cách tăng dần: viết bước dương, ví dụ `+15%`",
+  }),
+  "percent-range": ({ value, onStep }) => ({
+    message: `${value} nằm ngoài khoảng từ 0% đến 100%`,
+    help: onStep
+      ? "lộ trình vượt ra ngoài khoảng này trước mốc hạn: kiểm tra lại bước và mốc hạn"
+      : "ngưỡng là một tỷ lệ: viết tỷ lệ phần trăm từ 0% đến 100%",
+  }),
+  "outside-effective-period": ({ date, bound, on }) => ({
+    message: `mốc ngày ${date} nằm ngoài thời gian hiệu lực của văn bản, ${bound === "takes-effect" ? `ngày hiệu lực là ${on}` : `văn bản hết hiệu lực ngày ${on}`}`,
+    help: "đối chiếu ngày này với quyết định, hoặc với mệnh đề `effective` của văn bản",
+  }),
+  "consecutive-steps": () => ({
+    message: "hai bước đi liền nhau, không có mốc nào ở giữa",
+    help: "giữ lại một bước, hoặc đặt mốc mà bước thứ nhất dẫn tới vào giữa hai bước",
+  }),
+  "conflicting-rules": ({ earlier, later, metric, overlap }) => ({
+    message: `hai chỉ tiêu \`${earlier}\` và \`${later}\` cùng giao \`${metric}\` cho ${overlap.kind === "all" ? "toàn bộ đơn vị" : `${KIND_VI[overlap.kind]} \`${overlap.id}\``} với mức cụ thể như nhau`,
+    help: "gộp thành một chỉ tiêu với đủ các mốc, hoặc làm cho một chỉ tiêu cụ thể hơn (đơn vị cụ thể hơn nhãn, nhãn cụ thể hơn cấp)",
+    notes: [`\`${earlier}\` ở đây`],
+  }),
+  "excluded-everything": () => ({
+    message: "phạm vi áp dụng này loại trừ chính những gì nó bao gồm",
+    help: "loại trừ một phạm vi hẹp hơn phạm vi đã chọn, ví dụ một đơn vị trong một cấp",
+  }),
+  "check-fields": ({ name }) => ({
+    message: `\`${name}\` là chỉ số, nhưng phép kiểm tra số liệu chỉ so sánh các số liệu đơn vị báo cáo`,
+    help: `dùng các trường số liệu của \`${name}\``,
+  }),
+  "score-refs": ({ name }) => ({
+    message: `\`${name}\` là trường số liệu, nhưng điểm được tính từ các chỉ số`,
+    help: `khai báo một chỉ số dựa trên \`${name}\` rồi dùng chỉ số đó tại đây`,
+  }),
+};
+
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: english, vi: vietnamese };
+
+/** One problem's words in one language. */
+export function wording<N extends CodeName>(lang: Lang, name: N, args: MessageArgs[N]): Text {
+  return (CATALOGUES[lang][name] as (a: MessageArgs[N]) => Text)(args);
+}
