@@ -30,7 +30,7 @@ export interface ObservationsRead {
 }
 
 // Counts go through a Map rather than object keys, so a field may be called anything, even `__proto__`.
-function rowSchema(units: ReadonlySet<string>, style: NumberStyle) {
+export function rowSchema(units: ReadonlySet<string>, style: NumberStyle) {
   return z
     .object({ unit: knownId(units, "unknown-unit", "unit"), period, counts: z.map(z.string(), count(style)) })
     .transform((row) => ({ ...row, counts: reported(row.counts) }));
@@ -44,7 +44,7 @@ function reported(counts: ReadonlyMap<string, number | undefined>): ReadonlyMap<
   return out;
 }
 
-function columnsFor(fields: ReadonlySet<string>): Columns {
+export function columnsFor(fields: ReadonlySet<string>): Columns {
   const suggest = suggester(fields);
   return {
     known: new Set(["unit", "period", ...fields]),
@@ -79,13 +79,13 @@ export function readObservations(data: RecordInput, options: ObservationReadOpti
   return { observations, issues: issues.sort((a, b) => a.line - b.line), rows: tally(set, observations.length) };
 }
 
-function input(record: RawRecord, fields: ReadonlySet<string>) {
+export function input(record: RawRecord, fields: ReadonlySet<string>) {
   const counts = new Map<string, unknown>();
   for (const [column, value] of record.cells) if (fields.has(column)) counts.set(column, value);
   return { unit: record.cells.get("unit"), period: record.cells.get("period"), counts };
 }
 
-interface Accepted {
+export interface Accepted {
   readonly row: ObservationRow;
   readonly record: RawRecord;
 }
@@ -109,7 +109,7 @@ class Seen {
   }
 }
 
-function message(row: ObservationRow, earlier: Accepted): string {
+export function message(row: ObservationRow, earlier: Accepted): string {
   const where = placeOf(earlier.record);
   if (samePeriod(row.period, earlier.row.period)) return `\`${row.unit}\` already reported ${row.period.text} ${where}`;
   return `\`${row.unit}\` ${row.period.text} overlaps ${earlier.row.period.text} ${where}; report each month once`;

@@ -112,8 +112,13 @@ export const withoutBom = (text: string): string => (text.startsWith("\uFEFF") ?
 export function sizeIssue(text: string, source: RecordSource): DataIssue | undefined {
   const limit = source.maxBytes ?? MAX_INPUT_BYTES;
   if (!tooLarge(text, limit)) return undefined;
+  return sizeRefusal(source.file, limit);
+}
+
+/** The one issue of a file over `limit` bytes. */
+export function sizeRefusal(file: string, limit: number): DataIssue {
   const message = `the file is larger than ${formatBytes(limit)}; split it, by period or by unit, and read the parts`;
-  return issueAt(source.file, { line: 1, where: "line" }, "bad-row", undefined, message, true);
+  return issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, message, true);
 }
 
 function tooLarge(text: string, limit: number): boolean {
@@ -131,7 +136,7 @@ export function tally(set: RecordSet, used: number): RowCounts {
 // ---- CSV and worksheets: a header row, then rows of cells under it
 
 /** A row of cells as CSV or a worksheet gives it. */
-interface GridRow {
+export interface GridRow {
   readonly at: Place;
   readonly cells: readonly (string | number | undefined)[];
   /** Why the row is malformed, when it is. */
@@ -139,8 +144,8 @@ interface GridRow {
 }
 
 const isBlankCell = (cell: string | number | undefined): boolean => cell === undefined || (typeof cell === "string" && cell.trim() === "");
-const isBlank = (row: { readonly cells: readonly (string | number | undefined)[] }): boolean => row.cells.every(isBlankCell);
-const headerName = (cell: string | number | undefined): string => String(cell ?? "").trim().normalize("NFC");
+export const isBlank = (row: { readonly cells: readonly (string | number | undefined)[] }): boolean => row.cells.every(isBlankCell);
+export const headerName = (cell: string | number | undefined): string => String(cell ?? "").trim().normalize("NFC");
 
 function fromCsv(text: string, file: string, columns: Columns): RecordSet {
   // Whitespace-only lines, and the `,,,,` lines spreadsheets leave below a table, are not rows.
@@ -188,13 +193,13 @@ function fromGrid(all: readonly GridRow[], file: string, columns: Columns, shape
   return { records, issues, rejected };
 }
 
-interface HeaderProblem {
+export interface HeaderProblem {
   readonly column: string | undefined;
   readonly message: (rows: number) => string;
 }
 
 // A header the rows cannot be read against makes every row unreadable; one issue says so.
-function headerProblem(header: GridRow, names: readonly string[], columns: Columns): HeaderProblem | undefined {
+export function headerProblem(header: GridRow, names: readonly string[], columns: Columns): HeaderProblem | undefined {
   const none = (rows: number): string =>
     rows === 0 ? "so no row could be read" : rows === 1 ? "so its 1 row is rejected" : `so none of its ${rows} rows is read`;
   if (header.problem) return { column: undefined, message: (rows) => `the header is malformed: ${header.problem}, ${none(rows)}` };
@@ -205,7 +210,7 @@ function headerProblem(header: GridRow, names: readonly string[], columns: Colum
   return undefined;
 }
 
-function unknownColumns(names: readonly string[], columns: Columns): { column: string; code: DataIssueCode; message: string }[] {
+export function unknownColumns(names: readonly string[], columns: Columns): { column: string; code: DataIssueCode; message: string }[] {
   return names.flatMap((name, i) => {
     if (columns.known.has(name)) return [];
     if (name === "") return [{ column: name, code: columns.unknown(name).code, message: `column ${i + 1} has no name and is ignored` }];
@@ -213,7 +218,7 @@ function unknownColumns(names: readonly string[], columns: Columns): { column: s
   });
 }
 
-function widthProblem(row: GridRow, names: readonly string[]): string | undefined {
+export function widthProblem(row: GridRow, names: readonly string[]): string | undefined {
   if (row.cells.length === names.length) return undefined;
   // Cells shifted by a stray comma would land under the wrong field: refuse rather than guess.
   return `the row has ${row.cells.length} cells where the header has ${names.length}`;

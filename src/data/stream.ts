@@ -1,0 +1,439 @@
+/**
+ * Observations from a CSV file read in chunks, for files too large to hold as one text. Rows come
+ * out in batches, by columns, and are accepted and reported exactly as `readObservations` would
+ * (the same issues, messages and lines): most rows are checked straight from the text, and a row
+ * that is not plainly valid goes through the same zod schema as there, so its messages agree.
+ */
+import { toIssues } from "./cells.js";
+import type { CsvRecord } from "./csv.js";
+import { columnsFor, input, message, rowSchema, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
+import { parsePeriod } from "./period.js";
+import {
+  MAX_INPUT_BYTES,
+  headerName,
+  headerProblem,
+  isBlank,
+  issueAt,
+  sizeRefusal,
+  unknownColumns,
+  widthProblem,
+  type Columns,
+  type HeaderProblem,
+  type Place,
+  type RawRecord,
+} from "./records.js";
+import { MonthTable } from "./stream-months.js";
+import { CsvScanner } from "./stream-scan.js";
+import type { DataIssue, Observation, Period, RowCounts } from "./types.js";
+
+export interface ObservationStreamOptions extends Omit<ObservationReadOptions, "format"> {
+  /** Rows per batch, used and rejected together; 65,536 unless said. */
+  readonly batchRows?: number;
+  /** Called after each chunk is read with the bytes read so far, for a progress bar. */
+  readonly onProgress?: (bytesRead: number) => void;
+}
+
+/** Text chunks, or bytes in UTF-8 that may split a character; not both in one stream. */
+export type ObservationChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+/**
+ * Some rows of the file by columns: row `i` is `units[i]`, `periods[i]`, `lines[i]` and
+ * `counts[k][i]` for each `fields[k]`. A batch owns its arrays, so a consumer may keep them.
+ */
+export interface ObservationBatch {
+  /** The policy's fields in the order the header gives them; fields the file lacks are not here. */
+  readonly fields: readonly string[];
+  readonly size: number;
+  readonly units: readonly string[];
+  readonly periods: readonly Period[];
+  readonly lines: Float64Array;
+  /** By field; NaN where the row leaves the field empty, which is "not reported", not zero. */
+  readonly counts: readonly Float64Array[];
+  /** About the rows of this batch, by line; the header's issues come with the first batch. */
+  readonly issues: readonly DataIssue[];
+  readonly rows: RowCounts;
+  /** Bytes of the file read so far. */
+  readonly bytesRead: number;
+  /** The file is over `maxBytes`: `issues` says so, this is the last batch, and earlier ones are void. */
+  readonly refused: boolean;
+}
+
+const DEFAULT_BATCH_ROWS = 65_536;
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const DOT = 46;
+// What reading one row straight from the text came to.
+const DONE = 0;
+const FALLBACK = 1;
+const INCOMPLETE = 2;
+// Roles of header columns; a field's role is its index in `fields`.
+const UNIT = -1;
+const PERIOD = -2;
+const IGNORED = -3;
+/** Period texts remembered; a file holds few, so this only guards against a file of nonsense. */
+const PERIOD_CACHE = 4096;
+
+export async function* streamObservations(chunks: ObservationChunks, options: ObservationStreamOptions): AsyncGenerator<ObservationBatch> {
+  const reader = new StreamReader(options);
+  const bytes = new ByteCount();
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const limit = options.maxBytes ?? MAX_INPUT_BYTES;
+  for await (const chunk of chunks) {
+    if (bytes.add(chunk) > limit) {
+      yield refused(options.file, limit, bytes.total);
+      return;
+    }
+    reader.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    while (reader.scan()) yield reader.take(bytes.total);
+    options.onProgress?.(bytes.total);
+  }
+  reader.end(decoder.decode());
+  while (reader.scan()) yield reader.take(bytes.total);
+  const last = reader.finish(bytes.total);
+  if (last.rows.read > 0 || last.issues.length > 0) yield last;
+}
+
+/** All of a stream at once, in the shape `readObservations` gives. */
+export async function readObservationStream(chunks: ObservationChunks, options: ObservationStreamOptions): Promise<ObservationsRead> {
+  const observations: Observation[] = [];
+  const issues: DataIssue[] = [];
+  let read = 0;
+  let used = 0;
+  for await (const batch of streamObservations(chunks, options)) {
+    if (batch.refused) return { observations: [], issues: batch.issues, rows: batch.rows };
+    for (const observation of observationsOf(batch, options.file)) observations.push(observation);
+    for (const issue of batch.issues) issues.push(issue);
+    read += batch.rows.read;
+    used += batch.rows.used;
+  }
+  return { observations, issues, rows: { read, used, rejected: read - used } };
+}
+
+/** A batch's rows as observations, as `readObservations` gives them. */
+export function observationsOf(batch: ObservationBatch, file: string): Observation[] {
+  const out: Observation[] = [];
+  for (let i = 0; i < batch.size; i++) {
+    const counts = new Map<string, number>();
+    batch.fields.forEach((field, k) => {
+      const value = batch.counts[k]![i]!;
+      if (!Number.isNaN(value)) counts.set(field, value);
+    });
+    out.push({ unit: batch.units[i]!, period: batch.periods[i]!, counts, source: { file, line: batch.lines[i]! } });
+  }
+  return out;
+}
+
+function refused(file: string, limit: number, bytesRead: number): ObservationBatch {
+  const rows = { read: 0, used: 0, rejected: 0 };
+  return { fields: [], size: 0, units: [], periods: [], lines: new Float64Array(0), counts: [], issues: [sizeRefusal(file, limit)], rows, bytesRead, refused: true };
+}
+
+/** UTF-8 bytes of the file, the measure `maxBytes` is in. */
+class ByteCount {
+  total = 0;
+  // A surrogate pair split across text chunks is one 4-byte character, not two 3-byte ones.
+  private highSurrogateLast = false;
+
+  add(chunk: Uint8Array | string): number {
+    if (typeof chunk !== "string") return (this.total += chunk.byteLength);
+    const low = chunk.length > 0 && isLow(chunk.charCodeAt(0));
+    this.total += Buffer.byteLength(chunk, "utf8") - (this.highSurrogateLast && low ? 2 : 0);
+    if (chunk.length > 0) this.highSurrogateLast = isHigh(chunk.charCodeAt(chunk.length - 1));
+    return this.total;
+  }
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** What the header says about the rows under it. */
+interface Header {
+  readonly names: readonly string[];
+  readonly fields: readonly string[];
+  /** By column: UNIT, PERIOD, IGNORED or the field's index; undefined when rows cannot be read straight. */
+  readonly roles: Int32Array | undefined;
+}
+
+class StreamReader {
+  private readonly scanner = new CsvScanner(COMMA);
+  private readonly file: string;
+  private readonly fields: ReadonlySet<string>;
+  private readonly columns: Columns;
+  private readonly schema: ReturnType<typeof rowSchema>;
+  private readonly vi: boolean;
+  private readonly batchRows: number;
+  /** Every registry id by number; `plainUnits` holds those a cell can name as written. */
+  private readonly ids: readonly string[];
+  private readonly unitNumbers: ReadonlyMap<string, number>;
+  private readonly plainUnits: ReadonlyMap<string, number>;
+  private readonly months = new MonthTable();
+  private readonly periods = new Map<string, Period>();
+  private lastPeriodText = "";
+  private lastPeriod: Period | undefined;
+  private header: Header | undefined;
+  private fatal: (HeaderProblem & { readonly at: Place }) | undefined;
+  private fatalRows = 0;
+  // The batch being filled.
+  private units: string[] = [];
+  private rowPeriods: Period[] = [];
+  private lines: Float64Array;
+  private counts: Float64Array[] = [];
+  private issues: DataIssue[] = [];
+  private size = 0;
+  private read = 0;
+
+  constructor(options: ObservationStreamOptions) {
+    this.file = options.file;
+    this.fields = options.fields;
+    this.columns = columnsFor(options.fields);
+    this.schema = rowSchema(options.units, options.numbers ?? "plain");
+    this.vi = options.numbers === "vi";
+    this.batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
+    this.ids = [...options.units];
+    this.unitNumbers = new Map(this.ids.map((id, i) => [id, i]));
+    this.plainUnits = new Map(this.ids.flatMap((id, i) => (isPlain(id) ? [[id, i] as const] : [])));
+    this.lines = new Float64Array(this.batchRows);
+  }
+
+  push(text: string): void {
+    this.scanner.push(text);
+  }
+
+  end(text: string): void {
+    this.scanner.push(text);
+    this.scanner.end();
+  }
+
+  /** Reads rows until the batch is full (true) or the text so far is used up (false). */
+  scan(): boolean {
+    const scanner = this.scanner;
+    while (this.read < this.batchRows) {
+      if (!scanner.fill()) return false;
+      const step = this.header?.roles ? this.plainRow(this.header.roles) : FALLBACK;
+      if (step === INCOMPLETE || (step === FALLBACK && !this.anyRow())) {
+        scanner.wait();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  take(bytesRead: number): ObservationBatch {
+    const fields = this.header?.fields ?? [];
+    const size = this.size;
+    const batch: ObservationBatch = {
+      fields,
+      size,
+      units: this.units,
+      periods: this.rowPeriods,
+      lines: this.lines.subarray(0, size),
+      counts: this.counts.map((column) => column.subarray(0, size)),
+      issues: this.issues,
+      rows: { read: this.read, used: size, rejected: this.read - size },
+      bytesRead,
+      refused: false,
+    };
+    this.units = [];
+    this.rowPeriods = [];
+    this.lines = new Float64Array(this.batchRows);
+    this.counts = fields.map(() => new Float64Array(this.batchRows));
+    this.issues = [];
+    this.size = 0;
+    this.read = 0;
+    return batch;
+  }
+
+  /** The last batch; a header that could not be read is reported here, once its rows are counted. */
+  finish(bytesRead: number): ObservationBatch {
+    if (this.fatal) {
+      const { at, column, message } = this.fatal;
+      this.issues.push(issueAt(this.file, at, "bad-row", column, message(this.fatalRows), true));
+    }
+    return this.take(bytesRead);
+  }
+
+  /** Any record, through the same steps as `readObservations`; false when it may go on past the text so far. */
+  private anyRow(): boolean {
+    const record = this.scanner.record();
+    if (!record) return false;
+    if (isBlank(record)) return true;
+    if (!this.header && !this.fatal) {
+      this.readHeader(record);
+      return true;
+    }
+    this.read++;
+    if (this.fatal) this.fatalRows++;
+    else this.validate(record, this.header!);
+    return true;
+  }
+
+  private readHeader(record: CsvRecord): void {
+    const at: Place = { line: record.line, where: "line" };
+    const names = record.cells.map(headerName);
+    const fatal = headerProblem({ at, cells: record.cells, problem: record.problem }, names, this.columns);
+    if (fatal) {
+      this.fatal = { ...fatal, at };
+      return;
+    }
+    for (const u of unknownColumns(names, this.columns)) this.issues.push(issueAt(this.file, at, u.code, u.column, u.message, false));
+    const fields = [...new Set(names.filter((name) => this.fields.has(name)))];
+    // A field also named `unit` or `period` would be read twice over; leave such files to the schema.
+    const plain = !["unit", "period", ""].some((name) => this.fields.has(name));
+    const role = (name: string): number => (name === "unit" ? UNIT : name === "period" ? PERIOD : this.fields.has(name) ? fields.indexOf(name) : IGNORED);
+    this.header = { names, fields, roles: plain ? Int32Array.from(names, role) : undefined };
+    this.counts = fields.map(() => new Float64Array(this.batchRows));
+  }
+
+  private validate(record: CsvRecord, header: Header): void {
+    const at: Place = { line: record.line, where: "line" };
+    const problem = record.problem ?? widthProblem({ at, cells: record.cells, problem: undefined }, header.names);
+    if (problem) {
+      this.issues.push(issueAt(this.file, at, "bad-row", undefined, problem, true));
+      return;
+    }
+    const raw: RawRecord = { ...at, cells: knownCells(header.names, record.cells, this.columns.known) };
+    const row = this.schema.safeParse(input(raw, this.fields));
+    if (!row.success) {
+      this.issues.push(...toIssues(this.file, raw, row.error));
+      return;
+    }
+    header.fields.forEach((field, k) => (this.counts[k]![this.size] = row.data.counts.get(field) ?? NaN));
+    this.accept(this.unitNumbers.get(row.data.unit)!, row.data.period, record.line);
+  }
+
+  /** Keeps the row whose counts are in place at `size`, unless it covers months already reported. */
+  private accept(unit: number, period: Period, line: number): void {
+    const earlier = this.months.claim(unit, period, line);
+    const id = this.ids[unit]!;
+    if (earlier) {
+      const empty = new Map<string, never>();
+      const text = message({ unit: id, period, counts: empty }, { row: { unit: id, period: earlier.period, counts: empty }, record: { line: earlier.line, where: "line", cells: empty } });
+      this.issues.push(issueAt(this.file, { line, where: "line" }, "duplicate-row", "period", text, true));
+      return;
+    }
+    this.units.push(id);
+    this.rowPeriods.push(period);
+    this.lines[this.size++] = line;
+  }
+
+  /**
+   * A row read straight from the text, when it is plainly valid: no quotes, a known unit and a
+   * period as written, and counts of digits only. Anything else is FALLBACK, for `anyRow`.
+   */
+  private plainRow(roles: Int32Array): number {
+    const scanner = this.scanner;
+    const text = scanner.text;
+    const length = text.length;
+    let p = scanner.at;
+    let unit = -1;
+    let period: Period | undefined;
+    for (let j = 0; j < roles.length; j++) {
+      const start = p;
+      p = cellEnd(text, p, length);
+      if (p === length && !scanner.ended) return INCOMPLETE;
+      const c = text.charCodeAt(p);
+      if (c === QUOTE || (j < roles.length - 1 ? c !== COMMA : c === COMMA)) return FALLBACK;
+      const role = roles[j]!;
+      if (role >= 0) {
+        const value = this.vi ? viCount(text, start, p) : plainCount(text, start, p);
+        if (value < 0) return FALLBACK;
+        this.counts[role]![this.size] = value;
+      } else if (role === UNIT) {
+        unit = this.plainUnits.get(text.slice(start, p)) ?? -1;
+        if (unit < 0) return FALLBACK;
+      } else if (role === PERIOD) {
+        period = this.periodAt(text, start, p);
+        if (!period) return FALLBACK;
+      }
+      if (j < roles.length - 1) p++;
+    }
+    const next = lineEnd(text, p, scanner.ended);
+    if (next < 0) return INCOMPLETE;
+    // Without a unit or period column the header would have been refused.
+    this.read++;
+    this.accept(unit, period!, scanner.line);
+    scanner.line += next > p ? 1 : 0;
+    scanner.at = next;
+    return DONE;
+  }
+
+  // Rows usually come grouped by period, so the last period is compared before any lookup.
+  private periodAt(text: string, start: number, end: number): Period | undefined {
+    if (end - start === this.lastPeriodText.length && text.startsWith(this.lastPeriodText, start)) return this.lastPeriod;
+    const raw = text.slice(start, end);
+    const period = this.periods.get(raw) ?? (isPlain(raw) ? parsePeriod(raw) : undefined);
+    if (!period) return undefined;
+    if (this.periods.size < PERIOD_CACHE) this.periods.set(raw, period);
+    this.lastPeriodText = raw;
+    this.lastPeriod = period;
+    return period;
+  }
+}
+
+/** Text the schema reads as it is: not empty, no outer spaces, composed (NFC). */
+const isPlain = (text: string): boolean => text !== "" && text === text.trim().normalize("NFC");
+
+/** The known columns of a row by name, as `readObservations` hands them to the schema. */
+function knownCells(names: readonly string[], cells: readonly string[], known: ReadonlySet<string>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  names.forEach((name, i) => {
+    if (known.has(name)) out.set(name, cells[i]);
+  });
+  return out;
+}
+
+/** Where an unquoted cell ends: at a comma, a line break, a quote (left to the full parser) or the end. */
+function cellEnd(text: string, p: number, length: number): number {
+  for (; p < length; p++) {
+    const c = text.charCodeAt(p);
+    if (c === COMMA || c === LF || c === CR || c === QUOTE) return p;
+  }
+  return length;
+}
+
+/** Past the line break at `p`; -1 when a CR ends the text so far, since an LF may follow. */
+function lineEnd(text: string, p: number, ended: boolean): number {
+  const c = text.charCodeAt(p);
+  if (c === LF) return p + 1;
+  if (c !== CR) return p;
+  if (p + 1 === text.length && !ended) return -1;
+  return text.charCodeAt(p + 1) === LF ? p + 2 : p + 1;
+}
+
+// Counts of up to 15 digits are exact in a double; longer ones go to `parseCount` for its checks.
+// Empty is NaN ("not reported"); -1 is anything `parseCount` should see.
+function plainCount(text: string, start: number, end: number): number {
+  if (start === end) return NaN;
+  if (end - start > 15) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** As `plainCount`, also taking dots that group thousands: `1.373`. */
+function viCount(text: string, start: number, end: number): number {
+  if (start === end) return NaN;
+  let value = 0;
+  let digits = 0;
+  let group = 0;
+  let dots = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      value = value * 10 + d;
+      digits++;
+      group++;
+    } else if (c === DOT && group >= 1 && (dots === 0 ? group <= 3 : group === 3)) {
+      dots++;
+      group = 0;
+    } else return -1;
+  }
+  return digits > 15 || (dots > 0 && group !== 3) ? -1 : value;
+}
