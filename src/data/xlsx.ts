@@ -7,7 +7,8 @@
  * dropped silently: an error value or a formula with no cached result becomes text the count
  * schema refuses, naming it.
  */
-import ExcelJS from "exceljs";
+// exceljs is loaded when a workbook is read, not at startup: it is hundreds of modules (see bench/README.md).
+import type ExcelJS from "exceljs";
 import { MAX_INPUT_BYTES, type Sheet, type SheetRow } from "./records.js";
 
 export interface SheetReadOptions {
@@ -24,7 +25,8 @@ type Cell = string | number | undefined;
 export async function readSheet(bytes: Uint8Array, options: SheetReadOptions = {}): Promise<SheetRead> {
   const limit = options.maxBytes ?? MAX_INPUT_BYTES;
   if (bytes.byteLength > limit) return { ok: false, message: `the workbook is larger than ${limit} bytes; split it and read the parts` };
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   try {
     // exceljs's types predate Buffer's type parameter; any Uint8Array view of the bytes will do.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

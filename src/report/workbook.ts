@@ -5,7 +5,8 @@
  * Rates are real numbers in percent format, so they can be summed, sorted and charted in Excel;
  * statuses are coloured as Excel's own Good / Bad / Neutral styles are.
  */
-import ExcelJS from "exceljs";
+// exceljs is loaded when a workbook is written, not at startup: it is hundreds of modules (see bench/README.md).
+import type ExcelJS from "exceljs";
 import type { RegistryUnit } from "../data/types.js";
 import type { Evaluation, Group, Status } from "../evaluate/result.js";
 import type { Policy } from "../model/policy.js";
@@ -39,7 +40,8 @@ export async function resultsWorkbook(evaluation: Evaluation, policy: Policy, op
   const lang = options.lang ?? "vi";
   const w = REPORT_WORDS[lang];
   const units = new Map((options.units ?? []).map((u) => [u.id, u]));
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   workbook.creator = "chitieu";
   const tiers = [...new Set(evaluation.results.map((r) => r.tier))];
   const names = sheetNames([w.summarySheet, ...tiers]);

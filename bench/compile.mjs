@@ -1,0 +1,320 @@
+// Compile time through the public API (`compile` from dist/index.js), in one process:
+//
+//   node bench/compile.mjs [--count 1000] [--runs 20] [--seed N] [--dist DIR] [--json] [--policy N]
+//
+// 1. Each file in policies/: the first compile (cold: chevrotain's parser is built when dist/ is
+//    loaded, so this is the first parse and check, with V8 still interpreting) and the median of
+//    --runs warm compiles.
+// 2. --count generated policies (seeded mulberry32, every one different: tiers, tags, units, fields,
+//    metrics, ramps that land on their deadlines, yearly and ongoing targets, tag and unit
+//    overrides, exceptions, checks), each compiled once, as `chitieu check` would meet them; then
+//    the same again, warm. Every one must compile with no error (exit 1 otherwise).
+// 3. Baselines on the same generated policies, in the same process: `parse` alone (the syntax tree,
+//    no checks), and JSON.parse of an equivalent JSON document (the generator's own data).
+//
+// --policy N prints generated policy N and exits. --json prints one JSON object with every figure.
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+function options(argv) {
+  const o = { count: 1000, runs: 20, seed: 0x5eed2025, dist: "dist", json: false, policy: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--count") o.count = int(argv[++i], a);
+    else if (a === "--runs") o.runs = int(argv[++i], a);
+    else if (a === "--seed") o.seed = int(argv[++i], a);
+    else if (a === "--dist") o.dist = argv[++i] ?? usage("--dist needs a folder");
+    else if (a === "--json") o.json = true;
+    else if (a === "--policy") o.policy = int(argv[++i], a);
+    else usage(`unknown option ${a}`);
+  }
+  if (o.count < 1 || o.runs < 1) usage("--count and --runs must be at least 1");
+  return o;
+}
+function int(text, name) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) usage(`${name} needs a whole number`);
+  return n;
+}
+function usage(message) {
+  console.error(`compile bench: ${message}`);
+  console.error("usage: node bench/compile.mjs [--count 1000] [--runs 20] [--seed N] [--dist DIR] [--json] [--policy N]");
+  process.exit(2);
+}
+
+const opts = options(process.argv.slice(2));
+
+// ---------------------------------------------------------------------------------------------
+// The generator: policy i comes from mulberry32(seed + i), so any one can be printed alone.
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TIER_POOL = ["province", "district", "commune", "ministry", "agency", "ward"];
+const TAG_POOL = ["pilot", "border", "urban", "mountain"];
+const FIELD_POOL = ["dossiers", "online", "fullprocess", "paid_online", "fee_dossiers", "services", "services_used", "procedures", "online_procedures", "digitised", "returned_late", "complaints"];
+const WINDOWS = ["", " over month", " over quarter", " over year-to-date"];
+
+/** Months are counted from year 0: m = year * 12 + (month - 1). */
+const monthEnd = (m) => {
+  const year = Math.floor(m / 12);
+  const month = (m % 12) + 1;
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+};
+/** Thresholds are in tenths of a percent, so every one is exact: 495 -> 49.5%. */
+const percent = (tenths) => `${tenths / 10}%`;
+
+/** One policy as data; `policyText` writes it in chitieu's language, JSON.stringify as JSON. */
+export function generate(index, seed = opts.seed) {
+  const rand = mulberry32(seed + index);
+  const between = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const some = (list, lo, hi) => [...list].sort(() => rand() - 0.5).slice(0, between(lo, Math.min(hi, list.length)));
+
+  const startYear = between(2019, 2025);
+  const start = startYear * 12 + between(0, 5);
+  const end = start + between(12, 36);
+  const tiers = some(TIER_POOL, 1, 4);
+  const tags = some(TAG_POOL, 0, 2);
+  const fields = some(FIELD_POOL, 4, 9);
+  const units = Array.from({ length: between(0, 5) }, (_, u) => ({
+    id: `u${index}-${u + 1}`,
+    name: `Đơn vị ${u + 1} của chính sách ${index}`,
+    tier: pick(tiers),
+    tags: tags.length > 0 && rand() < 0.5 ? [pick(tags)] : [],
+  }));
+  const metrics = Array.from({ length: between(1, 5) }, (_, m) => {
+    const [numerator, denominator] = some(fields, 2, 2);
+    return { id: `metric_${m + 1}`, name: `Tỷ lệ ${numerator} trên ${denominator}`, numerator, denominator, window: pick(WINDOWS) };
+  });
+
+  const targets = [];
+  const schedule = () => {
+    const op = rand() < 0.85 ? ">=" : ">";
+    const kind = pick(["ramp", "ramp", "ramp", "years", "ongoing", "single"]);
+    if (kind === "ramp") {
+      // Pick the steps first so the ramp lands on its deadline exactly: t0 + steps * inc = tEnd.
+      const every = pick([1, 1, 2, 3]);
+      const steps = between(1, Math.max(1, Math.floor((end - start) / every)));
+      const from = start + between(0, end - start - steps * every);
+      const inc = between(1, Math.max(1, Math.min(60, Math.floor(900 / steps))));
+      const t0 = between(0, 1000 - steps * inc);
+      return { kind, op, from, every, inc, t0, by: from + steps * every, tEnd: t0 + steps * inc };
+    }
+    if (kind === "years") {
+      const years = [];
+      // Thresholds that never fall from one year to the next (CT208 warns when they do).
+      for (let y = startYear, v = between(100, 700); y * 12 + 11 <= end && years.length < 3; y++, v += between(0, 100)) years.push([y, v]);
+      if (years.length > 0) return { kind, op, years };
+    }
+    if (kind === "ongoing") return { kind, op, from: between(start, end), t: between(100, 990) };
+    return { kind: "single", op, by: between(start, end), t: between(100, 990) };
+  };
+  for (const metric of metrics) {
+    // At most one target per metric and selector item, so no two equally specific targets overlap.
+    const base = rand() < 0.3 ? [{ all: true }] : some(tiers, 1, tiers.length).map((tier) => ({ tiers: [tier] }));
+    for (const sel of base) {
+      const except = units.length > 0 && rand() < 0.2 ? [pick(units).id] : [];
+      targets.push({ id: `t${targets.length + 1}_${metric.id}`, metric: metric.id, for: sel, except, ...schedule() });
+    }
+    if (tags.length > 0 && rand() < 0.4) targets.push({ id: `t${targets.length + 1}_${metric.id}_tag`, metric: metric.id, for: { tags: [pick(tags)] }, except: [], ...schedule() });
+    for (const unit of units) {
+      if (rand() < 0.3) targets.push({ id: `t${targets.length + 1}_${metric.id}_${unit.id.replace(/-/g, "_")}`, metric: metric.id, for: { units: [unit.id] }, except: [], ...schedule() });
+    }
+  }
+  const checks = metrics.filter(() => rand() < 0.7).map((m) => [m.numerator, m.denominator]);
+  return {
+    id: `gen-${index}`,
+    title: `Chính sách sinh tự động số ${index}`,
+    decision: `${between(100, 9999)}/QĐ-UBND`,
+    issuer: `UBND tỉnh số ${between(1, 63)}`,
+    effective: monthEnd(start - 1).replace(/-\d\d$/, "-01").replace(/^(\d+)-(\d\d)-01$/, (_, y, mo) => `${y}-${mo}-01`),
+    until: monthEnd(end),
+    tiers,
+    tags,
+    fields,
+    units,
+    metrics,
+    targets,
+    checks: [...new Set(checks.map((c) => c.join(" <= ")))],
+  };
+}
+
+function scheduleText(t) {
+  const head = `${t.metric} ${t.op}`;
+  switch (t.kind) {
+    case "ramp": {
+      const step = t.every === 1 ? "monthly" : t.every === 3 ? "quarterly" : `every ${t.every} months`;
+      return `from ${monthEnd(t.from)} ${head} ${percent(t.t0)}, ${step} +${percent(t.inc)}, by ${monthEnd(t.by)} ${t.op} ${percent(t.tEnd)}`;
+    }
+    case "years":
+      return t.years.map(([year, v], i) => `in ${year} ${i === 0 ? head : t.op} ${percent(v)}`).join(", ");
+    case "ongoing":
+      return `from ${monthEnd(t.from)} ${head} ${percent(t.t)}, monthly`;
+    case "single":
+      return `by ${monthEnd(t.by)} ${head} ${percent(t.t)}`;
+  }
+}
+
+function selectorText(t) {
+  const items = [...(t.for.all ? ["all"] : []), ...(t.for.tiers ?? []).map((x) => `tier ${x}`), ...(t.for.tags ?? []).map((x) => `tag ${x}`), ...(t.for.units ?? []).map((x) => `unit ${x}`)];
+  return items.join(", ") + (t.except.length ? ` except ${t.except.map((x) => `unit ${x}`).join(", ")}` : "");
+}
+
+export function policyText(p) {
+  return [
+    `policy ${p.id} "${p.title}"`,
+    `  decision "${p.decision}" issued by "${p.issuer}"`,
+    `  effective ${p.effective} until ${p.until}`,
+    ``,
+    ...p.tiers.map((t) => `tier ${t} "Cấp ${t}"`),
+    ...p.tags.map((t) => `tag ${t} "Nhóm ${t}"`),
+    ``,
+    ...p.fields.map((f) => `field ${f} "Số liệu ${f}"`),
+    ``,
+    ...p.units.map((u) => `unit ${u.id} "${u.name}" tier ${u.tier}${u.tags.length ? ` tagged ${u.tags.join(", ")}` : ""}`),
+    ``,
+    ...p.metrics.flatMap((m) => [`metric ${m.id} "${m.name}"`, `  = ${m.numerator} / ${m.denominator}${m.window}`]),
+    ``,
+    ...p.targets.flatMap((t) => [`target ${t.id} for ${selectorText(t)}:`, `  ${scheduleText(t)}`]),
+    ``,
+    ...p.checks.map((c) => `check ${c}`),
+    ``,
+  ].join("\n");
+}
+
+if (opts.policy !== undefined) {
+  process.stdout.write(policyText(generate(opts.policy)));
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const distIndex = join(resolve(root, opts.dist), "index.js");
+if (!existsSync(distIndex)) usage(`no ${distIndex}: run \`npm run build\` first`);
+let t = performance.now();
+const { compile, parse } = await import(pathToFileURL(distIndex).href);
+const importMs = performance.now() - t;
+
+const median = (list) => {
+  const s = [...list].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const round = (n, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+let failed = false;
+
+// 1. The policy files, each compiled with its imports read from disk as `chitieu check` does.
+const policyDir = join(root, "policies");
+const files = readdirSync(policyDir).filter((f) => f.endsWith(".ct")).sort();
+const perFile = [];
+for (const name of files) {
+  const path = join(policyDir, name);
+  const text = readFileSync(path, "utf8");
+  const options = { file: path };
+  t = performance.now();
+  const first = compile(text, options);
+  const firstMs = performance.now() - t;
+  const times = [];
+  for (let r = 0; r < opts.runs; r++) {
+    t = performance.now();
+    compile(text, options);
+    times.push(performance.now() - t);
+  }
+  const errors = first.diagnostics.filter((d) => d.severity === "error").length;
+  if (errors > 0) {
+    failed = true;
+    console.error(`compile bench: ${name} has ${errors} errors`);
+  }
+  perFile.push({ file: `policies/${name}`, bytes: Buffer.byteLength(text), firstMs: round(firstMs), warmMedianMs: round(median(times)) });
+}
+
+// 2. Generated policies: generated first (not timed), then compiled once each, then again warm.
+t = performance.now();
+const generated = Array.from({ length: opts.count }, (_, i) => generate(i));
+const texts = generated.map(policyText);
+const jsons = generated.map((p) => JSON.stringify(p));
+const generateMs = performance.now() - t;
+const totalBytes = texts.reduce((n, s) => n + Buffer.byteLength(s), 0);
+const targetCount = generated.reduce((n, p) => n + p.targets.length, 0);
+// Generated policies import nothing; a missing import would be a generator bug.
+const noFiles = { readFile: () => undefined };
+
+function timeAll(fn) {
+  const each = new Array(texts.length);
+  const start = performance.now();
+  for (let i = 0; i < texts.length; i++) {
+    const s = performance.now();
+    fn(i);
+    each[i] = performance.now() - s;
+  }
+  const total = performance.now() - start;
+  const slowest = [...each.keys()].sort((a, b) => each[b] - each[a]).slice(0, 3).map((i) => ({ index: i, ms: round(each[i]), targets: generated[i].targets.length, bytes: texts[i].length }));
+  return { slowest, totalMs: round(total, 1), perPolicyMs: round(total / texts.length), medianMs: round(median(each)), maxMs: round(Math.max(...each)) };
+}
+
+let problems = 0;
+let warnings = 0;
+const check = timeAll((i) => {
+  const r = compile(texts[i], { file: `gen-${i}.ct`, ...noFiles });
+  if (!r.policy) {
+    problems++;
+    if (problems <= 3) console.error(`compile bench: generated policy ${i} does not compile (print it with --policy ${i}):\n${r.diagnostics.map((d) => `  ${d.code} ${d.message}`).join("\n")}`);
+  }
+  warnings += r.diagnostics.filter((d) => d.severity === "warning").length;
+});
+if (problems > 0) failed = true;
+const checkWarm = timeAll((i) => compile(texts[i], { file: `gen-${i}.ct`, ...noFiles }));
+const parseOnly = timeAll((i) => parse(texts[i], `gen-${i}.ct`));
+const jsonParse = timeAll((i) => JSON.parse(jsons[i]));
+
+const result = {
+  node: process.version,
+  dist: opts.dist,
+  importMs: round(importMs, 1),
+  files: perFile,
+  generated: {
+    count: opts.count,
+    seed: opts.seed,
+    bytes: totalBytes,
+    targets: targetCount,
+    generateMs: round(generateMs, 1),
+    failed: problems,
+    warnings,
+    check,
+    checkWarm,
+    parseOnly,
+    jsonParse,
+  },
+  ok: !failed,
+};
+
+if (opts.json) {
+  console.log(JSON.stringify(result));
+} else {
+  const ms = (n) => `${n.toFixed(2)} ms`;
+  console.log(`compile bench, ${process.version}; import of ${opts.dist}/index.js ${result.importMs} ms`);
+  console.log(`\npolicies/ (first compile in this process, then median of ${opts.runs})`);
+  for (const f of perFile) console.log(`  ${f.file.padEnd(48)} first ${ms(f.firstMs).padStart(10)}   warm ${ms(f.warmMedianMs).padStart(9)}`);
+  const g = result.generated;
+  console.log(`\n${g.count} generated policies (seed ${g.seed}): ${(g.bytes / 1024).toFixed(0)} KiB, ${g.targets} targets, ${g.failed} failed, ${g.warnings} warnings`);
+  const row = (label, s) => console.log(`  ${label.padEnd(34)} total ${`${s.totalMs.toFixed(1)} ms`.padStart(10)}   per policy ${ms(s.perPolicyMs).padStart(9)}   median ${ms(s.medianMs).padStart(9)}   max ${ms(s.maxMs).padStart(9)}`);
+  row("compile (first pass)", g.check);
+  row("compile (second pass, warm)", g.checkWarm);
+  row("baseline: parse only", g.parseOnly);
+  row("baseline: JSON.parse of the data", g.jsonParse);
+  console.log(`  slowest (second pass): ${g.checkWarm.slowest.map((s) => `#${s.index} ${ms(s.ms)} (${s.targets} targets, ${s.bytes} chars)`).join("; ")}`);
+}
+process.exitCode = failed ? 1 : 0;
