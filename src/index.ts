@@ -6,9 +6,10 @@ export { compile, compileFile, type CompileOptions, type CompileResult } from ".
 export { parse, type ParseResult } from "./syntax/parse.js";
 export { withoutSpans } from "./syntax/ast.js";
 export type * as Syntax from "./syntax/ast.js";
-export type { Diagnostic, Related } from "./diagnostics/diagnostic.js";
+export { localize, type Diagnostic, type Related } from "./diagnostics/diagnostic.js";
 export { codes, type CodeName, type Severity } from "./diagnostics/codes.js";
-export { renderDiagnostic, renderDiagnostics, summary } from "./diagnostics/render.js";
+export type { MessageArgs } from "./diagnostics/messages.js";
+export { renderDiagnostic, renderDiagnostics, summary, type RenderOptions } from "./diagnostics/render.js";
 export type {
   Comparison,
   DataCheck,
@@ -51,3 +52,4 @@ export { resultsTable } from "./report/table.js";
 export { reportHtml, type ReportOptions } from "./report/html.js";
 export { evaluationHistory, historyDates } from "./report/history.js";
 export { resultsWorkbook, type WorkbookOptions } from "./report/workbook.js";
+export { streamObservations, readObservationStream, observationsOf, type ObservationBatch, type ObservationChunks, type ObservationStreamOptions } from "./data/stream.js";
