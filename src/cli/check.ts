@@ -1,37 +1,52 @@
 /** `chitieu check FILES...`: every diagnostic of every policy, and an exit code for CI. */
 import { z } from "zod";
 import { compileFile } from "../check/compile.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { localize, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics, summary } from "../diagnostics/render.js";
 import { findFiles } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
+import { cliWords } from "./words.js";
 
 export const CheckOptions = z.object({
   format: z.enum(["text", "json"]),
   strict: z.boolean(),
+  lang: z.enum(["en", "vi"]).optional(),
 });
 export type CheckOptions = z.infer<typeof CheckOptions>;
 
 export function check(paths: readonly string[], options: CheckOptions, io: Output): number {
+  const lang = io.lang ?? "en";
+  const words = cliWords(lang);
   const { files, unreadable } = findFiles(paths, ".ct");
-  for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
+  for (const { path, reason } of unreadable) io.err(`chitieu: ${words.cannotRead(path, reason)}\n`);
   if (unreadable.length > 0) return EXIT.usage;
   if (files.length === 0) {
-    io.err(`chitieu: no .ct files in ${paths.join(", ")}\n`);
+    io.err(`chitieu: ${words.noFiles(".ct", paths)}\n`);
     return EXIT.usage;
   }
   const results = files.map((file) => ({ file, ...compileFile(file) }));
   const all = results.flatMap((r) => r.diagnostics);
   if (options.format === "json") {
-    io.out(`${JSON.stringify({ files: results.map((r) => ({ file: r.file, diagnostics: r.diagnostics })), summary: counts(all) }, null, 2)}\n`);
+    const diagnostics = (ds: readonly Diagnostic[]) => ds.map((d) => withLocalized(d, lang));
+    io.out(`${JSON.stringify({ files: results.map((r) => ({ file: r.file, diagnostics: diagnostics(r.diagnostics) })), summary: counts(all) }, null, 2)}\n`);
   } else {
     for (const r of results) {
-      if (r.diagnostics.length > 0) io.out(`${renderDiagnostics(r.diagnostics, r.sources)}\n\n`);
+      if (r.diagnostics.length > 0) io.out(`${renderDiagnostics(r.diagnostics, r.sources, { lang })}\n\n`);
     }
-    io.out(`checked ${files.length} file${files.length === 1 ? "" : "s"}: ${summary(all)}\n`);
+    io.out(`${words.checked(files.length, summary(all, { lang }))}\n`);
   }
   const failing = all.some((d) => d.severity === "error" || (options.strict && d.severity === "warning"));
   return failing ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * JSON keeps the English `message` and `help` that tools match on; in another language the words
+ * people read come as well, under `localized`.
+ */
+function withLocalized(d: Diagnostic, lang: "en" | "vi") {
+  if (lang === "en") return d;
+  const { message, help } = localize(d, lang);
+  return { ...d, localized: { lang, message, ...(help === undefined ? {} : { help }) } };
 }
 
 function counts(diagnostics: readonly Diagnostic[]) {

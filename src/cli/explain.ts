@@ -4,6 +4,7 @@ import { explainResult } from "../report/explain.js";
 import { closest } from "../text/suggest.js";
 import { DataOptions, evaluationOf } from "./eval.js";
 import { EXIT, type Output } from "./output.js";
+import { cliWords, type ResultHint } from "./words.js";
 
 export const ExplainOptions = DataOptions.extend({ unit: z.string(), metric: z.string().optional() });
 export type ExplainOptions = z.infer<typeof ExplainOptions>;
@@ -16,8 +17,12 @@ export async function explainCommand(policyFile: string, options: ExplainOptions
   if (results.length === 0) {
     const units = [...new Set(evaluation.results.map((r) => r.unit))];
     const near = closest(options.unit, units);
-    const hint = units.includes(options.unit) ? `its metrics are ${[...new Set(evaluation.results.filter((r) => r.unit === options.unit).map((r) => r.metric))].join(", ")}` : near ? `did you mean \`${near}\`?` : "no target applies to it";
-    io.err(`chitieu: no result for unit \`${options.unit}\`${options.metric ? ` and metric \`${options.metric}\`` : ""}: ${hint}\n`);
+    const hint: ResultHint = units.includes(options.unit)
+      ? { kind: "metrics", metrics: [...new Set(evaluation.results.filter((r) => r.unit === options.unit).map((r) => r.metric))] }
+      : near
+        ? { kind: "near", unit: near }
+        : { kind: "no-target" };
+    io.err(`chitieu: ${cliWords(options.lang ?? io.lang).noResult(options.unit, options.metric, hint)}\n`);
     return EXIT.usage;
   }
   const lang = options.lang ?? io.lang ?? "en";

@@ -1,10 +1,14 @@
-/** `chitieu fmt [--check] [--lang vi|en] PATHS`: canonical formatting, in place. */
+/**
+ * `chitieu fmt [--check] [--lang vi|en] PATHS`: canonical formatting, in place. Its `--lang` picks
+ * the keywords written; the messages are in `io.lang`.
+ */
 import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { formatSource } from "../syntax/format.js";
 import { findFiles } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
+import { cliWords } from "./words.js";
 
 export const FormatOptions = z.object({ check: z.boolean(), lang: z.enum(["en", "vi"]).optional() });
 export type FormatOptions = z.infer<typeof FormatOptions>;
@@ -12,22 +16,23 @@ export type FormatOptions = z.infer<typeof FormatOptions>;
 export function formatCommand(paths: readonly string[], options: FormatOptions, io: Output): number {
   if (paths.includes("-")) return formatStdin(options, io);
   const { files, unreadable } = findFiles(paths, ".ct");
-  for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
+  const words = cliWords(io.lang);
+  for (const { path, reason } of unreadable) io.err(`chitieu: ${words.cannotRead(path, reason)}\n`);
   if (unreadable.length > 0) return EXIT.usage;
   let code: number = EXIT.ok;
   for (const file of files) {
     const source = readFileSync(file, "utf8");
     const result = formatSource(source, { lang: options.lang, file });
     if (result.text === undefined) {
-      io.err(`${renderDiagnostics(result.diagnostics, new Map([[file, source.normalize("NFC")]]))}\n`);
+      io.err(`${renderDiagnostics(result.diagnostics, new Map([[file, source.normalize("NFC")]]), { lang: io.lang })}\n`);
       code = EXIT.problems;
     } else if (result.text !== source) {
       if (options.check) {
-        io.out(`${file}: not formatted\n`);
+        io.out(`${file}: ${words.notFormatted}\n`);
         code = EXIT.problems;
       } else {
         writeFileSync(file, result.text);
-        io.out(`${file}: formatted\n`);
+        io.out(`${file}: ${words.formatted}\n`);
       }
     }
   }
@@ -38,7 +43,7 @@ function formatStdin(options: FormatOptions, io: Output): number {
   const source = (io.stdin ?? (() => ""))();
   const result = formatSource(source, { lang: options.lang, file: "-" });
   if (result.text === undefined) {
-    io.err(`${renderDiagnostics(result.diagnostics, new Map([["-", source.normalize("NFC")]]))}\n`);
+    io.err(`${renderDiagnostics(result.diagnostics, new Map([["-", source.normalize("NFC")]]), { lang: io.lang })}\n`);
     return EXIT.problems;
   }
   if (options.check) return result.text === source ? EXIT.ok : EXIT.problems;

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { formatSource } from "../syntax/format.js";
 import { EXIT, type Output } from "./output.js";
+import { cliWords } from "./words.js";
 
 export const InitOptions = z.object({ lang: z.enum(["en", "vi"]).optional() });
 export type InitOptions = z.infer<typeof InitOptions>;
@@ -73,14 +74,14 @@ export function initCommand(dir: string, options: InitOptions, io: Output): numb
   ];
   const existing = files.map(([name]) => join(dir, name)).filter((path) => existsSync(path));
   if (existing.length > 0) {
-    io.err(`chitieu: not overwriting ${existing.join(", ")}\n`);
+    io.err(`chitieu: ${cliWords(io.lang).notOverwriting(existing)}\n`);
     return EXIT.usage;
   }
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of files) {
     writeFileSync(join(dir, name), content);
-    io.out(`created ${join(dir, name)}\n`);
+    io.out(`${cliWords(io.lang).created(join(dir, name))}\n`);
   }
-  io.out(`\nnext:\n  chitieu check ${join(dir, "policy.ct")}\n  chitieu test ${dir}\n  chitieu eval ${join(dir, "policy.ct")} --units ${join(dir, "units.csv")} --data ${join(dir, "data.csv")} --as-of 2024-04-30\n`);
+  io.out(`\n${cliWords(io.lang).next}\n  chitieu check ${join(dir, "policy.ct")}\n  chitieu test ${dir}\n  chitieu eval ${join(dir, "policy.ct")} --units ${join(dir, "units.csv")} --data ${join(dir, "data.csv")} --as-of 2024-04-30\n`);
   return EXIT.ok;
 }

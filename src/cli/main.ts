@@ -1,8 +1,12 @@
 /**
  * The command line: a thin layer that parses arguments, calls the public API and turns the outcome
  * into text and an exit code. Usage errors exit 2, problems in policies 1.
+ *
+ * Messages are in English or Vietnamese: a command's own `--lang` (except for fmt and init, whose
+ * `--lang` picks the keywords they write), else `chitieu --lang` before the command, else the
+ * environment (`io.lang`).
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { check, CheckOptions } from "./check.js";
@@ -11,20 +15,34 @@ import { explainCommand, ExplainOptions } from "./explain.js";
 import { formatCommand, FormatOptions } from "./fmt.js";
 import { initCommand, InitOptions } from "./init.js";
 import { propertiesCommand, PropertiesOptions } from "./properties.js";
+import type { Lang } from "../report/words.js";
 import { EXIT, type Output } from "./output.js";
 import { reportCommand, ReportOptions } from "./report.js";
 import { schedule, ScheduleOptions } from "./schedule.js";
 import { testCommand, TestOptions } from "./test.js";
+import { cliWords, commanderErrorText } from "./words.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 export async function main(argv: readonly string[], io: Output): Promise<number> {
   let code: number = EXIT.ok;
+  // Errors found while parsing come before any command runs: they speak the last --lang given.
+  const spoken = lastLang(argv) ?? io.lang ?? "en";
   const program = new Command("chitieu")
     .description("Check target policies, show their schedules and score reported data.")
     .version(version)
+    .addOption(new Option("--lang <lang>", "messages in en or vi, for every command (default: from LANG)").choices(["en", "vi"]))
+    .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(commanderErrorText(text, spoken)) });
+  const globalLang = (): Lang | undefined => program.opts<{ lang?: Lang }>().lang;
+  /** The language of one command's messages: its own --lang, else the global one, else the environment's. */
+  const langOf = (raw: unknown): Lang => asLang((raw as { lang?: unknown }).lang) ?? globalLang() ?? io.lang ?? "en";
+  const speaking = (raw: unknown): Output => ({ ...io, lang: langOf(raw) });
+  /** `fmt --lang` and `init --lang` choose the keywords written, not the messages. */
+  const keywordsOnly = {};
+  /** Reports and tables follow the global --lang too, when the command has none of its own. */
+  const withGlobalLang = (raw: unknown): unknown => ({ ...(raw as object), lang: (raw as { lang?: Lang }).lang ?? globalLang() });
 
   program
     .command("check")
@@ -32,9 +50,10 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .argument("<paths...>", "policy files or folders")
     .option("--format <format>", "text or json", "text")
     .option("--strict", "fail on warnings too", false)
+    .option("--lang <lang>", "messages in en or vi (default: from LANG)")
     .addHelpText("after", "\nExample:\n  chitieu check policies/\n\nExit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error.")
     .action((paths: string[], raw: unknown) => {
-      code = check(paths, validated(CheckOptions, raw), io);
+      code = check(paths, validated(CheckOptions, raw), speaking(raw));
     });
 
   program
@@ -44,9 +63,10 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .option("--format <format>", "text or json", "text")
     .option("--target <id>", "only this target")
     .option("--tier <id>", "only this tier")
+    .option("--lang <lang>", "messages in en or vi (default: from LANG)")
     .addHelpText("after", "\nExample:\n  chitieu schedule policies/brvt-2139-2022.ct --tier province")
     .action((file: string, raw: unknown) => {
-      code = schedule(file, validated(ScheduleOptions, raw), io);
+      code = schedule(file, validated(ScheduleOptions, raw), speaking(raw));
     });
 
   /** The options `eval`, `explain` and `report` share: where the data is and which date. */
@@ -71,7 +91,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       "\nExamples:\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30 --format xlsx --out results.xlsx",
     )
     .action(async (policy: string, raw: unknown) => {
-      code = await evaluateCommand(policy, validated(EvalOptions, raw), io);
+      code = await evaluateCommand(policy, validated(EvalOptions, withGlobalLang(raw)), speaking(raw));
     });
 
   withData(program.command("report").description("write a self-contained HTML report: summary per tier, a chart and a table per target, data issues"))
@@ -81,7 +101,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       "\nThe report is in Vietnamese unless --lang en.\n\nExample:\n  chitieu report policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30 --out brvt-report.html",
     )
     .action(async (policy: string, raw: unknown) => {
-      code = await reportCommand(policy, validated(ReportOptions, raw), io);
+      code = await reportCommand(policy, validated(ReportOptions, withGlobalLang(raw)), speaking(raw));
     });
 
   withData(program.command("explain").description("explain one unit's result in sentences"))
@@ -92,7 +112,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       "\nExample:\n  chitieu explain policies/brvt-2139-2022.ct --unit so-y-te --metric online_share \\\n    --units examples/brvt-2022/units.csv --data examples/brvt-2022/data.csv --as-of 2022-10-31 --lang vi",
     )
     .action(async (policy: string, raw: unknown) => {
-      code = await explainCommand(policy, validated(ExplainOptions, raw), io);
+      code = await explainCommand(policy, validated(ExplainOptions, withGlobalLang(raw)), speaking(raw));
     });
 
   program
@@ -103,7 +123,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .option("--lang <lang>", "keywords, dates and decimal marks in en or vi (default: as the file is written)")
     .addHelpText("after", "\nExamples:\n  chitieu fmt policies/\n  chitieu fmt --check policies/\n  chitieu fmt --lang vi - < policy.ct")
     .action((paths: string[], raw: unknown) => {
-      code = formatCommand(paths, validated(FormatOptions, raw), io);
+      code = formatCommand(paths, validated(FormatOptions, raw, langOf(keywordsOnly)), speaking(keywordsOnly));
     });
 
   program
@@ -115,6 +135,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .option("--units <file>", "with --properties: the unit registry to check coverage and evaluation on")
     .option("--runs <n>", "with --properties: generated cases per property (default 100)")
     .option("--seed <n>", "with --properties: replay a failure's seed")
+    .option("--lang <lang>", "messages in en or vi (default: from LANG)")
     .addHelpText(
       "after",
       [
@@ -135,7 +156,9 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       ].join("\n"),
     )
     .action(async (paths: string[], raw: { properties?: boolean }) => {
-      code = raw.properties ? await propertiesCommand(paths, validated(PropertiesOptions, raw), io) : testCommand(paths, validated(TestOptions, raw), io);
+      code = raw.properties
+        ? await propertiesCommand(paths, validated(PropertiesOptions, raw), speaking(raw))
+        : testCommand(paths, validated(TestOptions, raw), speaking(raw));
     });
 
   program
@@ -145,8 +168,14 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .option("--lang <lang>", "keywords in en or vi (default: from LANG)")
     .addHelpText("after", "\nExample:\n  chitieu init my-policy --lang vi && chitieu test my-policy")
     .action((dir: string, raw: unknown) => {
-      code = initCommand(dir, validated(InitOptions, raw), io);
+      code = initCommand(dir, validated(InitOptions, raw, langOf(keywordsOnly)), speaking(keywordsOnly));
     });
+
+  function validated<T>(schema: z.ZodType<T>, raw: unknown, lang = langOf(raw)): T {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    throw new UsageError(usageMessage(parsed.error.issues[0]!, raw, lang));
+  }
 
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -163,11 +192,20 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
 
 class UsageError extends Error {}
 
-function validated<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+const asLang = (value: unknown): Lang | undefined => (value === "en" || value === "vi" ? value : undefined);
+
+/** The last valid `--lang` on the command line, wherever it is. */
+function lastLang(argv: readonly string[]): Lang | undefined {
+  const given = argv.flatMap((arg, i) => (arg === "--lang" ? [argv[i + 1]] : arg.startsWith("--lang=") ? [arg.slice("--lang=".length)] : []));
+  return given.map(asLang).filter((l) => l !== undefined).at(-1);
+}
+
+function usageMessage(issue: z.core.$ZodIssue, raw: unknown, lang: Lang): string {
   // Options are camelCase inside (asOf) and kebab-case on the command line (--as-of).
-  const option = issue.path.join(".").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  throw new UsageError(`--${option}: ${issue.message}`);
+  const option = `--${issue.path.join(".").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  if (lang === "en") return `${option}: ${issue.message}`;
+  const value = String((raw as Record<string, unknown>)[String(issue.path[0])]);
+  const words = cliWords(lang);
+  if (issue.code === "invalid_value") return `${option}: ${words.invalidChoice(value, issue.values.map(String))}`;
+  return `${option}: ${option === "--as-of" ? words.notADate(value) : words.invalidValue(value)}`;
 }

@@ -11,23 +11,26 @@ import { renderDiagnostics } from "../diagnostics/render.js";
 import { findFiles, readText } from "../files/find.js";
 import { renderPropertyReport } from "../report/properties.js";
 import { EXIT, type Output } from "./output.js";
+import { cliWords } from "./words.js";
 
 export const PropertiesOptions = z.object({
   units: z.string().optional(),
   runs: z.coerce.number().int().positive().optional(),
   seed: z.coerce.number().int().nonnegative().optional(),
+  lang: z.enum(["en", "vi"]).optional(),
 });
 export type PropertiesOptions = z.infer<typeof PropertiesOptions>;
 
 export async function propertiesCommand(paths: readonly string[], options: PropertiesOptions, io: Output): Promise<number> {
+  const words = cliWords(io.lang);
   const { files, unreadable } = findFiles(paths.length > 0 ? paths : ["policies"], ".ct");
-  for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
+  for (const { path, reason } of unreadable) io.err(`chitieu: ${words.cannotRead(path, reason)}\n`);
   const registry = options.units === undefined ? undefined : unitsFrom(options.units, io);
   if (unreadable.length > 0 || registry === null) return EXIT.usage;
   // fast-check is an optional peer dependency: only this command needs it.
   const kit = await import("../testing/index.js").catch(() => undefined);
   if (!kit) {
-    io.err("chitieu: --properties needs fast-check: npm install --save-dev fast-check\n");
+    io.err(`chitieu: ${words.needsFastCheck}\n`);
     return EXIT.usage;
   }
   let failed = false;
@@ -35,7 +38,7 @@ export async function propertiesCommand(paths: readonly string[], options: Prope
     const compiled = compileFile(file);
     if (!compiled.policy) {
       if (compiled.diagnostics.length === 0) continue; // shared definitions only: nothing to test
-      io.out(`FAIL ${file}: the policy does not compile\n${renderDiagnostics(compiled.diagnostics, compiled.sources)}\n`);
+      io.out(`${words.fail} ${file}: ${words.policyDoesNotCompile()}\n${renderDiagnostics(compiled.diagnostics, compiled.sources, { lang: io.lang })}\n`);
       failed = true;
       continue;
     }
@@ -49,7 +52,7 @@ export async function propertiesCommand(paths: readonly string[], options: Prope
 function unitsFrom(path: string, io: Output): Registry | null {
   const text = readText(path);
   if (text === undefined) {
-    io.err(`chitieu: cannot read ${path}: no such file\n`);
+    io.err(`chitieu: ${cliWords(io.lang).cannotRead(path, "no such file")}\n`);
     return null;
   }
   const read = readUnits(text, { file: path, format: extname(path).toLowerCase() === ".json" ? "json" : "csv" });

@@ -5,6 +5,7 @@ import { reportHtml } from "../report/html.js";
 import type { IsoDate } from "../time/calendar.js";
 import { DataOptions, loadData, writeOut } from "./eval.js";
 import { EXIT, type Output } from "./output.js";
+import { cliWords } from "./words.js";
 
 export const ReportOptions = DataOptions.extend({ out: z.string().optional() });
 export type ReportOptions = z.infer<typeof ReportOptions>;
@@ -23,6 +24,6 @@ export async function reportCommand(policyFile: string, options: ReportOptions, 
     return EXIT.ok;
   }
   if (!writeOut(options.out, page, io)) return EXIT.usage;
-  io.err(`chitieu: wrote ${options.out} (${Buffer.byteLength(page)} bytes)\n`);
+  io.err(`chitieu: ${cliWords(options.lang ?? io.lang).wrote(options.out, Buffer.byteLength(page))}\n`);
   return EXIT.ok;
 }

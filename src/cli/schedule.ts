@@ -7,27 +7,30 @@ import { toDecimalString, toNumber } from "../number/rational.js";
 import { schedulesByTier, type ScheduleRow } from "../schedule/by-tier.js";
 import { statOf } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
+import { cliWords } from "./words.js";
 
 export const ScheduleOptions = z.object({
   format: z.enum(["text", "json"]),
   target: z.string().optional(),
   tier: z.string().optional(),
+  lang: z.enum(["en", "vi"]).optional(),
 });
 export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
 
 export function schedule(file: string, options: ScheduleOptions, io: Output): number {
+  const words = cliWords(io.lang);
   const stat = statOf(file);
   if (!stat?.isFile()) {
-    io.err(`chitieu: cannot read ${file}: ${stat ? "a folder, not a policy file" : "no such file"}\n`);
+    io.err(`chitieu: ${words.cannotRead(file, stat ? "a folder, not a policy file" : "no such file")}\n`);
     return EXIT.usage;
   }
   const result = compileFile(file);
   if (!result.policy) {
-    if (result.diagnostics.length > 0) io.err(`${renderDiagnostics(result.diagnostics, result.sources)}\n`);
-    else io.err(`chitieu: ${file} has no policy header: it only defines shared names\n`);
+    if (result.diagnostics.length > 0) io.err(`${renderDiagnostics(result.diagnostics, result.sources, { lang: io.lang })}\n`);
+    else io.err(`chitieu: ${words.noHeader(file)}\n`);
     return EXIT.problems;
   }
-  const unknown = unknownFilter(result.policy, options);
+  const unknown = unknownFilter(result.policy, options, io);
   if (unknown) {
     io.err(`chitieu: ${unknown}\n`);
     return EXIT.usage;
@@ -37,9 +40,9 @@ export function schedule(file: string, options: ScheduleOptions, io: Output): nu
   return EXIT.ok;
 }
 
-function unknownFilter(policy: Policy, options: ScheduleOptions): string | undefined {
-  const known = (kind: string, id: string | undefined, ids: readonly string[]): string | undefined =>
-    id === undefined || ids.includes(id) ? undefined : `${policy.id} has no ${kind} \`${id}\`; its ${kind}s are ${ids.join(", ")}`;
+function unknownFilter(policy: Policy, options: ScheduleOptions, io: Output): string | undefined {
+  const known = (kind: "tier" | "target", id: string | undefined, ids: readonly string[]): string | undefined =>
+    id === undefined || ids.includes(id) ? undefined : cliWords(io.lang).noSuch(policy.id, kind, id, ids);
   return known("tier", options.tier, [...policy.tiers.keys()]) ?? known("target", options.target, policy.targets.map((t) => t.id));
 }
 

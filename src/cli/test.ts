@@ -1,11 +1,15 @@
 /** `chitieu test [PATHS...]`: run policy test files (`*.test.json`) and report each case, for CI. */
 import { z } from "zod";
+import { compileFile } from "../check/compile.js";
+import { renderDiagnostics } from "../diagnostics/render.js";
 import { findTestFiles, runTestFiles, TEST_FILE_SUFFIX } from "../policy-test/run.js";
 import { hasUsageProblems, type Mismatch, type Problem, type TestReport } from "../policy-test/report.js";
 import { EXIT, type Output } from "./output.js";
+import { cliWords, type CliWords } from "./words.js";
 
 export const TestOptions = z.object({
   format: z.enum(["text", "json"]),
+  lang: z.enum(["en", "vi"]).optional(),
 });
 export type TestOptions = z.infer<typeof TestOptions>;
 
@@ -14,11 +18,12 @@ export const DEFAULT_TEST_PATHS = ["policies"];
 
 export function testCommand(paths: readonly string[], options: TestOptions, io: Output): number {
   const given = paths.length > 0 ? paths : DEFAULT_TEST_PATHS;
+  const words = cliWords(io.lang);
   const { files, unreadable } = findTestFiles(given);
-  for (const { path, reason } of unreadable) io.err(`chitieu: cannot read ${path}: ${reason}\n`);
+  for (const { path, reason } of unreadable) io.err(`chitieu: ${words.cannotRead(path, reason)}\n`);
   if (unreadable.length > 0) return EXIT.usage;
   if (files.length === 0) {
-    io.err(`chitieu: no ${TEST_FILE_SUFFIX} files in ${given.join(", ")}\n`);
+    io.err(`chitieu: ${words.noFiles(TEST_FILE_SUFFIX, given)}\n`);
     return EXIT.usage;
   }
   const report = runTestFiles(files);
@@ -29,24 +34,33 @@ export function testCommand(paths: readonly string[], options: TestOptions, io: 
 }
 
 function printText(report: TestReport, io: Output): void {
+  const words = cliWords(io.lang);
   for (const file of report.files) {
     // A file that cannot run is one failure: a line on stdout, the details where errors go.
     const [first] = file.problems;
-    if (first?.kind === "policy-errors") io.out(`FAIL ${file.file}: the policy ${first.file} does not compile\n${indent(first.message)}\n`);
+    if (first?.kind === "policy-errors") io.out(`${words.fail} ${file.file}: ${words.policyDoesNotCompile(first.file)}\n${indent(policyErrors(first, io))}\n`);
     else if (first) {
-      io.out(`FAIL ${file.file}: ${first.kind === "invalid-test-file" ? "not a valid test file" : "cannot run"}\n`);
+      io.out(`${words.fail} ${file.file}: ${first.kind === "invalid-test-file" ? words.invalidTestFile : words.cannotRun}\n`);
       for (const p of file.problems) io.err(`chitieu: ${describeProblem(p)}\n`);
     }
     for (const c of file.cases) {
-      io.out(`${c.passed ? "PASS" : "FAIL"} ${file.file}: ${c.name}\n`);
+      io.out(`${c.passed ? words.pass : words.fail} ${file.file}: ${c.name}\n`);
       for (const p of c.problems) {
         io.out(`  ${describeProblem(p)}\n`);
         io.err(`chitieu: ${describeProblem(p)}\n`);
       }
-      for (const m of c.mismatches) io.out(`  ${describeMismatch(m)}\n`);
+      for (const m of c.mismatches) io.out(`  ${describeMismatch(m, words)}\n`);
     }
   }
-  io.out(`${report.passed} passed, ${report.failed} failed\n`);
+  io.out(`${words.passedFailed(report.passed, report.failed)}\n`);
+}
+
+/** The runner words a policy's diagnostics in English; in another language they are rendered again. */
+function policyErrors(problem: Problem, io: Output): string {
+  if ((io.lang ?? "en") === "en") return problem.message;
+  const compiled = compileFile(problem.file);
+  if (compiled.diagnostics.length === 0) return cliWords(io.lang).noHeader(problem.file);
+  return renderDiagnostics(compiled.diagnostics, compiled.sources, { lang: io.lang });
 }
 
 function describeProblem(p: Problem): string {
@@ -55,11 +69,11 @@ function describeProblem(p: Problem): string {
 }
 
 /** `so-y-te online_share: expected status met, got missed`. */
-export function describeMismatch(m: Mismatch): string {
-  const subject = m.kind === "issue" ? "data issues" : `${m.unit} ${m.metric ?? ""}`.trimEnd();
+export function describeMismatch(m: Mismatch, words: CliWords = cliWords("en")): string {
+  const subject = m.kind === "issue" ? words.dataIssues : `${m.unit} ${m.metric ?? ""}`.trimEnd();
   const show = (v: Mismatch["expected"]): string => (v === null ? "null" : String(v));
-  if (m.field === "result" || m.field === "score" || m.field === "issue") return `${subject}: expected ${show(m.expected)}, got ${show(m.actual)}`;
-  return `${subject}: expected ${m.field} ${show(m.expected)}, got ${show(m.actual)}`;
+  const field = m.field === "result" || m.field === "score" || m.field === "issue" ? "" : m.field;
+  return `${subject}: ${words.expected(field, show(m.expected), show(m.actual))}`;
 }
 
 const indent = (text: string): string =>

@@ -1,0 +1,132 @@
+/**
+ * What the command line itself says, in English and Vietnamese: usage and I/O errors, summaries,
+ * test results. Diagnostics have their own catalogue (src/diagnostics/messages.ts); commander's
+ * help text stays English.
+ */
+import type { Lang } from "../report/words.js";
+
+export interface CliWords {
+  readonly cannotRead: (path: string, reason: string) => string;
+  readonly noFiles: (suffix: string, paths: readonly string[]) => string;
+  readonly checked: (files: number, summary: string) => string;
+  readonly noHeader: (file: string) => string;
+  readonly notFormatted: string;
+  readonly formatted: string;
+  readonly pass: string;
+  readonly fail: string;
+  readonly policyDoesNotCompile: (policy?: string) => string;
+  readonly invalidTestFile: string;
+  readonly cannotRun: string;
+  readonly passedFailed: (passed: number, failed: number) => string;
+  readonly expected: (what: string, expected: string, actual: string) => string;
+  readonly dataIssues: string;
+  readonly noSuch: (policy: string, kind: "tier" | "target", id: string, ids: readonly string[]) => string;
+  readonly noResult: (unit: string, metric: string | undefined, hint: ResultHint) => string;
+  readonly notOverwriting: (paths: readonly string[]) => string;
+  readonly created: (path: string) => string;
+  readonly next: string;
+  readonly wrote: (path: string, bytes: number) => string;
+  readonly needsFastCheck: string;
+  readonly invalidChoice: (value: string, choices: readonly string[]) => string;
+  readonly invalidValue: (value: string) => string;
+  readonly notADate: (value: string) => string;
+}
+
+/** Why `explain` found nothing for a unit. */
+export type ResultHint = { readonly kind: "metrics"; readonly metrics: readonly string[] } | { readonly kind: "near"; readonly unit: string } | { readonly kind: "no-target" };
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Reasons the file finder gives, in Vietnamese; an operating system's code (ENOENT) stays as it is. */
+const REASONS_VI: Readonly<Record<string, string>> = {
+  "no such file or folder": "không có tệp hoặc thư mục này",
+  "no such file": "không có tệp này",
+  "a folder, not a policy file": "đây là thư mục, không phải tệp chính sách",
+};
+
+export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
+  en: {
+    cannotRead: (path, reason) => `cannot read ${path}: ${reason}`,
+    noFiles: (suffix, paths) => `no ${suffix} files in ${paths.join(", ")}`,
+    checked: (files, summary) => `checked ${plural(files, "file")}: ${summary}`,
+    noHeader: (file) => `${file} has no policy header: it only defines shared names`,
+    notFormatted: "not formatted",
+    formatted: "formatted",
+    pass: "PASS",
+    fail: "FAIL",
+    policyDoesNotCompile: (policy) => (policy === undefined ? "the policy does not compile" : `the policy ${policy} does not compile`),
+    invalidTestFile: "not a valid test file",
+    cannotRun: "cannot run",
+    passedFailed: (passed, failed) => `${passed} passed, ${failed} failed`,
+    expected: (what, expected, actual) => `expected ${what}${what === "" ? "" : " "}${expected}, got ${actual}`,
+    dataIssues: "data issues",
+    noSuch: (policy, kind, id, ids) => `${policy} has no ${kind} \`${id}\`; its ${kind}s are ${ids.join(", ")}`,
+    noResult: (unit, metric, hint) =>
+      `no result for unit \`${unit}\`${metric ? ` and metric \`${metric}\`` : ""}: ${
+        hint.kind === "metrics" ? `its metrics are ${hint.metrics.join(", ")}` : hint.kind === "near" ? `did you mean \`${hint.unit}\`?` : "no target applies to it"
+      }`,
+    notOverwriting: (paths) => `not overwriting ${paths.join(", ")}`,
+    created: (path) => `created ${path}`,
+    next: "next:",
+    wrote: (path, bytes) => `wrote ${path} (${bytes} bytes)`,
+    needsFastCheck: "--properties needs fast-check: npm install --save-dev fast-check",
+    invalidChoice: (value, choices) => `\`${value}\` is not one of ${choices.join(", ")}`,
+    invalidValue: (value) => `\`${value}\` is not a valid value`,
+    notADate: (value) => `\`${value}\` is not a date such as 2022-11-30`,
+  },
+  vi: {
+    cannotRead: (path, reason) => `không đọc được ${path}: ${REASONS_VI[reason] ?? reason}`,
+    noFiles: (suffix, paths) => `không có tệp ${suffix} nào trong ${paths.join(", ")}`,
+    checked: (files, summary) => `đã kiểm tra ${files} tệp: ${summary}`,
+    noHeader: (file) => `${file} không có phần đầu \`policy\`: tệp chỉ khai báo các tên dùng chung`,
+    notFormatted: "chưa đúng định dạng chuẩn",
+    formatted: "đã định dạng lại",
+    pass: "ĐẠT",
+    fail: "KHÔNG ĐẠT",
+    policyDoesNotCompile: (policy) => (policy === undefined ? "văn bản chính sách có lỗi" : `văn bản chính sách ${policy} có lỗi`),
+    invalidTestFile: "tệp kiểm thử không hợp lệ",
+    cannotRun: "không chạy được",
+    passedFailed: (passed, failed) => `${passed} đạt, ${failed} không đạt`,
+    expected: (what, expected, actual) => `cần ${what}${what === "" ? "" : " "}${expected}, thực tế ${actual}`,
+    dataIssues: "vấn đề dữ liệu",
+    noSuch: (policy, kind, id, ids) => {
+      const noun = kind === "tier" ? "cấp" : "chỉ tiêu";
+      return `${policy} không có ${noun} \`${id}\`; các ${noun} hiện có là ${ids.join(", ")}`;
+    },
+    noResult: (unit, metric, hint) =>
+      `không có kết quả cho đơn vị \`${unit}\`${metric ? ` và chỉ số \`${metric}\`` : ""}: ${
+        hint.kind === "metrics"
+          ? `các chỉ số của đơn vị này là ${hint.metrics.join(", ")}`
+          : hint.kind === "near"
+            ? `có phải là \`${hint.unit}\` không?`
+            : "không có chỉ tiêu nào áp dụng cho đơn vị này"
+      }`,
+    notOverwriting: (paths) => `không ghi đè ${paths.join(", ")}`,
+    created: (path) => `đã tạo ${path}`,
+    next: "bước tiếp theo:",
+    wrote: (path, bytes) => `đã ghi ${path} (${bytes} byte)`,
+    needsFastCheck: "--properties cần gói fast-check: npm install --save-dev fast-check",
+    invalidChoice: (value, choices) => `\`${value}\` không hợp lệ; chọn một trong: ${choices.join(", ")}`,
+    invalidValue: (value) => `giá trị \`${value}\` không hợp lệ`,
+    notADate: (value) => `\`${value}\` không phải là ngày hợp lệ, ví dụ 2022-11-30 hoặc 30/11/2022`,
+  },
+};
+
+export const cliWords = (lang: Lang | undefined): CliWords => CLI_WORDS[lang ?? "en"];
+
+/** Commander's parse errors, which it words in English, as a Vietnamese reader would have them. */
+const COMMANDER_VI: readonly [RegExp, string][] = [
+  [/^error: missing required argument '(.+)'/, "lỗi: thiếu tham số bắt buộc '$1'"],
+  [/^error: required option '(.+)' not specified/, "lỗi: chưa có tùy chọn bắt buộc '$1'"],
+  [/^error: option '(.+)' argument missing/, "lỗi: tùy chọn '$1' thiếu giá trị"],
+  [/^error: option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\./, "lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ; chọn một trong: $3"],
+  [/^error: unknown option '(.+)'/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown command '(.+)'/, "lỗi: không có lệnh '$1'"],
+  [/^error: too many arguments.*/, "lỗi: thừa tham số"],
+  [/\(Did you mean (.+)\?\)/, "(Có phải là $1 không?)"],
+];
+
+export function commanderErrorText(text: string, lang: Lang): string {
+  if (lang === "en") return text;
+  return COMMANDER_VI.reduce((t, [pattern, vi]) => t.replace(pattern, vi), text);
+}
