@@ -21,13 +21,14 @@ export function parseCsv(text: string, delimiter = ","): CsvRecord[] {
   return new CsvReader(text.startsWith(BOM) ? text.slice(1) : text, delimiter.charCodeAt(0)).records();
 }
 
-class CsvReader {
+/** `line`: the line the text starts on, for a text cut out of a longer one. */
+export class CsvReader {
   private at = 0;
-  private line = 1;
 
   constructor(
     private readonly text: string,
     private readonly delimiter: number,
+    private line = 1,
   ) {}
 
   records(): CsvRecord[] {

@@ -23,7 +23,8 @@ import {
   type RawRecord,
 } from "./records.js";
 import { MonthTable } from "./stream-months.js";
-import { CsvScanner } from "./stream-scan.js";
+import { ByteScanner } from "./stream-scan.js";
+import { UnitTable } from "./stream-units.js";
 import type { DataIssue, Observation, Period, RowCounts } from "./types.js";
 
 export interface ObservationStreamOptions extends Omit<ObservationReadOptions, "format"> {
@@ -77,21 +78,21 @@ const PERIOD_CACHE = 4096;
 
 export async function* streamObservations(chunks: ObservationChunks, options: ObservationStreamOptions): AsyncGenerator<ObservationBatch> {
   const reader = new StreamReader(options);
-  const bytes = new ByteCount();
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const utf8 = new Utf8();
   const limit = options.maxBytes ?? MAX_INPUT_BYTES;
+  let total = 0;
   for await (const chunk of chunks) {
-    if (bytes.add(chunk) > limit) {
-      yield refused(options.file, limit, bytes.total);
-      return;
-    }
-    reader.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
-    while (reader.scan()) yield reader.take(bytes.total);
-    options.onProgress?.(bytes.total);
+    const piece = utf8.of(chunk);
+    if ((total += piece.length) > limit) return yield refused(options.file, limit, total);
+    reader.push(piece);
+    while (reader.scan()) yield reader.take(total);
+    options.onProgress?.(total);
   }
-  reader.end(decoder.decode());
-  while (reader.scan()) yield reader.take(bytes.total);
-  const last = reader.finish(bytes.total);
+  const rest = utf8.end();
+  if ((total += rest.length) > limit) return yield refused(options.file, limit, total);
+  reader.end(rest);
+  while (reader.scan()) yield reader.take(total);
+  const last = reader.finish(total);
   if (last.rows.read > 0 || last.issues.length > 0) yield last;
 }
 
@@ -130,23 +131,27 @@ function refused(file: string, limit: number, bytesRead: number): ObservationBat
   return { fields: [], size: 0, units: [], periods: [], lines: new Float64Array(0), counts: [], issues: [sizeRefusal(file, limit)], rows, bytesRead, refused: true };
 }
 
-/** UTF-8 bytes of the file, the measure `maxBytes` is in. */
-class ByteCount {
-  total = 0;
-  // A surrogate pair split across text chunks is one 4-byte character, not two 3-byte ones.
-  private highSurrogateLast = false;
+/** Chunks as UTF-8 bytes, the measure `maxBytes` is in. */
+class Utf8 {
+  private readonly encoder = new TextEncoder();
+  // A surrogate pair cut between text chunks is one 4-byte character, so its first half waits.
+  private high = "";
 
-  add(chunk: Uint8Array | string): number {
-    if (typeof chunk !== "string") return (this.total += chunk.byteLength);
-    const low = chunk.length > 0 && isLow(chunk.charCodeAt(0));
-    this.total += Buffer.byteLength(chunk, "utf8") - (this.highSurrogateLast && low ? 2 : 0);
-    if (chunk.length > 0) this.highSurrogateLast = isHigh(chunk.charCodeAt(chunk.length - 1));
-    return this.total;
+  of(chunk: Uint8Array | string): Uint8Array {
+    if (typeof chunk !== "string") return chunk;
+    const text = this.high + chunk;
+    const last = text.charCodeAt(text.length - 1);
+    const cut = last >= 0xd800 && last <= 0xdbff ? text.length - 1 : text.length;
+    this.high = text.slice(cut);
+    return this.encoder.encode(text.slice(0, cut));
+  }
+
+  end(): Uint8Array {
+    const rest = this.encoder.encode(this.high);
+    this.high = "";
+    return rest;
   }
 }
-
-const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** What the header says about the rows under it. */
 interface Header {
@@ -157,21 +162,22 @@ interface Header {
 }
 
 class StreamReader {
-  private readonly scanner = new CsvScanner(COMMA);
+  private readonly scanner = new ByteScanner(COMMA);
   private readonly file: string;
   private readonly fields: ReadonlySet<string>;
   private readonly columns: Columns;
   private readonly schema: ReturnType<typeof rowSchema>;
   private readonly vi: boolean;
   private readonly batchRows: number;
-  /** Every registry id by number; `plainUnits` holds those a cell can name as written. */
+  /** Every registry id by number; `plainUnits` finds those a cell can name as written. */
   private readonly ids: readonly string[];
   private readonly unitNumbers: ReadonlyMap<string, number>;
-  private readonly plainUnits: ReadonlyMap<string, number>;
-  private readonly months = new MonthTable();
+  private readonly plainUnits: UnitTable;
+  private readonly months: MonthTable;
   private readonly periods = new Map<string, Period>();
-  private lastPeriodText = "";
+  private lastPeriodBytes: Uint8Array = new Uint8Array(0);
   private lastPeriod: Period | undefined;
+  private readonly decoder = new TextDecoder();
   private header: Header | undefined;
   private fatal: (HeaderProblem & { readonly at: Place }) | undefined;
   private fatalRows = 0;
@@ -193,16 +199,17 @@ class StreamReader {
     this.batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
     this.ids = [...options.units];
     this.unitNumbers = new Map(this.ids.map((id, i) => [id, i]));
-    this.plainUnits = new Map(this.ids.flatMap((id, i) => (isPlain(id) ? [[id, i] as const] : [])));
+    this.plainUnits = new UnitTable(this.ids, isPlain);
+    this.months = new MonthTable(this.ids.length);
     this.lines = new Float64Array(this.batchRows);
   }
 
-  push(text: string): void {
-    this.scanner.push(text);
+  push(bytes: Uint8Array): void {
+    this.scanner.push(bytes);
   }
 
-  end(text: string): void {
-    this.scanner.push(text);
+  end(bytes: Uint8Array): void {
+    this.scanner.push(bytes);
     this.scanner.end();
   }
 
@@ -319,37 +326,37 @@ class StreamReader {
   }
 
   /**
-   * A row read straight from the text, when it is plainly valid: no quotes, a known unit and a
+   * A row read straight from the bytes, when it is plainly valid: no quotes, a known unit and a
    * period as written, and counts of digits only. Anything else is FALLBACK, for `anyRow`.
    */
   private plainRow(roles: Int32Array): number {
     const scanner = this.scanner;
-    const text = scanner.text;
-    const length = text.length;
+    const bytes = scanner.bytes;
+    const length = bytes.length;
     let p = scanner.at;
     let unit = -1;
     let period: Period | undefined;
     for (let j = 0; j < roles.length; j++) {
       const start = p;
-      p = cellEnd(text, p, length);
+      p = cellEnd(bytes, p, length);
       if (p === length && !scanner.ended) return INCOMPLETE;
-      const c = text.charCodeAt(p);
+      const c = bytes[p];
       if (c === QUOTE || (j < roles.length - 1 ? c !== COMMA : c === COMMA)) return FALLBACK;
       const role = roles[j]!;
       if (role >= 0) {
-        const value = this.vi ? viCount(text, start, p) : plainCount(text, start, p);
+        const value = this.vi ? viCount(bytes, start, p) : plainCount(bytes, start, p);
         if (value < 0) return FALLBACK;
         this.counts[role]![this.size] = value;
       } else if (role === UNIT) {
-        unit = this.plainUnits.get(text.slice(start, p)) ?? -1;
+        unit = this.plainUnits.find(bytes, start, p);
         if (unit < 0) return FALLBACK;
       } else if (role === PERIOD) {
-        period = this.periodAt(text, start, p);
+        period = this.periodAt(bytes, start, p);
         if (!period) return FALLBACK;
       }
       if (j < roles.length - 1) p++;
     }
-    const next = lineEnd(text, p, scanner.ended);
+    const next = lineEnd(bytes, p, scanner.ended);
     if (next < 0) return INCOMPLETE;
     // Without a unit or period column the header would have been refused.
     this.read++;
@@ -360,13 +367,13 @@ class StreamReader {
   }
 
   // Rows usually come grouped by period, so the last period is compared before any lookup.
-  private periodAt(text: string, start: number, end: number): Period | undefined {
-    if (end - start === this.lastPeriodText.length && text.startsWith(this.lastPeriodText, start)) return this.lastPeriod;
-    const raw = text.slice(start, end);
+  private periodAt(bytes: Uint8Array, start: number, end: number): Period | undefined {
+    if (same(bytes, start, end, this.lastPeriodBytes)) return this.lastPeriod;
+    const raw = this.decoder.decode(bytes.subarray(start, end));
     const period = this.periods.get(raw) ?? (isPlain(raw) ? parsePeriod(raw) : undefined);
     if (!period) return undefined;
     if (this.periods.size < PERIOD_CACHE) this.periods.set(raw, period);
-    this.lastPeriodText = raw;
+    this.lastPeriodBytes = bytes.slice(start, end);
     this.lastPeriod = period;
     return period;
   }
@@ -385,31 +392,37 @@ function knownCells(names: readonly string[], cells: readonly string[], known: R
 }
 
 /** Where an unquoted cell ends: at a comma, a line break, a quote (left to the full parser) or the end. */
-function cellEnd(text: string, p: number, length: number): number {
+function cellEnd(bytes: Uint8Array, p: number, length: number): number {
   for (; p < length; p++) {
-    const c = text.charCodeAt(p);
+    const c = bytes[p]!;
     if (c === COMMA || c === LF || c === CR || c === QUOTE) return p;
   }
   return length;
 }
 
-/** Past the line break at `p`; -1 when a CR ends the text so far, since an LF may follow. */
-function lineEnd(text: string, p: number, ended: boolean): number {
-  const c = text.charCodeAt(p);
+/** Past the line break at `p`; -1 when a CR ends the bytes so far, since an LF may follow. */
+function lineEnd(bytes: Uint8Array, p: number, ended: boolean): number {
+  const c = bytes[p];
   if (c === LF) return p + 1;
   if (c !== CR) return p;
-  if (p + 1 === text.length && !ended) return -1;
-  return text.charCodeAt(p + 1) === LF ? p + 2 : p + 1;
+  if (p + 1 === bytes.length && !ended) return -1;
+  return bytes[p + 1] === LF ? p + 2 : p + 1;
+}
+
+function same(bytes: Uint8Array, start: number, end: number, other: Uint8Array): boolean {
+  if (end - start !== other.length) return false;
+  for (let i = 0; i < other.length; i++) if (bytes[start + i] !== other[i]) return false;
+  return true;
 }
 
 // Counts of up to 15 digits are exact in a double; longer ones go to `parseCount` for its checks.
 // Empty is NaN ("not reported"); -1 is anything `parseCount` should see.
-function plainCount(text: string, start: number, end: number): number {
+function plainCount(bytes: Uint8Array, start: number, end: number): number {
   if (start === end) return NaN;
   if (end - start > 15) return -1;
   let value = 0;
   for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
+    const d = bytes[i]! - 48;
     if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
   }
@@ -417,14 +430,14 @@ function plainCount(text: string, start: number, end: number): number {
 }
 
 /** As `plainCount`, also taking dots that group thousands: `1.373`. */
-function viCount(text: string, start: number, end: number): number {
+function viCount(bytes: Uint8Array, start: number, end: number): number {
   if (start === end) return NaN;
   let value = 0;
   let digits = 0;
   let group = 0;
   let dots = 0;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i]!;
     const d = c - 48;
     if (d >= 0 && d <= 9) {
       value = value * 10 + d;

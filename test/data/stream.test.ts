@@ -111,6 +111,15 @@ describe("readObservationStream", () => {
     );
   });
 
+  it("reads each kind of count cell in an otherwise valid row as readObservations does", async () => {
+    const cells = ["0", "007", "123456789012345", "999999999999999", "1234567890123456", "9007199254740991", "9007199254740993", "1.373", "1.373.000", "12.5", "1..373", ".373", "1.37", "1,373", "48,6", "-0", "-3", " 7 ", ""];
+    for (const numbers of ["plain", "vi"] as const) {
+      const text = ["unit,period,dossiers", ...cells.map((cell, i) => `tam-ky,${2000 + i},${cell}`)].join("\n");
+      const options = { ...base, numbers };
+      expect(await readObservationStream([text], options)).toEqual(readObservations(text, { ...options, format: "csv" }));
+    }
+  });
+
   it("reads a quoted cell with line breaks cut inside it, and counts its lines", async () => {
     const text = 'unit,period,dossiers\r\n"tam-ky","2023-01","1\r\n2"\r\ntam-ky,2023-02,"3"\r\n';
     for (let i = 0; i <= text.length; i++) {
