@@ -9,10 +9,13 @@ import type { Policy, Target } from "../model/policy.js";
 import { resolveTarget, type Resolution } from "../model/selector.js";
 import { dueMilestone, nextMilestone } from "../schedule/schedule.js";
 import type { IsoDate } from "../time/calendar.js";
-import { buildDataSet, type DataSet, type UnitSeries } from "./dataset.js";
-import { rankResults, rollUp } from "./groups.js";
+import { buildDataSet, type DataSet } from "./dataset.js";
+import { rollUp, unitGroups, type UnitGroups } from "./groups.js";
+import { rankResults } from "./ranks.js";
 import type { Evaluation, Result } from "./result.js";
 import { evaluateScores } from "./scores.js";
+import { resultObjects } from "./results.js";
+import { EXCLUDED, resultTable, trimmed, type ResultTable } from "./table.js";
 import { planTarget, scoreTarget, type TargetPlan } from "./target.js";
 
 export interface EvaluationInput {
@@ -29,10 +32,23 @@ export interface PrepareOptions {
   readonly successors?: boolean;
 }
 
+/** A unit's resolution for one metric, with what its results cite, worked out once per data set. */
+interface Cell {
+  readonly resolution: Resolution;
+  /** The target the unit's row is under: the applying one, or the first that excludes it. */
+  readonly target: number;
+  readonly overrides: Result["explanation"]["overrides"];
+  /** Why an excluded or conflicting unit has no threshold. */
+  readonly reason: string | undefined;
+}
+
 export interface PreparedData {
   readonly data: DataSet;
-  /** Per unit, per metric: which target applies, and the more general ones it overrides, as cited. */
-  readonly resolutions: readonly (readonly { readonly resolution: Resolution; readonly overrides: Result["explanation"]["overrides"] }[])[];
+  readonly groups: UnitGroups;
+  /** cells[u * metrics + m]: which target applies to unit u for metric m. */
+  readonly cells: readonly Cell[];
+  /** Per unit, 1 when it may be absent on a milestone date (it has validity dates, or merged away). */
+  readonly mayBeAbsent: Uint8Array;
   readonly dataIssues: readonly DataIssue[];
   readonly rows: RowCounts;
   readonly mergedInto: ReadonlyMap<string, { successor: string; date: IsoDate }>;
@@ -75,19 +91,32 @@ function prepare(
   const mergedInto = mergesOf(input.registry);
   const successorOf = options.successors ? (id: string) => finalSuccessor(id, mergedInto) : undefined;
   const data = buildDataSet(input.registry, kept, fields, successorOf);
+  const targetIndex = new Map(policy.targets.map((t, i) => [t, i]));
   return {
     data,
-    resolutions: data.units.map((s) =>
-      targetsByMetric.map((targets) => {
-        const resolution = resolveTarget(targets, s.unit);
-        return { resolution, overrides: overridesOf(resolution) };
-      }),
-    ),
+    groups: unitGroups(data.units),
+    cells: data.units.flatMap((unit) => targetsByMetric.map((targets) => cellOf(resolveTarget(targets, unit), targetIndex))),
+    mayBeAbsent: Uint8Array.from(data.units, (u) => (u.validFrom !== undefined || u.validTo !== undefined || (options.successors === true && mergedInto.has(u.id)) ? 1 : 0)),
     dataIssues,
     rows: { read: read.read, used: read.used - dropped, rejected: read.rejected + dropped },
     mergedInto,
     successors: options.successors ?? false,
   };
+}
+
+function cellOf(resolution: Resolution, targetIndex: ReadonlyMap<Target, number>): Cell {
+  switch (resolution.kind) {
+    case "none":
+      return { resolution, target: -1, overrides: NO_OVERRIDES, reason: undefined };
+    case "excluded":
+      return { resolution, target: targetIndex.get(resolution.by[0]!)!, overrides: NO_OVERRIDES, reason: `excluded by target \`${resolution.by[0]!.id}\`` };
+    case "conflict": {
+      const reason = `targets ${resolution.targets.map((t) => `\`${t.id}\``).join(" and ")} conflict for this unit`;
+      return { resolution, target: targetIndex.get(resolution.targets[0]!)!, overrides: NO_OVERRIDES, reason };
+    }
+    case "applies":
+      return { resolution, target: targetIndex.get(resolution.target)!, overrides: overridesOf(resolution), reason: undefined };
+  }
 }
 
 /** Merges into a unit the registry does not hold are left out: the rows would count for no unit. */
@@ -108,24 +137,55 @@ function finalSuccessor(id: string, mergedInto: ReadonlyMap<string, { successor:
 }
 
 function evaluate(policy: Policy, metrics: readonly string[], prepared: PreparedData, asOf: IsoDate): Evaluation {
-  const plans = new Map(policy.targets.map((t) => [t, plan(policy, t, asOf, prepared.data)]));
-  const results: Result[] = [];
-  prepared.data.units.forEach((series, u) => {
-    metrics.forEach((_, m) => {
-      const row = resultFor(series, prepared.resolutions[u]![m]!, plans, prepared);
-      if (row) results.push(row);
-    });
+  const { data, cells } = prepared;
+  const plans = policy.targets.map((t) => plan(policy, t, asOf, data));
+  const full = resultTable(cells.length);
+  let size = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c]!;
+    if (cell.target < 0) continue;
+    const u = (c / metrics.length) | 0;
+    full.unit[size] = u;
+    full.metric[size] = c - u * metrics.length;
+    full.target[size] = cell.target;
+    scoreCell(full, size++, u, cell, plans[cell.target]!, prepared);
+  }
+  const table = trimmed(full, size);
+  rankResults(table, prepared.groups, plans.map((p) => ({ rises: p.rises, scored: p.target.points !== undefined })));
+  const context = { table, units: data.units, targets: policy.targets, plans, overrides: (i: number) => cells[table.unit[i]! * metrics.length + table.metric[i]!]!.overrides };
+  return withLazyResults(
+    { policy: policy.id, asOf },
+    () => resultObjects(context),
+    {
+      scores: evaluateScores(policy, data, asOf),
+      groups: rollUp(table, prepared.groups, metrics),
+      dataIssues: prepared.dataIssues.map((i) => ({ ...i, column: i.column ?? null })),
+      rows: prepared.rows,
+    },
+  );
+}
+
+function scoreCell(table: ResultTable, i: number, u: number, cell: Cell, plan: TargetPlan, prepared: PreparedData): void {
+  const reason = cell.reason ?? (prepared.mayBeAbsent[u] === 1 ? absence(prepared.data.units[u]!, plan.due?.date, prepared) : undefined);
+  if (reason === undefined) return scoreTarget(table, i, u, plan, prepared.data);
+  table.status[i] = EXCLUDED;
+  table.reasons.set(i, reason);
+}
+
+/**
+ * The evaluation with `results` built from the table on first read: JSON, spreading and property
+ * access see an ordinary array, while a caller that reads only groups or scores never pays for it.
+ */
+function withLazyResults(head: Pick<Evaluation, "policy" | "asOf">, build: () => Result[], tail: Omit<Evaluation, "policy" | "asOf" | "results">): Evaluation {
+  let results: Result[] | undefined;
+  const evaluation = { ...head } as Evaluation;
+  Object.defineProperty(evaluation, "results", {
+    enumerable: true,
+    configurable: true,
+    get: () => (results ??= build()),
+    set: (value: Result[]) => (results = value),
   });
-  rankResults(results, policy);
-  return {
-    policy: policy.id,
-    asOf,
-    results,
-    scores: evaluateScores(policy, prepared.data, asOf),
-    groups: rollUp(results, prepared.data.units.map((s) => s.unit)),
-    dataIssues: prepared.dataIssues.map((i) => ({ ...i, column: i.column ?? null })),
-    rows: prepared.rows,
-  };
+  return Object.assign(evaluation, tail);
 }
 
 function plan(policy: Policy, target: Target, asOf: IsoDate, data: DataSet): TargetPlan {
@@ -140,57 +200,14 @@ function overridesOf(resolution: Resolution): Result["explanation"]["overrides"]
 
 const NO_OVERRIDES: Result["explanation"]["overrides"] = [];
 
-function resultFor(
-  series: UnitSeries,
-  { resolution, overrides }: PreparedData["resolutions"][number][number],
-  plans: ReadonlyMap<Target, TargetPlan>,
-  prepared: PreparedData,
-): Result | undefined {
-  switch (resolution.kind) {
-    case "none":
-      return undefined;
-    case "excluded":
-      return excludedRow(series.unit, resolution.by[0]!, `excluded by target \`${resolution.by[0]!.id}\``);
-    case "conflict":
-      return excludedRow(series.unit, resolution.targets[0]!, `targets ${resolution.targets.map((t) => `\`${t.id}\``).join(" and ")} conflict for this unit`);
-    case "applies": {
-      const plan = plans.get(resolution.target)!;
-      const absent = absence(series.unit, plan.due?.date, prepared);
-      if (absent) return excludedRow(series.unit, resolution.target, absent);
-      return scoreTarget(series, plan, overrides, prepared.data);
-    }
-  }
-}
-
 /** Why a unit has no result on the milestone date although a target selects it, if it has none. */
 function absence(unit: RegistryUnit, due: IsoDate | undefined, prepared: PreparedData): string | undefined {
-  const merged = prepared.mergedInto.get(unit.id);
-  if (merged && prepared.successors) return `merged into \`${merged.successor}\` on ${merged.date}; its history counts there`;
+  if (prepared.successors) {
+    const merged = prepared.mergedInto.get(unit.id);
+    if (merged) return `merged into \`${merged.successor}\` on ${merged.date}; its history counts there`;
+  }
   if (!due) return undefined;
   if (unit.validFrom !== undefined && due < unit.validFrom) return `did not exist yet on ${due} (from ${unit.validFrom})`;
   if (unit.validTo !== undefined && due > unit.validTo) return `no longer existed on ${due} (until ${unit.validTo})`;
   return undefined;
-}
-
-function excludedRow(unit: RegistryUnit, target: Target, reason: string): Result {
-  return {
-    unit: unit.id,
-    tier: unit.tier,
-    metric: target.metric,
-    target: target.id,
-    milestone: null,
-    op: target.comparison,
-    threshold: null,
-    actual: null,
-    numerator: null,
-    denominator: null,
-    status: "excluded",
-    gapPoints: null,
-    needed: null,
-    score: null,
-    rank: null,
-    next: null,
-    rule: { file: target.rule.file, line: target.rule.line },
-    explanation: { window: null, overrides: [], reason },
-  };
 }

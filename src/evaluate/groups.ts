@@ -1,110 +1,92 @@
 /**
- * Roll-ups and ranks. A group's rate comes from its units' summed counts, never from the mean of
- * their rates; ranks are shared by ties ("1, 2, 2, 4").
+ * Roll-ups. A group's rate comes from its units' summed counts, never from the mean of their rates.
+ * They work on the result table's columns and on units as numbers (their tier and parent numbered
+ * once per data set), not on strings.
  */
-import type { RegistryUnit } from "../data/types.js";
-import type { Policy } from "../model/policy.js";
-import type { Group, Result, ScoreResult } from "./result.js";
+import type { Group } from "./result.js";
+import { EXCLUDED, MET, MISSED, NO_DATA, NO_DENOMINATOR, NOT_DUE, type ResultTable } from "./table.js";
 
-/** Gives each met or missed result its rank among the units of its tier under the same target. */
-export function rankResults(results: Result[], policy: Policy): void {
-  const byPoints = new Set(policy.targets.filter((t) => t.points).map((t) => t.id));
-  const groups = new Map<string, Map<string, Result[]>>();
-  for (const r of results) {
-    if (r.status !== "met" && r.status !== "missed") continue;
-    const byTier = groups.get(r.target) ?? new Map<string, Result[]>();
-    groups.set(r.target, byTier);
-    const list = byTier.get(r.tier);
-    if (list) list.push(r);
-    else byTier.set(r.tier, [r]);
-  }
-  for (const byTier of groups.values()) {
-    for (const group of byTier.values()) {
-      const first = group[0]!;
-      if (byPoints.has(first.target)) assignRanks(group, (a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
-      else assignRanks(group, (a, b) => (first.op === ">=" || first.op === ">" ? -1 : 1) * compareRates(a, b));
-    }
-  }
+/** Units' tiers and parents as small numbers, for grouping without string keys. */
+export interface UnitGroups {
+  readonly tiers: readonly string[];
+  readonly tierOf: Int32Array;
+  readonly parents: readonly string[];
+  /** -1 for a unit without a parent. */
+  readonly parentOf: Int32Array;
 }
 
-/** Ranks units by points within each score and tier. */
-export function rankScores(scores: ScoreResult[]): void {
-  const groups = groupBy(scores.filter((s) => s.points !== null), (s) => `${s.score}\u0000${s.tier}`);
-  for (const group of groups.values()) assignRanks(group, (a, b) => b.points! - a.points!);
+export function unitGroups(units: readonly { readonly tier: string; readonly parent: string | undefined }[]): UnitGroups {
+  const tiers = numbering(units.map((u) => u.tier));
+  const parents = numbering(units.map((u) => u.parent).filter((p): p is string => p !== undefined));
+  return {
+    tiers: [...tiers.keys()],
+    tierOf: Int32Array.from(units, (u) => tiers.get(u.tier)!),
+    parents: [...parents.keys()],
+    parentOf: Int32Array.from(units, (u) => (u.parent === undefined ? -1 : parents.get(u.parent)!)),
+  };
 }
 
-/** Exactly, by cross-multiplying counts: two rates that print alike but differ do not tie. */
-function compareRates(a: Result, b: Result): number {
-  const left = a.numerator! * b.denominator!;
-  const right = b.numerator! * a.denominator!;
-  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left - right;
-  const diff = BigInt(a.numerator!) * BigInt(b.denominator!) - BigInt(b.numerator!) * BigInt(a.denominator!);
-  return diff > 0n ? 1 : diff < 0n ? -1 : 0;
-}
-
-function assignRanks<T extends { rank: number | null }>(items: T[], order: (a: T, b: T) => number): void {
-  items.sort(order);
-  items.forEach((item, i) => {
-    const previous = items[i - 1];
-    item.rank = previous && order(previous, item) === 0 ? previous.rank : i + 1;
-  });
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
+function numbering(ids: readonly string[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const id of ids) if (!numbers.has(id)) numbers.set(id, numbers.size);
+  return numbers;
 }
 
 /** Per metric: all units, each tier, each parent unit; counted in place, in the order first seen. */
-export function rollUp(results: readonly Result[], units: readonly RegistryUnit[]): Group[] {
-  const parentOf = new Map(units.map((u) => [u.id, u.parent]));
-  const groups: Group[] = [];
-  const index = new Map<Group["kind"], Map<string, Map<string, Group>>>();
-  const add = (kind: Group["kind"], id: string, r: Result): void => {
-    const byId = index.get(kind) ?? new Map<string, Map<string, Group>>();
-    index.set(kind, byId);
-    const byMetric = byId.get(id) ?? new Map<string, Group>();
-    byId.set(id, byMetric);
-    let group = byMetric.get(r.metric);
-    if (!group) {
-      group = emptyGroup(kind, id, r.metric);
-      byMetric.set(r.metric, group);
-      groups.push(group);
+export function rollUp(table: ResultTable, groups: UnitGroups, metrics: readonly string[]): Group[] {
+  const tiers = groups.tiers.length;
+  const parents = groups.parents.length;
+  const all = new Int32Array(metrics.length).fill(-1);
+  const byTier = new Int32Array(metrics.length * tiers).fill(-1);
+  const byParent = new Int32Array(metrics.length * parents).fill(-1);
+  const out: Group[] = [];
+  const at = (slots: Int32Array, slot: number, kind: Group["kind"], id: string, metric: string): Group => {
+    if (slots[slot] === -1) {
+      slots[slot] = out.length;
+      out.push(emptyGroup(kind, id, metric));
     }
-    count(group, r);
+    return out[slots[slot]!]!;
   };
-  for (const r of results) {
-    add("all", "all", r);
-    add("tier", r.tier, r);
-    const parent = parentOf.get(r.unit);
-    if (parent) add("parent", parent, r);
+  for (let i = 0; i < table.size; i++) {
+    const m = table.metric[i]!;
+    const u = table.unit[i]!;
+    const tier = groups.tierOf[u]!;
+    const parent = groups.parentOf[u]!;
+    count(at(all, m, "all", "all", metrics[m]!), table, i);
+    count(at(byTier, m * tiers + tier, "tier", groups.tiers[tier]!, metrics[m]!), table, i);
+    if (parent >= 0) count(at(byParent, m * parents + parent, "parent", groups.parents[parent]!, metrics[m]!), table, i);
   }
-  for (const g of groups) g.rate = g.denominator > 0 ? (100 * g.numerator) / g.denominator : null;
-  return groups;
+  for (const g of out) g.rate = g.denominator > 0 ? (100 * g.numerator) / g.denominator : null;
+  return out;
 }
 
 function emptyGroup(kind: Group["kind"], id: string, metric: string): Group {
   return { kind, id, metric, numerator: 0, denominator: 0, rate: null, units: 0, met: 0, missed: 0, noData: 0, noDenominator: 0, notDue: 0, excluded: 0 };
 }
 
-const STATUS_COUNT = {
-  met: "met",
-  missed: "missed",
-  "no-data": "noData",
-  "no-denominator": "noDenominator",
-  "not-due": "notDue",
-  excluded: "excluded",
-} as const;
-
-function count(group: Group, r: Result): void {
+function count(group: Group, table: ResultTable, i: number): void {
   group.units++;
-  group[STATUS_COUNT[r.status]]++;
-  group.numerator += r.numerator ?? 0;
-  group.denominator += r.denominator ?? 0;
+  switch (table.status[i]) {
+    case MET:
+      group.met++;
+      break;
+    case MISSED:
+      group.missed++;
+      break;
+    case NO_DATA:
+      group.noData++;
+      break;
+    case NO_DENOMINATOR:
+      group.noDenominator++;
+      break;
+    case NOT_DUE:
+      group.notDue++;
+      break;
+    case EXCLUDED:
+      group.excluded++;
+  }
+  const num = table.numerator[i]!;
+  const den = table.denominator[i]!;
+  if (num === num) group.numerator += num;
+  if (den === den) group.denominator += den;
 }

@@ -42,32 +42,53 @@ export function needed(op: Comparison, num: number, den: number, t: Threshold): 
   const scaled = num * t.d;
   const bar = t.p * den;
   if (Number.isSafeInteger(scaled) && Number.isSafeInteger(bar) && Number.isSafeInteger(scaled - bar)) {
-    // Exact: with every operand below 2^53 a quotient cannot round across a whole number.
-    return casesFor(op, scaled - bar, t.d, num, den, (a, b) => Math.floor(a / b));
+    return casesInDoubles(op, scaled - bar, t.d, num, den);
   }
-  const cases = casesFor(op, BigInt(num) * t.bigD - t.bigP * BigInt(den), t.bigD, BigInt(num), BigInt(den), (a, b) => a / b);
+  const cases = casesInBigints(op, BigInt(num) * t.bigD - t.bigP * BigInt(den), t.bigD, BigInt(num), BigInt(den));
   return cases === null ? null : Number(cases);
 }
 
-function casesFor<N extends number | bigint>(op: Comparison, excess: N, d: N, num: N, den: N, floorDiv: (a: N, b: N) => N): N | null {
-  const zero = (typeof excess === "bigint" ? 0n : 0) as N;
-  const one = (typeof excess === "bigint" ? 1n : 1) as N;
-  const plus = (a: N, b: N) => ((a as number) + (b as number)) as N;
-  const minus = (a: N, b: N) => ((a as number) - (b as number)) as N;
-  const ceilDiv = (a: N, b: N) => floorDiv(minus(plus(a, b), one), b);
+/** The cases in doubles, exact while every operand is a safe integer. */
+function casesInDoubles(op: Comparison, excess: number, d: number, num: number, den: number): number | null {
   switch (op) {
     case ">=": {
-      const cases = excess >= zero ? zero : ceilDiv(minus(zero, excess), d);
-      return plus(cases, num) <= den ? cases : null;
+      const cases = excess >= 0 ? 0 : ceilDiv(-excess, d);
+      return cases + num <= den ? cases : null;
     }
     case ">": {
-      const cases = excess > zero ? zero : plus(floorDiv(minus(zero, excess), d), one);
-      return plus(cases, num) <= den ? cases : null;
+      const cases = excess > 0 ? 0 : floorDiv(-excess, d) + 1;
+      return cases + num <= den ? cases : null;
     }
     case "<=":
-      return excess <= zero ? zero : ceilDiv(excess, d);
+      return excess <= 0 ? 0 : ceilDiv(excess, d);
     case "<": {
-      const cases = excess < zero ? zero : plus(floorDiv(excess, d), one);
+      const cases = excess < 0 ? 0 : floorDiv(excess, d) + 1;
+      return cases <= num ? cases : null;
+    }
+  }
+}
+
+// Whole-number division of non-negative safe integers through the remainder, which is exact, so no
+// quotient can round across a whole number.
+const floorDiv = (a: number, d: number): number => (a - (a % d)) / d;
+const ceilDiv = (a: number, d: number): number => floorDiv(a, d) + (a % d > 0 ? 1 : 0);
+
+/** The same in bigint, past 2^53; bigint division truncates, which is floor for non-negatives. */
+function casesInBigints(op: Comparison, excess: bigint, d: bigint, num: bigint, den: bigint): bigint | null {
+  const ceil = (a: bigint) => (a + d - 1n) / d;
+  switch (op) {
+    case ">=": {
+      const cases = excess >= 0n ? 0n : ceil(-excess);
+      return cases + num <= den ? cases : null;
+    }
+    case ">": {
+      const cases = excess > 0n ? 0n : -excess / d + 1n;
+      return cases + num <= den ? cases : null;
+    }
+    case "<=":
+      return excess <= 0n ? 0n : ceil(excess);
+    case "<": {
+      const cases = excess < 0n ? 0n : excess / d + 1n;
       return cases <= num ? cases : null;
     }
   }

@@ -7,8 +7,8 @@ import type { Policy } from "../model/policy.js";
 import { select } from "../model/selector.js";
 import { rational } from "../number/rational.js";
 import { addDays, type IsoDate } from "../time/calendar.js";
-import { sumWindow, type DataSet, type Sum, type UnitSeries } from "./dataset.js";
-import { rankScores } from "./groups.js";
+import { sumWindow, type DataSet, type Sum } from "./dataset.js";
+import { rankScores } from "./ranks.js";
 import { scorePoints, type MetricValue } from "./points.js";
 import type { ScoreResult } from "./result.js";
 import { windowMonths } from "./window.js";
@@ -18,19 +18,19 @@ export function evaluateScores(policy: Policy, data: DataSet, asOf: IsoDate): Sc
   // The day after a month's last day is in the next month; otherwise the month is still running.
   const month = monthOfDate(addDays(asOf, 1)) - 1;
   const scores: ScoreResult[] = [];
-  for (const series of data.units) {
+  data.units.forEach((unit, u) => {
     for (const score of policy.scores) {
-      if (select(score.selector, series.unit).kind !== "selected") continue;
+      if (select(score.selector, unit).kind !== "selected") continue;
       scores.push({
-        unit: series.unit.id,
-        tier: series.unit.tier,
+        unit: unit.id,
+        tier: unit.tier,
         score: score.id,
-        points: scorePoints(score.points, (metric) => metricValue(policy, data, series, metric, month)),
+        points: scorePoints(score.points, (metric) => metricValue(policy, data, u, metric, month)),
         rank: null,
         rule: { file: score.rule.file, line: score.rule.line },
       });
     }
-  }
+  });
   rankScores(scores);
   return scores;
 }
@@ -38,11 +38,11 @@ export function evaluateScores(policy: Policy, data: DataSet, asOf: IsoDate): Sc
 const num: Sum = { value: 0, monthsWithData: 0 };
 const den: Sum = { value: 0, monthsWithData: 0 };
 
-function metricValue(policy: Policy, data: DataSet, series: UnitSeries, id: string, month: number): MetricValue {
+function metricValue(policy: Policy, data: DataSet, u: number, id: string, month: number): MetricValue {
   const metric = policy.metrics.get(id)!;
   const window = windowMonths(metric.window, month, month);
-  sumWindow(data, series, data.fields.indexOf(metric.numerator), window, num);
-  sumWindow(data, series, data.fields.indexOf(metric.denominator), window, den);
+  sumWindow(data, u, data.fields.indexOf(metric.numerator), window, num);
+  sumWindow(data, u, data.fields.indexOf(metric.denominator), window, den);
   if (num.monthsWithData === 0 || den.monthsWithData === 0) return "no-data";
   if (den.value === 0) return "no-denominator";
   return rational(num.value, den.value);

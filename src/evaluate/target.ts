@@ -1,19 +1,20 @@
 /**
  * One unit against one target: the counts over the window, the exact verdict, how far off, how
- * many cases would close the gap, and what the next milestone asks. Everything that is the same for
- * all units under a target is in its plan, worked out once per as-of date; this file runs per unit
- * and allocates only the result it returns.
+ * many cases would close the gap. Everything that is the same for all units under a target is in
+ * its plan, worked out once per as-of date; this file runs per unit, writes one row of the result
+ * table and allocates nothing.
  */
 import { formatMonth, monthOfDate } from "../data/period.js";
 import type { MonthIndex } from "../data/types.js";
+import { holds } from "../model/expression.js";
 import type { Milestone, Policy, Target } from "../model/policy.js";
 import { rational } from "../number/rational.js";
 import type { IsoDate } from "../time/calendar.js";
-import { sumWindow, type DataSet, type Sum, type UnitSeries } from "./dataset.js";
+import { sumWindow, type DataSet, type Sum } from "./dataset.js";
 import { scorePoints, type MetricValue } from "./points.js";
-import { holds } from "../model/expression.js";
 import { compareRate, needed, thresholdOf, type Threshold } from "./rate.js";
-import type { Result, RuleRef, Status } from "./result.js";
+import type { RuleRef } from "./result.js";
+import { MET, MISSED, NO_DATA, NO_DENOMINATOR, NOT_DUE, type ResultTable } from "./table.js";
 import { windowMonths, type MonthRange } from "./window.js";
 
 /** What is the same for every unit under a target on one as-of date. */
@@ -46,75 +47,50 @@ export function planTarget(policy: Policy, target: Target, data: DataSet, due: M
   };
 }
 
-// Reused across calls: the hot loop allocates only the result it returns.
+// Reused across calls: the hot loop allocates nothing.
 const numerator: Sum = { value: 0, monthsWithData: 0 };
 const denominator: Sum = { value: 0, monthsWithData: 0 };
 
-export function scoreTarget(series: UnitSeries, plan: TargetPlan, overrides: Result["explanation"]["overrides"], data: DataSet): Result {
+/** Scores unit `u` into row `i` of the table, whose unit, metric and target are already set. */
+export function scoreTarget(table: ResultTable, i: number, u: number, plan: TargetPlan, data: DataSet): void {
   const { target, due } = plan;
-  if (!due) return row(series, plan, "not-due", null, null, null, overrides, 0);
-  sumWindow(data, series, plan.numerator, due.window, numerator);
-  sumWindow(data, series, plan.denominator, due.window, denominator);
+  if (!due) {
+    table.status[i] = NOT_DUE;
+    return;
+  }
+  sumWindow(data, u, plan.numerator, due.window, numerator);
+  sumWindow(data, u, plan.denominator, due.window, denominator);
   // An empty cell is "not reported", not zero: a rate needs both of its counts.
   const monthsWithData = Math.min(numerator.monthsWithData, denominator.monthsWithData);
-  if (monthsWithData === 0) return row(series, plan, "no-data", null, null, null, overrides, 0);
+  table.monthsWithData[i] = monthsWithData;
+  if (monthsWithData === 0) {
+    table.status[i] = NO_DATA;
+    return;
+  }
   const num = numerator.value;
   const den = denominator.value;
-  if (den === 0) return row(series, plan, "no-denominator", num, den, points(target, "no-denominator"), overrides, monthsWithData);
-  const status: Status = holds(target.comparison, compareRate(num, den, due.threshold)) ? "met" : "missed";
-  return row(series, plan, status, num, den, target.points ? points(target, rational(num, den)) : null, overrides, monthsWithData);
+  table.numerator[i] = num;
+  table.denominator[i] = den;
+  if (den === 0) {
+    table.status[i] = NO_DENOMINATOR;
+    if (target.points) table.score[i] = points(target, "no-denominator");
+    return;
+  }
+  judge(table, i, plan, num, den, due.threshold);
+  if (target.points) table.score[i] = points(target, rational(num, den));
 }
 
-function row(
-  series: UnitSeries,
-  plan: TargetPlan,
-  status: Status,
-  num: number | null,
-  den: number | null,
-  score: number | null,
-  overrides: Result["explanation"]["overrides"],
-  monthsWithData: number,
-): Result {
-  const { target, due } = plan;
-  const judged = status === "met" || status === "missed";
-  const actual = judged ? (100 * num!) / den! : null;
-  const threshold = due ? due.threshold.percent : null;
-  const text = plan.windowText;
-  return {
-    unit: series.unit.id,
-    tier: series.unit.tier,
-    metric: target.metric,
-    target: target.id,
-    milestone: due ? due.date : null,
-    op: target.comparison,
-    threshold,
-    actual,
-    numerator: num,
-    denominator: den,
-    status,
-    gapPoints: judged ? (plan.rises ? threshold! - actual! : actual! - threshold!) : null,
-    needed: judged ? needed(target.comparison, num!, den!, due!.threshold) : null,
-    score,
-    rank: null,
-    next: nextOf(plan, actual),
-    rule: plan.rule,
-    explanation: {
-      window: text ? { from: text.from, to: text.to, months: text.months, monthsWithData } : null,
-      overrides,
-      reason: null,
-    },
-  };
+/** Met or missed, exactly, with the gap in points and the cases that would close it. */
+function judge(table: ResultTable, i: number, plan: TargetPlan, num: number, den: number, t: Threshold): void {
+  const actual = (100 * num) / den;
+  const op = plan.target.comparison;
+  table.actual[i] = actual;
+  table.gapPoints[i] = plan.rises ? t.percent - actual : actual - t.percent;
+  table.needed[i] = needed(op, num, den, t) ?? Number.NaN;
+  table.status[i] = holds(op, compareRate(num, den, t)) ? MET : MISSED;
 }
 
-function points(target: Target, value: MetricValue): number | null {
-  return target.points ? scorePoints(target.points, () => value) : null;
-}
-
-/** The next milestone, and the rise a month from the current one that would meet it. */
-function nextOf(plan: TargetPlan, actual: number | null): Result["next"] {
-  const next = plan.next;
-  if (!next) return null;
-  if (actual === null || next.months <= 0) return { date: next.date, threshold: next.threshold, risePerMonth: null };
-  const rise = (next.threshold - actual) / next.months;
-  return { date: next.date, threshold: next.threshold, risePerMonth: plan.rises ? Math.max(0, rise) : Math.min(0, rise) };
+function points(target: Target, value: MetricValue): number {
+  const p = scorePoints(target.points!, () => value);
+  return p ?? Number.NaN;
 }
