@@ -11,8 +11,10 @@ import type { MonthIndex, Period } from "./types.js";
 const PAGE = 64;
 /** A page holds a line per month (0: none yet), then each month's span in 2 bits. */
 const PAGE_WORDS = PAGE + PAGE / 16;
+/** Pages are cut from slabs of 2^12, since a typed array of its own would cost more than the page. */
+const SLAB_SHIFT = 12;
+const SLAB_PAGES = 1 << SLAB_SHIFT;
 const SPANS = [1, 3, 6, 12] as const;
-const NO_PAGE = new Uint32Array(0);
 
 export interface Earlier {
   readonly line: number;
@@ -20,14 +22,17 @@ export interface Earlier {
 }
 
 export class MonthTable {
-  private readonly pages: Map<number, Uint32Array>[] = [];
+  private readonly slabs: Uint32Array[] = [];
+  private pageCount = 0;
+  /** By unit, then page number: the page's index among all pages. */
+  private readonly pages: Map<number, number>[] = [];
   // The last page used per unit, since rows usually come month after month.
   private readonly lastNumber: Float64Array;
-  private readonly lastPage: Uint32Array[];
+  private readonly lastPage: Int32Array;
 
   constructor(units: number) {
     this.lastNumber = new Float64Array(units).fill(NaN);
-    this.lastPage = new Array<Uint32Array>(units).fill(NO_PAGE);
+    this.lastPage = new Int32Array(units);
   }
 
   /**
@@ -37,29 +42,40 @@ export class MonthTable {
   claim(unit: number, period: Period, line: number): Earlier | undefined {
     for (let m = period.from; m <= period.to; m++) {
       const page = this.page(unit, m, false);
+      if (page < 0) continue;
+      const slab = this.slabs[page >>> SLAB_SHIFT]!;
+      const base = (page & (SLAB_PAGES - 1)) * PAGE_WORDS;
       const at = m % PAGE;
-      if (page.length > 0 && page[at] !== 0) return earlier(m, page[at]!, (page[PAGE + (at >> 4)]! >>> ((at & 15) * 2)) & 3);
+      if (slab[base + at] !== 0) return earlier(m, slab[base + at]!, (slab[base + PAGE + (at >> 4)]! >>> ((at & 15) * 2)) & 3);
     }
     const span = SPANS.indexOf((period.to - period.from + 1) as (typeof SPANS)[number]);
     for (let m = period.from; m <= period.to; m++) {
       const page = this.page(unit, m, true);
+      const slab = this.slabs[page >>> SLAB_SHIFT]!;
+      const base = (page & (SLAB_PAGES - 1)) * PAGE_WORDS;
       const at = m % PAGE;
-      page[at] = line;
-      page[PAGE + (at >> 4)]! |= span << ((at & 15) * 2);
+      slab[base + at] = line;
+      slab[base + PAGE + (at >> 4)]! |= span << ((at & 15) * 2);
     }
     return undefined;
   }
 
-  private page(unit: number, month: MonthIndex, create: boolean): Uint32Array {
+  /** The page holding `month` for `unit`, or -1 when there is none and `create` is false. */
+  private page(unit: number, month: MonthIndex, create: boolean): number {
     const number = Math.floor(month / PAGE);
     if (this.lastNumber[unit] === number) return this.lastPage[unit]!;
     const pages = this.pages[unit] ?? (this.pages[unit] = new Map());
     let page = pages.get(number);
-    if (!page && create) pages.set(number, (page = new Uint32Array(PAGE_WORDS)));
-    if (!page) return NO_PAGE;
+    if (page === undefined && create) pages.set(number, (page = this.newPage()));
+    if (page === undefined) return -1;
     this.lastNumber[unit] = number;
     this.lastPage[unit] = page;
     return page;
+  }
+
+  private newPage(): number {
+    if (this.pageCount % SLAB_PAGES === 0) this.slabs.push(new Uint32Array(SLAB_PAGES * PAGE_WORDS));
+    return this.pageCount++;
   }
 }
 

@@ -154,6 +154,18 @@ describe("streamObservations", () => {
     expect(Number.isNaN(batches[0]!.counts[1]![0])).toBe(true);
   });
 
+  it("finds a repeated period among thousands of units", async () => {
+    const many = new Set(Array.from({ length: 5000 }, (_, i) => `u${i}`));
+    const text = ["unit,period,dossiers", ...[...many].map((unit) => `${unit},2023-Q1,1`), "u4999,2023-02,1", "u0,2023,1"].join("\n");
+    const options = { ...base, units: many };
+    const actual = await readObservationStream([text], options);
+    expect(actual.issues.map((issue) => issue.message)).toEqual([
+      "`u4999` 2023-02 overlaps 2023-Q1 on line 5001; report each month once",
+      "`u0` 2023 overlaps 2023-Q1 on line 2; report each month once",
+    ]);
+    expect(actual).toEqual(readObservations(text, { ...options, format: "csv" }));
+  });
+
   it("reports the bytes read after each chunk", async () => {
     const bytes = new TextEncoder().encode(rows(100));
     const chunks = [bytes.slice(0, 700), bytes.slice(700, 1400), bytes.slice(1400)];
