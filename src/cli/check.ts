@@ -4,6 +4,7 @@ import { compileFile } from "../check/compile.js";
 import { localize, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics, summary } from "../diagnostics/render.js";
 import { findFiles } from "../files/find.js";
+import type { Lang } from "../report/words.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords } from "./words.js";
 
@@ -43,7 +44,7 @@ export function check(paths: readonly string[], options: CheckOptions, io: Outpu
  * JSON keeps the English `message` and `help` that tools match on; in another language the words
  * people read come as well, under `localized`.
  */
-function withLocalized(d: Diagnostic, lang: "en" | "vi") {
+function withLocalized(d: Diagnostic, lang: Lang) {
   if (lang === "en") return d;
   const { message, help } = localize(d, lang);
   return { ...d, localized: { lang, message, ...(help === undefined ? {} : { help }) } };
