@@ -10,6 +10,7 @@
 
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { measure, median } from "./measure.mjs";
 import { peers } from "./peers.mjs";
 import { generateRecords, judgeByLoop, sampleTargets, thresholdAt } from "./records.mjs";
 
@@ -38,48 +39,7 @@ function usage(message) {
   process.exit(message ? 2 : 0);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (n) => Math.round(n).toLocaleString("en-US");
-
-/** Differences between a peer's verdicts and the reference, as readable lines. */
-function mismatches(got, ref, records, targets) {
-  const byId = new Map(targets.map((t) => [t.id, t]));
-  const out = [];
-  for (let i = 0; i < records.length; i++) {
-    const sameNeeded = got.needed[i] === ref.needed[i] || (Number.isNaN(got.needed[i]) && Number.isNaN(ref.needed[i]));
-    if (got.met[i] === ref.met[i] && sameNeeded) continue;
-    const r = records[i];
-    const target = byId.get(r.target);
-    const show = (j) => `met ${j.met[i]}, needed ${Number.isNaN(j.needed[i]) ? "null" : j.needed[i]}`;
-    out.push(`#${i} ${r.numerator}/${r.denominator} ${target.op} ${thresholdAt(target, r.month) / 10}% (${r.target}, month ${r.month}): got ${show(got)}, loop ${show(ref)}`);
-  }
-  return out;
-}
-
-/** Warm-up and full comparison, then timed runs. */
-async function measure(peer, targets, records, ref, runs) {
-  let t0 = performance.now();
-  const engine = await peer.setup(targets);
-  const setupMs = performance.now() - t0;
-  t0 = performance.now();
-  const wrong = mismatches(await engine.judge(records), ref, records, targets);
-  const warmRate = records.length / ((performance.now() - t0) / 1000);
-  const n = Math.min(records.length, Math.max(500, Math.round(warmRate)));
-  const sample = records.slice(0, n);
-  const sampleRef = { met: ref.met.subarray(0, n), needed: ref.needed.subarray(0, n) };
-  const times = [];
-  for (let r = 0; r < runs; r++) {
-    t0 = performance.now();
-    const got = await engine.judge(sample);
-    times.push(performance.now() - t0);
-    wrong.push(...mismatches(got, sampleRef, sample, targets).map((m) => `timed run ${r + 1}: ${m}`));
-  }
-  engine.dispose?.();
-  return { setupMs, n, times, rate: n / (median(times) / 1000), wrong };
-}
 
 const opts = options(process.argv.slice(2));
 const targets = sampleTargets();
@@ -107,7 +67,7 @@ console.log(`hand-written loop (the reference, with its linear milestone scan): 
 const rows = [["engine", "records/s (median)", "timed runs, ms", "records per run", "setup ms", "mismatches"]];
 let failed = false;
 for (const peer of peers({ inFlight: opts.inFlight }).filter((p) => p.name.includes(opts.only))) {
-  const m = await measure(peer, targets, records, ref, opts.runs);
+  const m = await measure(peer, targets, records, ref, { runs: opts.runs, warmUp: records.length });
   rows.push([peer.name, fmt(m.rate), m.times.map((t) => t.toFixed(0)).join(", "), fmt(m.n), m.setupMs.toFixed(0), String(m.wrong.length)]);
   if (m.wrong.length > 0) {
     failed = true;

@@ -32,72 +32,71 @@ export function rankResults(table: ResultTable, groups: UnitGroups, targets: rea
 // ---------------------------------------------------------------------------------------------
 // Radix ranking
 
+/** Rows with the high word of their rate's double, flipped for rising targets so best is least. */
 interface Keys {
   rows: Int32Array;
-  bucket: Int32Array;
   hi: Uint32Array;
-  lo: Uint32Array;
 }
 
 const double = new Float64Array(1);
 const words = new Uint32Array(double.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-/** False when a tie is not exact or counts are too large: the caller then ranks exactly. */
+/**
+ * Sorts by the high 32 bits of each double (sign, exponent, 20 bits of mantissa) in three radix
+ * passes, groups by target and tier, then orders the short runs that share a high word by the
+ * whole double. False when a tie is not exact or counts are too large: the caller ranks exactly.
+ */
 function rankByRadix(table: ResultTable, groups: UnitGroups, targets: readonly RankedTarget[], include: (i: number) => boolean): boolean {
-  const keys = keysOf(table, groups, targets, include);
+  const keys = keysOf(table, targets, include);
   if (!keys) return false;
-  const sorted = byBucket(radixSort(keys), targets.length * groups.tiers.length);
-  return assignInOrder(table, sorted);
+  const tiers = groups.tiers.length;
+  const bucket = new Int32Array(table.size);
+  for (let k = 0; k < keys.rows.length; k++) {
+    const row = keys.rows[k]!;
+    bucket[row] = table.target[row]! * tiers + groups.tierOf[table.unit[row]!]!;
+  }
+  const sorted = byBucket(radixSort(keys), bucket, targets.length * tiers);
+  const rises = (row: number) => targets[table.target[row]!]!.rises;
+  return assignInOrder(table, sorted, bucket, rises);
 }
 
-function keysOf(table: ResultTable, groups: UnitGroups, targets: readonly RankedTarget[], include: (i: number) => boolean): Keys | undefined {
+function keysOf(table: ResultTable, targets: readonly RankedTarget[], include: (i: number) => boolean): Keys | undefined {
   let n = 0;
   for (let i = 0; i < table.size; i++) if (include(i)) n++;
   const keys = emptyKeys(n);
-  const tiers = groups.tiers.length;
   let k = 0;
   for (let i = 0; i < table.size; i++) {
     if (!include(i)) continue;
     if (table.numerator[i]! >= EXACT_DOUBLES) return undefined;
     double[0] = table.actual[i]!;
-    // Best first: flipping every bit turns ascending into descending for rising targets.
-    const target = table.target[i]!;
-    const flip = targets[target]!.rises ? 0xffffffff : 0;
     keys.rows[k] = i;
-    keys.bucket[k] = target * tiers + groups.tierOf[table.unit[i]!]!;
-    keys.hi[k] = (words[HI]! ^ flip) >>> 0;
-    keys.lo[k] = (words[1 - HI]! ^ flip) >>> 0;
+    keys.hi[k] = (words[HI]! ^ (targets[table.target[i]!]!.rises ? 0xffffffff : 0)) >>> 0;
     k++;
   }
   return keys;
 }
 
-const emptyKeys = (n: number): Keys => ({ rows: new Int32Array(n), bucket: new Int32Array(n), hi: new Uint32Array(n), lo: new Uint32Array(n) });
+const emptyKeys = (n: number): Keys => ({ rows: new Int32Array(n), hi: new Uint32Array(n) });
 
-// Six passes of 11, 11 and 10 bits per 32-bit word.
-const DIGITS = [
-  [0, 0x7ff],
-  [11, 0x7ff],
-  [22, 0x3ff],
-] as const;
-
-/** LSD radix sort on the 64-bit keys; a digit every key shares is skipped. */
+/** LSD radix sort on the high words, 11, 11 and 10 bits at a time; a digit all keys share is skipped. */
 function radixSort(keys: Keys): Keys {
   let from = keys;
   let to = emptyKeys(keys.rows.length);
   const counts = new Int32Array(2049);
-  for (const word of ["lo", "hi"] as const) {
-    for (const [shift, mask] of DIGITS) {
-      if (countDigits(from[word], shift, mask, counts)) continue;
-      scatter(from, to, from[word], shift, mask, counts);
-      [from, to] = [to, from];
+  for (const [shift, mask] of [[0, 0x7ff], [11, 0x7ff], [22, 0x3ff]] as const) {
+    if (countDigits(from.hi, shift, mask, counts)) continue;
+    for (let k = 0; k < from.hi.length; k++) {
+      const at = counts[(from.hi[k]! >>> shift) & mask]!++;
+      to.rows[at] = from.rows[k]!;
+      to.hi[at] = from.hi[k]!;
     }
+    [from, to] = [to, from];
   }
   return from;
 }
 
-/** Counts into counts[digit + 1]; true when every key has the same digit. */
+/** Counts into counts[digit + 1] and sums them into starts; true when every key has the same digit. */
 function countDigits(word: Uint32Array, shift: number, mask: number, counts: Int32Array): boolean {
   counts.fill(0);
   for (let k = 0; k < word.length; k++) counts[((word[k]! >>> shift) & mask) + 1]!++;
@@ -108,37 +107,52 @@ function countDigits(word: Uint32Array, shift: number, mask: number, counts: Int
   return false;
 }
 
-function scatter(from: Keys, to: Keys, word: Uint32Array | Int32Array, shift: number, mask: number, starts: Int32Array): void {
-  for (let k = 0; k < word.length; k++) {
-    const at = starts[(word[k]! >>> shift) & mask]!++;
-    to.rows[at] = from.rows[k]!;
-    to.bucket[at] = from.bucket[k]!;
-    to.hi[at] = from.hi[k]!;
-    to.lo[at] = from.lo[k]!;
-  }
-}
-
-/** A stable counting sort by bucket, keeping the rate order within each. */
-function byBucket(keys: Keys, buckets: number): Keys {
+/** A stable counting sort by bucket, keeping the order within each. */
+function byBucket(keys: Keys, bucket: Int32Array, buckets: number): Keys {
   const starts = new Int32Array(buckets + 1);
-  for (let k = 0; k < keys.bucket.length; k++) starts[keys.bucket[k]! + 1]!++;
+  for (let k = 0; k < keys.rows.length; k++) starts[bucket[keys.rows[k]!]! + 1]!++;
   for (let b = 1; b <= buckets; b++) starts[b]! += starts[b - 1]!;
   const out = emptyKeys(keys.rows.length);
-  scatter(keys, out, keys.bucket, 0, 0x7fffffff, starts);
+  for (let k = 0; k < keys.rows.length; k++) {
+    const at = starts[bucket[keys.rows[k]!]!]!++;
+    out.rows[at] = keys.rows[k]!;
+    out.hi[at] = keys.hi[k]!;
+  }
   return out;
 }
 
-function assignInOrder(table: ResultTable, keys: Keys): boolean {
+function assignInOrder(table: ResultTable, keys: Keys, bucket: Int32Array, rises: (row: number) => boolean): boolean {
+  const { rows } = keys;
+  settleRuns(keys, bucket, table.actual, rises);
   let start = 0;
-  for (let k = 0; k < keys.rows.length; k++) {
-    const row = keys.rows[k]!;
-    if (k === 0 || keys.bucket[k] !== keys.bucket[k - 1]) start = k;
-    const previous = keys.rows[k - 1]!;
-    const tied = k > start && keys.hi[k] === keys.hi[k - 1] && keys.lo[k] === keys.lo[k - 1];
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    const previous = rows[k - 1]!;
+    if (k === 0 || bucket[row] !== bucket[previous]) start = k;
+    const tied = k > start && table.actual[row] === table.actual[previous];
     if (tied && compareRates(table, previous, row) !== 0) return false;
     table.rank[row] = tied ? table.rank[previous]! : k - start + 1;
   }
   return true;
+}
+
+/** Orders each run of rows sharing a bucket and a high word by the whole double, by insertion: runs are short. */
+function settleRuns({ rows, hi }: Keys, bucket: Int32Array, actual: Float64Array, rises: (row: number) => boolean): void {
+  let start = 0;
+  for (let k = 1; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (bucket[row] !== bucket[rows[k - 1]!] || hi[k] !== hi[k - 1]) {
+      start = k;
+      continue;
+    }
+    const direction = rises(row) ? -1 : 1;
+    let j = k;
+    while (j > start && direction * (actual[rows[j - 1]!]! - actual[row]!) > 0) {
+      rows[j] = rows[j - 1]!;
+      j--;
+    }
+    rows[j] = row;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
