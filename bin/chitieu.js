@@ -20,5 +20,6 @@ process.exitCode = await main(process.argv.slice(2), {
   err: write(process.stderr),
   colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
   lang: languageFromEnvironment(process.env),
+  progress: process.stderr.isTTY === true,
   stdin: () => readFileSync(0, "utf8"),
 });

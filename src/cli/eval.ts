@@ -1,9 +1,10 @@
 /** `chitieu eval POLICY --units F --data F --as-of DATE`: score reported data against a policy. */
-import { readFileSync, writeFileSync } from "node:fs";
-import { extname } from "node:path";
+import { createReadStream, readFileSync, writeFileSync } from "node:fs";
+import { basename, extname } from "node:path";
 import { z } from "zod";
 import { compileFile } from "../check/compile.js";
-import { readObservations } from "../data/observations.js";
+import { readObservations, type ObservationsRead } from "../data/observations.js";
+import { readObservationStream, type ObservationStreamOptions } from "../data/stream.js";
 import type { RecordInput } from "../data/records.js";
 import { readMerges, readUnits } from "../data/registry.js";
 import { readSheet } from "../data/xlsx.js";
@@ -18,6 +19,7 @@ import { resultsWorkbook } from "../report/workbook.js";
 import { parseDate, type IsoDate } from "../time/calendar.js";
 import { statOf } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
+import { progressFor } from "./progress.js";
 
 /** What `eval` and `explain` share: the policy's data and the date. */
 export const DataOptions = z.object({
@@ -127,18 +129,14 @@ export async function loadData(policyFile: string, options: z.infer<typeof DataO
   // In the order they were always read, since two of them may be `-`.
   const unitsIn = await readInput(options.units, undefined, io);
   const mergesIn = options.merges ? await readInput(options.merges, undefined, io) : undefined;
-  const dataIn = await readInput(options.data, options.sheet, io);
+  const streamed = options.data !== "-" && formatOf(options.data) === "csv";
+  const dataIn = streamed ? "" : await readInput(options.data, options.sheet, io);
   if (unitsIn === undefined || dataIn === undefined || (options.merges && mergesIn === undefined)) return EXIT.usage;
   const units = readUnits(unitsIn, { file: options.units, format: registryFormat(options.units) });
   const ids = new Set(units.registry.units.map((u) => u.id));
   const merges = options.merges ? readMerges(mergesIn!, { file: options.merges, format: registryFormat(options.merges), units: ids }) : undefined;
-  const observations = readObservations(dataIn, {
-    file: options.data,
-    format: formatOf(options.data),
-    fields: new Set(policy.fields.keys()),
-    units: ids,
-    numbers: options.numbers,
-  });
+  const read = { file: options.data, fields: new Set(policy.fields.keys()), units: ids, numbers: options.numbers };
+  const observations = streamed ? await streamFile(options.data, read, io) : readObservations(dataIn, { ...read, format: formatOf(options.data) });
   const evaluator = compileEvaluator(policy);
   const prepared = evaluator.prepare(
     {
@@ -150,6 +148,16 @@ export async function loadData(policyFile: string, options: z.infer<typeof DataO
     { successors: options.successors },
   );
   return { policy, evaluator, prepared, units: units.registry.units };
+}
+
+/** A CSV data file read in chunks, with a progress bar on a terminal for a large one. */
+async function streamFile(path: string, options: ObservationStreamOptions, io: Output): Promise<ObservationsRead> {
+  const progress = progressFor(io, basename(path), statOf(path)?.size ?? 0);
+  try {
+    return await readObservationStream(createReadStream(path), { ...options, onProgress: (bytes) => progress.update(bytes) });
+  } finally {
+    progress.done();
+  }
 }
 
 function registryFormat(path: string): "csv" | "json" | "xlsx" {

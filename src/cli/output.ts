@@ -8,6 +8,8 @@ export interface Output {
   readonly colour?: boolean;
   /** The language when --lang is not given, from the environment. */
   readonly lang?: Lang;
+  /** Whether standard error is a terminal, where a progress bar may be drawn. */
+  readonly progress?: boolean;
   /** Standard input, for `-` in place of a file. */
   readonly stdin?: () => string;
 }
