@@ -24,14 +24,17 @@ function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 function isValidDay(year: number, month: number, day: number): boolean {
   return (
-    [year, month, day].every(Number.isInteger) &&
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
@@ -68,9 +71,16 @@ export function parseDate(text: string): IsoDate | undefined {
   return undefined;
 }
 
+// Read by position, not split: schedules take dates apart for every step, and an IsoDate is always
+// `YYYY-MM-DD`.
 export function parts(d: IsoDate): { year: number; month: number; day: number } {
-  const [year = "", month = "", day = ""] = d.split("-");
-  return { year: Number(year), month: Number(month), day: Number(day) };
+  return { year: digits(d, 0, 4), month: digits(d, 5, 7), day: digits(d, 8, 10) };
+}
+
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 export function isMonthEnd(d: IsoDate): boolean {
