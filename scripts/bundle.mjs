@@ -22,6 +22,14 @@ export { main } from "./dist/cli/main.js";
 export { languageFromEnvironment } from "./dist/report/words.js";
 `;
 
+/** zod's `z.locales` namespace pulls in every locale; the bundle keeps English (scripts/zod-locales.mjs). */
+const englishZodOnly = {
+  name: "english-zod-only",
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${"node_modules"}/zod/`) ? { path: join(root, "scripts", "zod-locales.mjs") } : undefined));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   stdin: { contents: entry, resolveDir: root, sourcefile: "chitieu-entry.js", loader: "js" },
@@ -40,6 +48,7 @@ const result = await build({
   banner: { js: 'import { createRequire as __chitieuRequire } from "node:module";\nconst require = __chitieuRequire(import.meta.url);' },
   // The grammar's definitions are checked by the test suite; the CLI need not check them at every start.
   define: { 'process.env["CHITIEU_SKIP_GRAMMAR_VALIDATION"]': '"1"' },
+  plugins: [englishZodOnly],
   legalComments: "none",
   logLevel: "warning",
   metafile: true,

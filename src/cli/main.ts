@@ -5,21 +5,16 @@
  * Messages are in English or Vietnamese: a command's own `--lang` (except for fmt and init, whose
  * `--lang` picks the keywords they write), else `chitieu --lang` before the command, else the
  * environment (`io.lang`).
+ *
+ * Every command but `check` is imported when it runs: `chitieu check` in a pre-commit hook or an
+ * editor starts often, and need not load evaluation, reports and tables to do it.
  */
 import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { check, CheckOptions } from "./check.js";
-import { evaluateCommand, EvalOptions } from "./eval.js";
-import { explainCommand, ExplainOptions } from "./explain.js";
-import { formatCommand, FormatOptions } from "./fmt.js";
-import { initCommand, InitOptions } from "./init.js";
-import { propertiesCommand, PropertiesOptions } from "./properties.js";
 import type { Lang } from "../report/words.js";
 import { EXIT, type Output } from "./output.js";
-import { reportCommand, ReportOptions } from "./report.js";
-import { schedule, ScheduleOptions } from "./schedule.js";
-import { testCommand, TestOptions } from "./test.js";
 import { cliWords, commanderErrorText } from "./words.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -65,7 +60,8 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .option("--tier <id>", "only this tier")
     .option("--lang <lang>", "messages in en or vi (default: from LANG)")
     .addHelpText("after", "\nExample:\n  chitieu schedule policies/brvt-2139-2022.ct --tier province")
-    .action((file: string, raw: unknown) => {
+    .action(async (file: string, raw: unknown) => {
+      const { schedule, ScheduleOptions } = await import("./schedule.js");
       code = schedule(file, validated(ScheduleOptions, raw), speaking(raw));
     });
 
@@ -91,6 +87,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       "\nExamples:\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30\n  chitieu eval policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30 --format xlsx --out results.xlsx",
     )
     .action(async (policy: string, raw: unknown) => {
+      const { evaluateCommand, EvalOptions } = await import("./eval.js");
       code = await evaluateCommand(policy, validated(EvalOptions, withGlobalLang(raw)), speaking(raw));
     });
 
@@ -101,6 +98,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       "\nThe report is in Vietnamese unless --lang en.\n\nExample:\n  chitieu report policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv \\\n    --data examples/brvt-2022/data.csv --as-of 2022-11-30 --out brvt-report.html",
     )
     .action(async (policy: string, raw: unknown) => {
+      const { reportCommand, ReportOptions } = await import("./report.js");
       code = await reportCommand(policy, validated(ReportOptions, withGlobalLang(raw)), speaking(raw));
     });
 
@@ -112,6 +110,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       "\nExample:\n  chitieu explain policies/brvt-2139-2022.ct --unit so-y-te --metric online_share \\\n    --units examples/brvt-2022/units.csv --data examples/brvt-2022/data.csv --as-of 2022-10-31 --lang vi",
     )
     .action(async (policy: string, raw: unknown) => {
+      const { explainCommand, ExplainOptions } = await import("./explain.js");
       code = await explainCommand(policy, validated(ExplainOptions, withGlobalLang(raw)), speaking(raw));
     });
 
@@ -122,7 +121,8 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .option("--check", "change nothing; exit 1 when a file is not formatted", false)
     .option("--lang <lang>", "keywords, dates and decimal marks in en or vi (default: as the file is written)")
     .addHelpText("after", "\nExamples:\n  chitieu fmt policies/\n  chitieu fmt --check policies/\n  chitieu fmt --lang vi - < policy.ct")
-    .action((paths: string[], raw: unknown) => {
+    .action(async (paths: string[], raw: unknown) => {
+      const { formatCommand, FormatOptions } = await import("./fmt.js");
       code = formatCommand(paths, validated(FormatOptions, raw, langOf(keywordsOnly)), speaking(keywordsOnly));
     });
 
@@ -156,9 +156,13 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       ].join("\n"),
     )
     .action(async (paths: string[], raw: { properties?: boolean }) => {
-      code = raw.properties
-        ? await propertiesCommand(paths, validated(PropertiesOptions, raw), speaking(raw))
-        : testCommand(paths, validated(TestOptions, raw), speaking(raw));
+      if (raw.properties) {
+        const { propertiesCommand, PropertiesOptions } = await import("./properties.js");
+        code = await propertiesCommand(paths, validated(PropertiesOptions, raw), speaking(raw));
+      } else {
+        const { testCommand, TestOptions } = await import("./test.js");
+        code = testCommand(paths, validated(TestOptions, raw), speaking(raw));
+      }
     });
 
   program
@@ -167,7 +171,8 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .argument("[dir]", "where to create them", ".")
     .option("--lang <lang>", "keywords in en or vi (default: from LANG)")
     .addHelpText("after", "\nExample:\n  chitieu init my-policy --lang vi && chitieu test my-policy")
-    .action((dir: string, raw: unknown) => {
+    .action(async (dir: string, raw: unknown) => {
+      const { initCommand, InitOptions } = await import("./init.js");
       code = initCommand(dir, validated(InitOptions, raw, langOf(keywordsOnly)), speaking(keywordsOnly));
     });
 
