@@ -32,61 +32,80 @@ function numbering(ids: readonly string[]): Map<string, number> {
   return numbers;
 }
 
-/** Per metric: all units, each tier, each parent unit; counted in place, in the order first seen. */
+/**
+ * Per metric: all units, each tier, each parent unit, in the order first seen. Counted into typed
+ * arrays by slot (metric, then all / tier / parent), and made into Group objects once at the end.
+ */
 export function rollUp(table: ResultTable, groups: UnitGroups, metrics: readonly string[]): Group[] {
   const tiers = groups.tiers.length;
-  const parents = groups.parents.length;
-  const all = new Int32Array(metrics.length).fill(-1);
-  const byTier = new Int32Array(metrics.length * tiers).fill(-1);
-  const byParent = new Int32Array(metrics.length * parents).fill(-1);
-  const out: Group[] = [];
-  const at = (slots: Int32Array, slot: number, kind: Group["kind"], id: string, metric: string): Group => {
-    if (slots[slot] === -1) {
-      slots[slot] = out.length;
-      out.push(emptyGroup(kind, id, metric));
-    }
-    return out[slots[slot]!]!;
-  };
+  const stride = 1 + tiers + groups.parents.length;
+  const tally = new Tally(metrics.length * stride);
   for (let i = 0; i < table.size; i++) {
-    const m = table.metric[i]!;
+    const base = table.metric[i]! * stride;
     const u = table.unit[i]!;
-    const tier = groups.tierOf[u]!;
     const parent = groups.parentOf[u]!;
-    count(at(all, m, "all", "all", metrics[m]!), table, i);
-    count(at(byTier, m * tiers + tier, "tier", groups.tiers[tier]!, metrics[m]!), table, i);
-    if (parent >= 0) count(at(byParent, m * parents + parent, "parent", groups.parents[parent]!, metrics[m]!), table, i);
+    tally.add(base, table, i);
+    tally.add(base + 1 + groups.tierOf[u]!, table, i);
+    if (parent >= 0) tally.add(base + 1 + tiers + parent, table, i);
   }
-  for (const g of out) g.rate = g.denominator > 0 ? (100 * g.numerator) / g.denominator : null;
-  return out;
+  return tally.order.map((slot) => {
+    const place = slot % stride;
+    const metric = metrics[(slot - place) / stride]!;
+    if (place === 0) return tally.group(slot, "all", "all", metric);
+    if (place <= tiers) return tally.group(slot, "tier", groups.tiers[place - 1]!, metric);
+    return tally.group(slot, "parent", groups.parents[place - 1 - tiers]!, metric);
+  });
 }
 
-function emptyGroup(kind: Group["kind"], id: string, metric: string): Group {
-  return { kind, id, metric, numerator: 0, denominator: 0, rate: null, units: 0, met: 0, missed: 0, noData: 0, noDenominator: 0, notDue: 0, excluded: 0 };
-}
+const STATUSES = 6;
 
-function count(group: Group, table: ResultTable, i: number): void {
-  group.units++;
-  switch (table.status[i]) {
-    case MET:
-      group.met++;
-      break;
-    case MISSED:
-      group.missed++;
-      break;
-    case NO_DATA:
-      group.noData++;
-      break;
-    case NO_DENOMINATOR:
-      group.noDenominator++;
-      break;
-    case NOT_DUE:
-      group.notDue++;
-      break;
-    case EXCLUDED:
-      group.excluded++;
+class Tally {
+  readonly order: number[] = [];
+  private readonly seen: Uint8Array;
+  private readonly units: Float64Array;
+  private readonly statuses: Float64Array;
+  private readonly numerator: Float64Array;
+  private readonly denominator: Float64Array;
+
+  constructor(slots: number) {
+    this.seen = new Uint8Array(slots);
+    this.units = new Float64Array(slots);
+    this.statuses = new Float64Array(slots * STATUSES);
+    this.numerator = new Float64Array(slots);
+    this.denominator = new Float64Array(slots);
   }
-  const num = table.numerator[i]!;
-  const den = table.denominator[i]!;
-  if (num === num) group.numerator += num;
-  if (den === den) group.denominator += den;
+
+  add(slot: number, table: ResultTable, i: number): void {
+    if (this.seen[slot] === 0) {
+      this.seen[slot] = 1;
+      this.order.push(slot);
+    }
+    this.units[slot]!++;
+    this.statuses[slot * STATUSES + table.status[i]!]!++;
+    const num = table.numerator[i]!;
+    const den = table.denominator[i]!;
+    if (num === num) this.numerator[slot]! += num;
+    if (den === den) this.denominator[slot]! += den;
+  }
+
+  group(slot: number, kind: Group["kind"], id: string, metric: string): Group {
+    const count = (status: number) => this.statuses[slot * STATUSES + status]!;
+    const numerator = this.numerator[slot]!;
+    const denominator = this.denominator[slot]!;
+    return {
+      kind,
+      id,
+      metric,
+      numerator,
+      denominator,
+      rate: denominator > 0 ? (100 * numerator) / denominator : null,
+      units: this.units[slot]!,
+      met: count(MET),
+      missed: count(MISSED),
+      noData: count(NO_DATA),
+      noDenominator: count(NO_DENOMINATOR),
+      notDue: count(NOT_DUE),
+      excluded: count(EXCLUDED),
+    };
+  }
 }

@@ -25,7 +25,7 @@ export function rankResults(table: ResultTable, groups: UnitGroups, targets: rea
   const judged = (i: number) => table.status[i] === MET || table.status[i] === MISSED;
   const scored = (i: number) => judged(i) && targets[table.target[i]!]!.scored;
   const byRate = (i: number) => judged(i) && !targets[table.target[i]!]!.scored;
-  rankExactly(table, groups, targets, scored);
+  if (targets.some((t) => t.scored)) rankExactly(table, groups, targets, scored);
   if (!rankByRadix(table, groups, targets, byRate)) rankExactly(table, groups, targets, byRate);
 }
 
