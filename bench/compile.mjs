@@ -16,6 +16,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { monthEnd, mulberry32, scheduleText, selectorText } from "./generate.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -50,31 +51,12 @@ const opts = options(process.argv.slice(2));
 // ---------------------------------------------------------------------------------------------
 // The generator: policy i comes from mulberry32(seed + i), so any one can be printed alone.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TIER_POOL = ["province", "district", "commune", "ministry", "agency", "ward"];
 const TAG_POOL = ["pilot", "border", "urban", "mountain"];
 const FIELD_POOL = ["dossiers", "online", "fullprocess", "paid_online", "fee_dossiers", "services", "services_used", "procedures", "online_procedures", "digitised", "returned_late", "complaints"];
 const WINDOWS = ["", " over month", " over quarter", " over year-to-date"];
 
-/** Months are counted from year 0: m = year * 12 + (month - 1). */
-const monthEnd = (m) => {
-  const year = Math.floor(m / 12);
-  const month = (m % 12) + 1;
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-};
-/** Thresholds are in tenths of a percent, so every one is exact: 495 -> 49.5%. */
-const percent = (tenths) => `${tenths / 10}%`;
 
 /** One policy as data; `policyText` writes it in chitieu's language, JSON.stringify as JSON. */
 export function generate(index, seed = opts.seed) {
@@ -152,26 +134,6 @@ export function generate(index, seed = opts.seed) {
   };
 }
 
-function scheduleText(t) {
-  const head = `${t.metric} ${t.op}`;
-  switch (t.kind) {
-    case "ramp": {
-      const step = t.every === 1 ? "monthly" : t.every === 3 ? "quarterly" : `every ${t.every} months`;
-      return `from ${monthEnd(t.from)} ${head} ${percent(t.t0)}, ${step} +${percent(t.inc)}, by ${monthEnd(t.by)} ${t.op} ${percent(t.tEnd)}`;
-    }
-    case "years":
-      return t.years.map(([year, v], i) => `in ${year} ${i === 0 ? head : t.op} ${percent(v)}`).join(", ");
-    case "ongoing":
-      return `from ${monthEnd(t.from)} ${head} ${percent(t.t)}, monthly`;
-    case "single":
-      return `by ${monthEnd(t.by)} ${head} ${percent(t.t)}`;
-  }
-}
-
-function selectorText(t) {
-  const items = [...(t.for.all ? ["all"] : []), ...(t.for.tiers ?? []).map((x) => `tier ${x}`), ...(t.for.tags ?? []).map((x) => `tag ${x}`), ...(t.for.units ?? []).map((x) => `unit ${x}`)];
-  return items.join(", ") + (t.except.length ? ` except ${t.except.map((x) => `unit ${x}`).join(", ")}` : "");
-}
 
 export function policyText(p) {
   return [

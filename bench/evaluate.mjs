@@ -17,6 +17,7 @@ import os from "node:os";
 import { performance, PerformanceObserver } from "node:perf_hooks";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mulberry32, scheduleText, selectorText } from "./generate.mjs";
 
 // --policy prints the generated policy text and exits.
 // --json FILE writes the last evaluation, to check that a faster build gives byte-identical output.
@@ -103,16 +104,6 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) usage("--as-of must be YYYY-MM-DD");
 // ---------------------------------------------------------------------------------------------
 // Seeded random numbers
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(opts.seed);
 const between = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const chance = (p) => rand() < p;
@@ -159,7 +150,6 @@ const TARGETS = [
   { id: "usage_p03_c001", for: { units: ["p03-c001"] }, metric: "usage", op: ">=", kind: "single", by: M(2024, 12), t: 900 },
 ];
 
-const percent = (tenths) => `${tenths / 10}%`;
 
 /** Each milestone as { month, t }; month-end dates throughout. Checks that ramps land exactly. */
 function milestones(target) {
@@ -184,32 +174,6 @@ function milestones(target) {
 }
 for (const t of TARGETS) t.milestones = milestones(t);
 
-function scheduleText(t) {
-  const name = `${t.metric} ${t.op}`;
-  switch (t.kind) {
-    case "ramp": {
-      const step = t.every === 1 ? "monthly" : t.every === 3 ? "quarterly" : `every ${t.every} months`;
-      return `from ${monthEndText(t.from)} ${name} ${percent(t.t0)}, ${step} +${percent(t.inc)}, by ${monthEndText(t.by)} ${t.op} ${percent(t.tEnd)}`;
-    }
-    case "years":
-      return t.years.map(([year, v], i) => `in ${year} ${i === 0 ? name : t.op} ${percent(v)}`).join(", ");
-    case "ongoing":
-      return `from ${monthEndText(t.from)} ${name} ${percent(t.t)}, monthly`;
-    case "single":
-      return `by ${monthEndText(t.by)} ${name} ${percent(t.t)}`;
-  }
-}
-
-function selectorText(t) {
-  const items = [
-    ...(t.for.all ? ["all"] : []),
-    ...(t.for.tiers ?? []).map((x) => `tier ${x}`),
-    ...(t.for.tags ?? []).map((x) => `tag ${x}`),
-    ...(t.for.units ?? []).map((x) => `unit ${x}`),
-  ];
-  const except = (t.except ?? []).map((x) => `unit ${x}`);
-  return items.join(", ") + (except.length ? ` except ${except.join(", ")}` : "");
-}
 
 function policyText() {
   const lines = [

@@ -8,6 +8,7 @@ import { execFile } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { mulberry32 } from "./generate.mjs";
 
 const HELP = `node bench/ingest.mjs [--rows N] [--units N] [--seed N] [--slice N] [--chunk BYTES] [--dist DIR] [--keep]
 
@@ -55,16 +56,6 @@ function options() {
   return { rows: number("rows"), units: Math.max(1, number("units")), seed: number("seed"), slice: number("slice"), chunk: Math.max(1, number("chunk")), dist: values.dist, keep: values.keep, measure: values.measure, file: values.file };
 }
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 63 provinces, their communes numbered: `p01-c0001`. */
 const unitIds = (n) => Array.from({ length: n }, (_, i) => `p${String((i % 63) + 1).padStart(2, "0")}-c${String(Math.floor(i / 63) + 1).padStart(4, "0")}`);

@@ -6,21 +6,12 @@
 // numbers. A record's month must have a threshold in force (the bench scores only due targets);
 // the reference throws otherwise, and the generator never makes such a record.
 
+import { mulberry32 } from "../generate.mjs";
 import { OPS } from "./schedule.mjs";
 
 /** @typedef {import("./schedule.mjs").Target} Target @typedef {import("./schedule.mjs").Record} Record */
 
 /** The generator of bench/evaluate.mjs. @param {number} seed */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const M = (year, month) => year * 12 + month - 1;
 const ramp = (from, every, t0, inc, steps) => Array.from({ length: steps + 1 }, (_, i) => ({ month: from + i * every, t: t0 + i * inc }));
