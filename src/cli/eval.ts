@@ -13,6 +13,7 @@ import { compileEvaluator, type Evaluator, type PreparedData } from "../evaluate
 import type { Evaluation } from "../evaluate/result.js";
 import type { RegistryUnit } from "../data/types.js";
 import type { Policy } from "../model/policy.js";
+import type { Lang } from "../report/words.js";
 import { resultsCsv, resultsNdjson } from "../report/rows.js";
 import { resultsTable } from "../report/table.js";
 import { resultsWorkbook } from "../report/workbook.js";
@@ -20,6 +21,7 @@ import { parseDate, type IsoDate } from "../time/calendar.js";
 import { statOf } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
 import { progressFor } from "./progress.js";
+import { cliWords } from "./words.js";
 
 /** What `eval` and `explain` share: the policy's data and the date. */
 export const DataOptions = z.object({
@@ -48,35 +50,38 @@ function formatOf(path: string): Format {
   return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : ext === ".xlsx" ? "xlsx" : "csv";
 }
 
+/** The language of messages and tables: the command's --lang, else chitieu's, else the environment's. */
+const langOf = (options: { readonly lang?: Lang | undefined }, io: Output): Lang => options.lang ?? io.lang ?? "en";
+
 export async function evaluateCommand(policyFile: string, options: EvalOptions, io: Output): Promise<number> {
+  const lang = langOf(options, io);
   if (options.format === "xlsx" && options.out === undefined) {
-    io.err("chitieu: --format xlsx writes a workbook: give --out FILE.xlsx\n");
+    io.err(`chitieu: ${cliWords(lang).xlsxNeedsOut}\n`);
     return EXIT.usage;
   }
   const loaded = await evaluationOf(policyFile, options, io);
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy, units } = loaded;
-  const lang = options.lang ?? io.lang ?? "en";
-  const output = options.format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, options, io);
+  const output = options.format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, options.format, lang, io);
   if (options.out === undefined) io.out(output as string);
-  else if (!writeOut(options.out, output, io)) return EXIT.usage;
+  else if (!writeOut(options.out, output, io, lang)) return EXIT.usage;
   const missed = evaluation.results.some((r) => r.status === "missed");
   return options.failOnMiss && missed ? EXIT.problems : EXIT.ok;
 }
 
 /** Writes `--out`; false when it cannot, after saying why. */
-export function writeOut(path: string, content: string | Uint8Array, io: Output): boolean {
+export function writeOut(path: string, content: string | Uint8Array, io: Output, lang: Lang | undefined = io.lang): boolean {
   try {
     writeFileSync(path, content);
     return true;
   } catch (error) {
-    io.err(`chitieu: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    io.err(`chitieu: ${cliWords(lang).cannotWrite(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message)}\n`);
     return false;
   }
 }
 
-function render(evaluation: Evaluation, options: EvalOptions, io: Output): string {
-  switch (options.format) {
+function render(evaluation: Evaluation, format: EvalOptions["format"], lang: Lang, io: Output): string {
+  switch (format) {
     case "xlsx":
     case "json":
       return `${JSON.stringify(evaluation, null, 2)}\n`;
@@ -85,7 +90,7 @@ function render(evaluation: Evaluation, options: EvalOptions, io: Output): strin
     case "ndjson":
       return resultsNdjson(evaluation);
     case "table":
-      return resultsTable(evaluation, { lang: options.lang ?? io.lang ?? "en", colour: io.colour ?? false });
+      return resultsTable(evaluation, { lang, colour: io.colour ?? false });
   }
 }
 
@@ -111,26 +116,28 @@ export async function evaluationOf(
 
 /** Reads the policy and the data and prepares them; a number is the exit code of a failure already reported. */
 export async function loadData(policyFile: string, options: z.infer<typeof DataOptions>, io: Output): Promise<LoadedData | number> {
+  const lang = langOf(options, io);
+  const words = cliWords(lang);
   const unreadable = [policyFile, options.units, options.data, ...(options.merges ? [options.merges] : [])].filter((p) => p !== "-" && !statOf(p)?.isFile());
   if (unreadable.length > 0) {
-    for (const path of unreadable) io.err(`chitieu: cannot read ${path}: no such file\n`);
+    for (const path of unreadable) io.err(`chitieu: ${words.cannotRead(path, "no such file")}\n`);
     return EXIT.usage;
   }
   if (options.sheet !== undefined && formatOf(options.data) !== "xlsx") {
-    io.err(`chitieu: --sheet names a worksheet of an .xlsx --data file, and ${options.data} is not one\n`);
+    io.err(`chitieu: ${words.sheetNotXlsx(options.data)}\n`);
     return EXIT.usage;
   }
   const compiled = compileFile(policyFile);
   if (!compiled.policy) {
-    io.err(`${renderDiagnostics(compiled.diagnostics, compiled.sources) || `chitieu: ${policyFile} has no policy header`}\n`);
+    io.err(`${renderDiagnostics(compiled.diagnostics, compiled.sources, { lang }) || `chitieu: ${words.noPolicyHeader(policyFile)}`}\n`);
     return EXIT.problems;
   }
   const policy = compiled.policy;
   // In the order they were always read, since two of them may be `-`.
-  const unitsIn = await readInput(options.units, undefined, io);
-  const mergesIn = options.merges ? await readInput(options.merges, undefined, io) : undefined;
+  const unitsIn = await readInput(options.units, undefined, io, lang);
+  const mergesIn = options.merges ? await readInput(options.merges, undefined, io, lang) : undefined;
   const streamed = options.data !== "-" && formatOf(options.data) === "csv";
-  const dataIn = streamed ? "" : await readInput(options.data, options.sheet, io);
+  const dataIn = streamed ? "" : await readInput(options.data, options.sheet, io, lang);
   if (unitsIn === undefined || dataIn === undefined || (options.merges && mergesIn === undefined)) return EXIT.usage;
   const units = readUnits(unitsIn, { file: options.units, format: registryFormat(options.units) });
   const ids = new Set(units.registry.units.map((u) => u.id));
@@ -166,11 +173,11 @@ function registryFormat(path: string): "csv" | "json" | "xlsx" {
 }
 
 /** A file's text, or its worksheet for .xlsx; undefined when it cannot be read, after saying why. */
-async function readInput(path: string, sheet: string | undefined, io: Output): Promise<RecordInput | undefined> {
+async function readInput(path: string, sheet: string | undefined, io: Output, lang: Lang): Promise<RecordInput | undefined> {
   if (path === "-") return (io.stdin ?? (() => ""))();
   if (formatOf(path) !== "xlsx") return readFileSync(path, "utf8");
   const read = await readSheet(readFileSync(path), { sheet });
   if (read.ok) return read.sheet;
-  io.err(`chitieu: cannot read ${path}: ${read.message}\n`);
+  io.err(`chitieu: ${cliWords(lang).cannotRead(path, read.message)}\n`);
   return undefined;
 }

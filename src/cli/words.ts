@@ -7,6 +7,10 @@ import type { Lang } from "../report/words.js";
 
 export interface CliWords {
   readonly cannotRead: (path: string, reason: string) => string;
+  readonly cannotWrite: (path: string, reason: string) => string;
+  readonly sheetNotXlsx: (data: string) => string;
+  readonly xlsxNeedsOut: string;
+  readonly noPolicyHeader: (file: string) => string;
   readonly noFiles: (suffix: string, paths: readonly string[]) => string;
   readonly checked: (files: number, summary: string) => string;
   readonly noHeader: (file: string) => string;
@@ -47,6 +51,10 @@ const REASONS_VI: Readonly<Record<string, string>> = {
 export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
   en: {
     cannotRead: (path, reason) => `cannot read ${path}: ${reason}`,
+    cannotWrite: (path, reason) => `cannot write ${path}: ${reason}`,
+    sheetNotXlsx: (data) => `--sheet names a worksheet of an .xlsx --data file, and ${data} is not one`,
+    xlsxNeedsOut: "--format xlsx writes a workbook: give --out FILE.xlsx",
+    noPolicyHeader: (file) => `${file} has no policy header`,
     noFiles: (suffix, paths) => `no ${suffix} files in ${paths.join(", ")}`,
     checked: (files, summary) => `checked ${plural(files, "file")}: ${summary}`,
     noHeader: (file) => `${file} has no policy header: it only defines shared names`,
@@ -76,6 +84,10 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
   },
   vi: {
     cannotRead: (path, reason) => `không đọc được ${path}: ${REASONS_VI[reason] ?? reason}`,
+    cannotWrite: (path, reason) => `không ghi được ${path}: ${reason}`,
+    sheetNotXlsx: (data) => `--sheet chọn một trang tính của tệp .xlsx truyền vào --data, nhưng ${data} không phải là tệp .xlsx`,
+    xlsxNeedsOut: "--format xlsx ghi ra một tệp Excel: hãy chỉ định --out TÊN_TỆP.xlsx",
+    noPolicyHeader: (file) => `${file} không có phần đầu \`policy\``,
     noFiles: (suffix, paths) => `không có tệp ${suffix} nào trong ${paths.join(", ")}`,
     checked: (files, summary) => `đã kiểm tra ${files} tệp: ${summary}`,
     noHeader: (file) => `${file} không có phần đầu \`policy\`: tệp chỉ khai báo các tên dùng chung`,

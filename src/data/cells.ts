@@ -1,12 +1,14 @@
 /**
  * zod schemas for single cells, shared by the readers. A CSV cell is text and a JSON cell may be a
- * number or null, so every schema accepts both and says in its message what it wanted. Custom
- * issues carry the data issue code they stand for; a failed row becomes issues with `toIssues`.
+ * number or null, so every schema accepts both and says in its problem what it wanted. Every issue
+ * is custom and carries the data issue code it stands for and its problem as arguments (so that
+ * it can be worded in Vietnamese too); a failed row becomes issues with `toIssues`.
  */
 import { z } from "zod";
 import { closest } from "../text/suggest.js";
 import { parseDate } from "../time/calendar.js";
-import { readCount, type CountProblem, type NumberStyle } from "./numbers.js";
+import type { CellProblem } from "./issue-words.js";
+import { readCount, type NumberStyle } from "./numbers.js";
 import { parsePeriod } from "./period.js";
 import { issueAt, type RawRecord } from "./records.js";
 import type { DataIssue, DataIssueCode } from "./types.js";
@@ -21,73 +23,81 @@ function normalize(value: unknown): unknown {
 
 const shown = (value: unknown): string => (typeof value === "string" ? `\`${value}\`` : JSON.stringify(value) ?? String(value));
 
-function fail(ctx: z.RefinementCtx, code: DataIssueCode, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: "custom", message, params: { code } });
+/** What `toIssues` reads back from a custom zod issue. */
+export interface CellFailure {
+  readonly code: DataIssueCode;
+  readonly problem: CellProblem;
+}
+
+function fail(ctx: z.RefinementCtx, code: DataIssueCode, problem: CellProblem): typeof z.NEVER {
+  ctx.addIssue({ code: "custom", message: problem.kind, params: { code, problem } satisfies CellFailure });
   return z.NEVER;
 }
 
+const notText = (value: unknown): CellProblem => (value === undefined ? { kind: "no-value" } : { kind: "not-text", value: shown(value) });
+
 export const requiredText = z.preprocess(
   normalize,
-  z.string({ error: (issue) => (issue.input === undefined ? "has no value" : `must be text, not ${shown(issue.input)}`) }),
+  z.unknown().transform((value, ctx): string => (typeof value === "string" ? value : fail(ctx, "bad-row", notText(value)))),
 );
 
-export const optionalText = z.preprocess(normalize, z.string({ error: (issue) => `must be text, not ${shown(issue.input)}` }).optional());
+export const optionalText = z.preprocess(
+  normalize,
+  z.unknown().transform((value, ctx): string | undefined => (value === undefined || typeof value === "string" ? value : fail(ctx, "bad-row", notText(value)))),
+);
+
+const notADate = (text: string): CellProblem => ({ kind: "not-a-date", text });
 
 export const optionalDate = optionalText.transform((text, ctx) => {
   if (text === undefined) return undefined;
-  return parseDate(text) ?? fail(ctx, "bad-row", `is not a date: \`${text}\`; write 2022-09-30 or 30/09/2022`);
+  return parseDate(text) ?? fail(ctx, "bad-row", notADate(text));
 });
 
-export const requiredDate = requiredText.transform(
-  (text, ctx) => parseDate(text) ?? fail(ctx, "bad-row", `is not a date: \`${text}\`; write 2022-09-30 or 30/09/2022`),
-);
+export const requiredDate = requiredText.transform((text, ctx) => parseDate(text) ?? fail(ctx, "bad-row", notADate(text)));
 
 /** `a;b` in CSV, `["a", "b"]` or `"a;b"` in JSON. */
 export const tags = z
-  .preprocess((value) => (typeof value === "string" ? value.split(";") : (value ?? [])), z.array(optionalText, { error: "must be a list, or text separated by `;`" }))
+  .preprocess(
+    (value) => (typeof value === "string" ? value.split(";") : (value ?? [])),
+    z.unknown().transform((value, ctx): unknown[] => (Array.isArray(value) ? value : fail(ctx, "bad-row", { kind: "not-a-list" }))).pipe(z.array(optionalText)),
+  )
   .transform((list) => [...new Set(list.filter((tag): tag is string => tag !== undefined))]);
 
-export const period = requiredText.transform(
-  (text, ctx) => parsePeriod(text) ?? fail(ctx, "bad-period", `is not a period: \`${text}\`; write 2022-10, 10/2022, 2022-Q3, Q3/2022, 2022-H1 or 2022`),
-);
+export const period = requiredText.transform((text, ctx) => parsePeriod(text) ?? fail(ctx, "bad-period", { kind: "not-a-period", text }));
 
-/** An id that must be one of `known`, with the nearest known id as a suggestion. */
-export function knownId(known: ReadonlySet<string>, code: DataIssueCode, what: string) {
+/** A unit id that must be one of `known`, with the nearest known id as a suggestion. */
+export function knownUnit(known: ReadonlySet<string>) {
   const suggest = suggester(known);
-  return requiredText.transform((id, ctx) => (known.has(id) ? id : fail(ctx, code, `names no known ${what}: \`${id}\`${suggest(id)}`)));
+  return requiredText.transform((id, ctx) => (known.has(id) ? id : fail(ctx, "unknown-unit", { kind: "unknown-unit", id, ...suggest(id) })));
 }
 
 /** Known ids compared, over one read, before suggestions stop: about half a second of work. */
 export const SUGGESTION_BUDGET = 50_000;
 
+/** The known id nearest to one that is not, as issue arguments: `{ near: "x" }`, or `{}` for none. */
+export type Suggestion = { readonly near?: string };
+
 /**
- * "; did you mean `x`?" or nothing. Each suggestion compares the id with every known id, so a file
+ * The nearest known id, if any. Each suggestion compares the id with every known id, so a file
  * whose ids are all wrong (read against the wrong registry, most likely) would take rows x ids
  * steps: suggestions are remembered, and stop once the budget is spent.
  */
-export function suggester(known: Iterable<string>): (id: string) => string {
+export function suggester(known: Iterable<string>): (id: string) => Suggestion {
   // A copy, since an iterator such as `map.keys()` would be used up by the first suggestion.
   const candidates = [...known];
-  const made = new Map<string, string>();
+  const made = new Map<string, Suggestion>();
   let budget = SUGGESTION_BUDGET;
   return (id) => {
     const remembered = made.get(id);
     if (remembered !== undefined) return remembered;
-    if (budget < candidates.length) return "";
+    if (budget < candidates.length) return {};
     budget -= candidates.length;
     const near = closest(id, candidates);
-    const text = near === undefined ? "" : `; did you mean \`${near}\`?`;
-    made.set(id, text);
-    return text;
+    const suggestion = near === undefined ? {} : { near };
+    made.set(id, suggestion);
+    return suggestion;
   };
 }
-
-const COUNT_PROBLEMS: Record<CountProblem, string> = {
-  negative: "is negative",
-  fractional: "is not a whole count",
-  "not a number": "is not a number",
-  "too large": "is too large to be counted exactly",
-};
 
 /** Empty is "not reported" (undefined), which is not zero. */
 export function count(style: NumberStyle) {
@@ -95,22 +105,20 @@ export function count(style: NumberStyle) {
     if (normalize(value) === undefined) return undefined;
     const result = readCount(value, style);
     if (result.ok) return result.value;
-    return fail(ctx, "bad-count", `${COUNT_PROBLEMS[result.reason]}: ${shown(value)}${hint(value, style)}`);
+    return fail(ctx, "bad-count", { kind: "count", problem: result.reason, value: shown(value), thousands: groupsThousands(value, style) });
   });
 }
 
-function hint(value: unknown, style: NumberStyle): string {
-  if (style !== "plain" || typeof value !== "string" || !/^\d{1,3}(\.\d{3})+$/.test(value.trim())) return "";
-  return `; if the dot groups thousands, read the file with numbers: "vi"`;
-}
+/** `1.373` read as plain: most likely a count written the Vietnamese way. */
+const groupsThousands = (value: unknown, style: NumberStyle): boolean => style === "plain" && typeof value === "string" && /^\d{1,3}(\.\d{3})+$/.test(value.trim());
 
 /** One issue per failed cell, naming the column; rows are rejected whenever a cell fails. */
 export function toIssues(file: string, record: RawRecord, error: z.ZodError): DataIssue[] {
   return error.issues.map((issue) => {
     const column = columnOf(issue.path);
-    const code = issue.code === "custom" ? codeOf(issue.params) : "bad-row";
-    const subject = column === undefined ? "the row" : `\`${column}\``;
-    return issueAt(file, record, code, column, `${subject} ${issue.message}`, true);
+    const failure = issue.code === "custom" ? failureOf(issue.params) : undefined;
+    const problem = failure?.problem ?? { kind: "other", text: issue.message };
+    return issueAt(file, record, failure?.code ?? "bad-row", column, { kind: "cell", ...(column === undefined ? {} : { column }), problem }, true);
   });
 }
 
@@ -134,7 +142,8 @@ const CODES: Record<DataIssueCode, DataIssueCode> = {
   "merge-unknown-unit": "merge-unknown-unit",
 };
 
-function codeOf(params: Record<string, unknown> | undefined): DataIssueCode {
-  const code = params?.["code"];
-  return Object.values(CODES).find((known) => known === code) ?? "bad-row";
+function failureOf(params: Record<string, unknown> | undefined): CellFailure | undefined {
+  const code = Object.values(CODES).find((known) => known === params?.["code"]);
+  const problem = params?.["problem"] as CellProblem | undefined;
+  return code === undefined || problem === undefined ? undefined : { code, problem };
 }

@@ -7,7 +7,7 @@ import { evaluateExpression, holds, references } from "../model/expression.js";
 import type { DataCheck, Expression, Policy } from "../model/policy.js";
 import * as Q from "../number/rational.js";
 import type { Rational } from "../number/rational.js";
-import { formatCount } from "./numbers.js";
+import { issueText, type Figure, type IssueText, type Side } from "./issue-words.js";
 import type { DataIssue, Observation } from "./types.js";
 
 export function checkObservation(observation: Observation, policy: Policy): DataIssue[] {
@@ -45,8 +45,8 @@ function partsAboveTotals(observation: Observation, policy: Policy): DataIssue[]
     const part = observation.counts.get(numerator);
     const total = observation.counts.get(denominator);
     if (part === undefined || total === undefined || part <= total) continue;
-    const message = `${numerator} ${formatCount(part)} is above ${denominator} ${formatCount(total)} (${metrics.length === 1 ? "metric" : "metrics"} ${metrics.join(", ")})`;
-    issues.push(issue(observation, "numerator-above-denominator", numerator, message, true));
+    const text: IssueText = { kind: "part-above-total", numerator, part, denominator, total, metrics };
+    issues.push(issue(observation, "numerator-above-denominator", numerator, text, true));
   }
   return issues;
 }
@@ -62,18 +62,29 @@ function failedCheck(observation: Observation, check: DataCheck): DataIssue[] {
   return [issue(observation, "failed-check", fields[0], describe(check, observation.counts, left, right), false)];
 }
 
-function issue(observation: Observation, code: DataIssue["code"], column: string | undefined, message: string, rejected: boolean): DataIssue {
-  return { code, file: observation.source.file, line: observation.source.line, column, message, rejected };
+function issue(observation: Observation, code: DataIssue["code"], column: string | undefined, text: IssueText, rejected: boolean): DataIssue {
+  return { code, file: observation.source.file, line: observation.source.line, column, message: issueText("en", text), rejected, args: text };
 }
 
-function describe(check: DataCheck, counts: ReadonlyMap<string, number>, left: Rational, right: Rational): string {
+// Counts go into the expression as marked field names, then out as numbers, so each language groups their digits its own way.
+const MARK = "\u0000";
+
+function describe(check: DataCheck, counts: ReadonlyMap<string, number>, left: Rational, right: Rational): IssueText {
   const name = (field: string): string => field;
-  const count = (field: string): string => formatCount(counts.get(field) ?? 0);
-  const side = (e: Expression, value: Rational, where: string): string =>
-    `${formatValue(value)} on the ${where}${isLeaf(e) ? "" : ` (${show(e, count)})`}`;
-  const rule = `${show(check.left, name)} ${check.op} ${show(check.right, name)}`;
-  const apart = formatValue(abs(Q.sub(left, right)));
-  return `${rule} fails: ${side(check.left, left, "left")}, ${side(check.right, right, "right")}, ${apart} apart (check at ${check.rule.file}:${check.rule.line})`;
+  const marked = (field: string): string => `${MARK}${field}${MARK}`;
+  const side = (e: Expression, value: Rational): Side => {
+    if (isLeaf(e)) return { value: figure(value) };
+    const parts = show(e, marked).split(MARK);
+    return { value: figure(value), detail: parts.map((part, i) => (i % 2 === 1 ? (counts.get(part) ?? 0) : part)).filter((part) => part !== "") };
+  };
+  return {
+    kind: "failed-check",
+    rule: `${show(check.left, name)} ${check.op} ${show(check.right, name)}`,
+    left: side(check.left, left),
+    right: side(check.right, right),
+    apart: figure(abs(Q.sub(left, right))),
+    check: `${check.rule.file}:${check.rule.line}`,
+  };
 }
 
 const isLeaf = (e: Expression): boolean => e.kind === "ref" || e.kind === "number" || e.kind === "percent";
@@ -117,11 +128,8 @@ function bare(e: Expression, field: (name: string) => string): string {
   }
 }
 
-/** Whole values with thousands separators; others to four decimals, marked when rounded. */
-function formatValue(value: Rational): string {
-  if (Q.isInteger(value)) return formatCount(value.num / value.den);
-  const [whole = "", fraction] = Q.toDecimalString(value, 4).split(".");
-  const grouped = whole.startsWith("-") ? `-${formatCount(BigInt(whole.slice(1)))}` : formatCount(BigInt(whole));
-  const exact = Q.equals(Q.round(value, 4), value);
-  return `${exact ? "" : "about "}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+/** Whole values as they are; others to four decimals, marked when rounded. */
+function figure(value: Rational): Figure {
+  if (Q.isInteger(value)) return { digits: (value.num / value.den).toString(), exact: true };
+  return { digits: Q.toDecimalString(value, 4), exact: Q.equals(Q.round(value, 4), value) };
 }

@@ -3,7 +3,8 @@
  * or rejected whole, and every rejection is an issue naming the file, the line and the column.
  */
 import { z } from "zod";
-import { count, knownId, period, suggester, toIssues } from "./cells.js";
+import { count, knownUnit, period, suggester, toIssues } from "./cells.js";
+import type { IssueText } from "./issue-words.js";
 import type { NumberStyle } from "./numbers.js";
 import { samePeriod } from "./period.js";
 import { issueAt, placeOf, readRecords, tally, type Columns, type Format, type RawRecord, type RecordInput } from "./records.js";
@@ -32,7 +33,7 @@ export interface ObservationsRead {
 // Counts go through a Map rather than object keys, so a field may be called anything, even `__proto__`.
 export function rowSchema(units: ReadonlySet<string>, style: NumberStyle) {
   return z
-    .object({ unit: knownId(units, "unknown-unit", "unit"), period, counts: z.map(z.string(), count(style)) })
+    .object({ unit: knownUnit(units), period, counts: z.map(z.string(), count(style)) })
     .transform((row) => ({ ...row, counts: reported(row.counts) }));
 }
 
@@ -49,10 +50,7 @@ export function columnsFor(fields: ReadonlySet<string>): Columns {
   return {
     known: new Set(["unit", "period", ...fields]),
     required: ["unit", "period"],
-    unknown: (column) => ({
-      code: "unknown-field",
-      message: `\`${column}\` is not a field of the policy, so the column is ignored${suggest(column)}`,
-    }),
+    unknown: (column) => ({ code: "unknown-field", text: { kind: "unknown-field", column, ...suggest(column) } }),
   };
 }
 
@@ -97,11 +95,11 @@ export interface Accepted {
 class Seen {
   private readonly byUnit = new Map<string, Map<number, Accepted>>();
 
-  clash(row: ObservationRow, record: RawRecord): string | undefined {
+  clash(row: ObservationRow, record: RawRecord): IssueText | undefined {
     const months = this.byUnit.get(row.unit) ?? new Map<number, Accepted>();
     for (let m = row.period.from; m <= row.period.to; m++) {
       const earlier = months.get(m);
-      if (earlier) return message(row, earlier);
+      if (earlier) return clashText(row, earlier);
     }
     for (let m = row.period.from; m <= row.period.to; m++) months.set(m, { row, record });
     this.byUnit.set(row.unit, months);
@@ -109,8 +107,8 @@ class Seen {
   }
 }
 
-export function message(row: ObservationRow, earlier: Accepted): string {
-  const where = placeOf(earlier.record);
-  if (samePeriod(row.period, earlier.row.period)) return `\`${row.unit}\` already reported ${row.period.text} ${where}`;
-  return `\`${row.unit}\` ${row.period.text} overlaps ${earlier.row.period.text} ${where}; report each month once`;
+export function clashText(row: ObservationRow, earlier: Accepted): IssueText {
+  const at = placeOf(earlier.record);
+  if (samePeriod(row.period, earlier.row.period)) return { kind: "already-reported", unit: row.unit, period: row.period.text, at };
+  return { kind: "overlapping-period", unit: row.unit, period: row.period.text, earlier: earlier.row.period.text, at };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { parseCsv } from "./csv.js";
+import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
 import type { DataIssue, DataIssueCode, RowCounts } from "./types.js";
 
 /** `xlsx`: a worksheet already read into a `Sheet` (see `readSheet` in xlsx.ts), since that reading is asynchronous. */
@@ -33,12 +34,7 @@ export type RecordInput = string | Sheet;
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 /** Where a record is, as issues cite it. */
-export interface Place {
-  /** The line, or for a JSON array the 1-based position of the item. */
-  readonly line: number;
-  /** `line`, `row` in a worksheet, or `item` in a JSON array (`merges item` in a file holding two arrays). */
-  readonly where: string;
-}
+export type Place = At;
 
 export interface RawRecord extends Place {
   /** Known columns only, by name: a Map, so keys such as `__proto__` are plain data. */
@@ -50,7 +46,7 @@ export interface Columns {
   /** Columns a CSV header must have; JSON items are checked row by row instead. */
   readonly required: readonly string[];
   /** How to report a column that is not known; the column is then ignored. */
-  readonly unknown: (column: string) => { readonly code: DataIssueCode; readonly message: string };
+  readonly unknown: (column: string) => { readonly code: DataIssueCode; readonly text: IssueText };
 }
 
 export interface RecordSource {
@@ -72,19 +68,19 @@ export function issueAt(
   at: Place,
   code: DataIssueCode,
   column: string | undefined,
-  message: string,
+  text: IssueText,
   rejected: boolean,
 ): DataIssue {
   // A JSON item's "line" is its position, which a reader would not find by line number.
-  const text = byNumber(at) ? message : `${at.where} ${at.line}: ${message}`;
-  return { code, file, line: at.line, column, message: text, rejected };
+  const args = byNumber(at) ? text : { ...text, item: { where: at.where, line: at.line } };
+  return { code, file, line: at.line, column, message: issueText("en", args), rejected, args };
 }
 
 /** A line of a text file or a row of a worksheet: the number is where a reader finds it. */
 const byNumber = (at: Place): boolean => at.where === "line" || at.where === "row";
 
-/** How a message points at an earlier record: "on line 3", "on row 3" in a worksheet, or "in item 3" in a JSON array. */
-export const placeOf = (at: Place): string => `${byNumber(at) ? "on" : "in"} ${at.where} ${at.line}`;
+/** An earlier record as a message points at it: "on line 3", "on row 3" in a worksheet, or "in item 3" in a JSON array. */
+export const placeOf = (at: Place): At => ({ where: at.where, line: at.line });
 
 export function readRecords(input: RecordInput, source: RecordSource, columns: Columns): RecordSet {
   if (typeof input !== "string") return fromSheet(input, source.file, columns);
@@ -100,7 +96,7 @@ export function readRecords(input: RecordInput, source: RecordSource, columns: C
     case "ndjson":
       return fromNdjson(body, source.file, columns);
     case "xlsx":
-      return failed(issueAt(source.file, { line: 1, where: "line" }, "bad-row", undefined, "an .xlsx workbook is read with readSheet first, not as text", true));
+      return failed(issueAt(source.file, { line: 1, where: "line" }, "bad-row", undefined, { kind: "xlsx-as-text" }, true));
   }
 }
 
@@ -117,16 +113,13 @@ export function sizeIssue(text: string, source: RecordSource): DataIssue | undef
 
 /** The one issue of a file over `limit` bytes. */
 export function sizeRefusal(file: string, limit: number): DataIssue {
-  const message = `the file is larger than ${formatBytes(limit)}; split it, by period or by unit, and read the parts`;
-  return issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, message, true);
+  return issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, { kind: "file-too-large", limit }, true);
 }
 
 function tooLarge(text: string, limit: number): boolean {
   // A UTF-16 unit takes at most three bytes in UTF-8; skip the count when that is already enough.
   return text.length * 3 > limit && Buffer.byteLength(text, "utf8") > limit;
 }
-
-const formatBytes = (n: number): string => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`);
 
 export function tally(set: RecordSet, used: number): RowCounts {
   const read = set.records.length + set.rejected;
@@ -139,7 +132,7 @@ export function tally(set: RecordSet, used: number): RowCounts {
 export interface GridRow {
   readonly at: Place;
   readonly cells: readonly (string | number | undefined)[];
-  /** Why the row is malformed, when it is. */
+  /** Why the row is malformed, when it is, as the CSV reader says. */
   readonly problem: string | undefined;
 }
 
@@ -172,17 +165,17 @@ function fromSheet(sheet: Sheet, file: string, columns: Columns): RecordSet {
 }
 
 /** The rows under a header; `shape` says whether a row's cells line up with the header. */
-function fromGrid(all: readonly GridRow[], file: string, columns: Columns, shape: (row: GridRow, names: readonly string[]) => string | undefined): RecordSet {
+function fromGrid(all: readonly GridRow[], file: string, columns: Columns, shape: (row: GridRow, names: readonly string[]) => IssueText | undefined): RecordSet {
   const [header, ...rows] = all;
   if (!header) return { records: [], issues: [], rejected: 0 };
   const names = header.cells.map(headerName);
   const fatal = headerProblem(header, names, columns);
-  if (fatal) return { records: [], issues: [issueAt(file, header.at, "bad-row", fatal.column, fatal.message(rows.length), true)], rejected: rows.length };
-  const issues = unknownColumns(names, columns).map((u) => issueAt(file, header.at, u.code, u.column, u.message, false));
+  if (fatal) return { records: [], issues: [issueAt(file, header.at, "bad-row", fatal.column, fatal.text(rows.length), true)], rejected: rows.length };
+  const issues = unknownColumns(names, columns).map((u) => issueAt(file, header.at, u.code, u.column, u.text, false));
   const records: RawRecord[] = [];
   let rejected = 0;
   for (const row of rows) {
-    const problem = row.problem ?? shape(row, names);
+    const problem = rowProblem(row) ?? shape(row, names);
     if (problem) {
       issues.push(issueAt(file, row.at, "bad-row", undefined, problem, true));
       rejected++;
@@ -195,40 +188,44 @@ function fromGrid(all: readonly GridRow[], file: string, columns: Columns, shape
 
 export interface HeaderProblem {
   readonly column: string | undefined;
-  readonly message: (rows: number) => string;
+  /** The issue's text, given how many rows the header leaves unread. */
+  readonly text: (rows: number) => IssueText;
 }
 
 // A header the rows cannot be read against makes every row unreadable; one issue says so.
 export function headerProblem(header: GridRow, names: readonly string[], columns: Columns): HeaderProblem | undefined {
-  const none = (rows: number): string =>
-    rows === 0 ? "so no row could be read" : rows === 1 ? "so its 1 row is rejected" : `so none of its ${rows} rows is read`;
-  if (header.problem) return { column: undefined, message: (rows) => `the header is malformed: ${header.problem}, ${none(rows)}` };
+  const problem = header.problem;
+  if (problem) return { column: undefined, text: (rows) => ({ kind: "header-malformed", problem, rows }) };
   const missing = columns.required.find((column) => !names.includes(column));
-  if (missing) return { column: missing, message: (rows) => `the header has no \`${missing}\` column, ${none(rows)}` };
+  if (missing) return { column: missing, text: (rows) => ({ kind: "header-missing", column: missing, rows }) };
   const twice = names.find((name, i) => name !== "" && names.indexOf(name) !== i);
-  if (twice) return { column: twice, message: (rows) => `the header names \`${twice}\` twice and which one to read is unclear, ${none(rows)}` };
+  if (twice) return { column: twice, text: (rows) => ({ kind: "header-twice", column: twice, rows }) };
   return undefined;
 }
 
-export function unknownColumns(names: readonly string[], columns: Columns): { column: string; code: DataIssueCode; message: string }[] {
+export function unknownColumns(names: readonly string[], columns: Columns): { column: string; code: DataIssueCode; text: IssueText }[] {
   return names.flatMap((name, i) => {
     if (columns.known.has(name)) return [];
-    if (name === "") return [{ column: name, code: columns.unknown(name).code, message: `column ${i + 1} has no name and is ignored` }];
+    if (name === "") return [{ column: name, code: columns.unknown(name).code, text: { kind: "unnamed-column", position: i + 1 } }];
     return [{ column: name, ...columns.unknown(name) }];
   });
 }
 
-export function widthProblem(row: GridRow, names: readonly string[]): string | undefined {
+/** The CSV reader's problem with a row, if it has one. */
+export const rowProblem = (row: { readonly problem: string | undefined }): IssueText | undefined =>
+  row.problem === undefined ? undefined : { kind: "malformed-row", problem: row.problem };
+
+export function widthProblem(row: GridRow, names: readonly string[]): IssueText | undefined {
   if (row.cells.length === names.length) return undefined;
   // Cells shifted by a stray comma would land under the wrong field: refuse rather than guess.
-  return `the row has ${row.cells.length} cells where the header has ${names.length}`;
+  return { kind: "row-width", cells: row.cells.length, header: names.length };
 }
 
 /** A worksheet row may stop early (empty cells), but a value right of the header has no column to go in. */
-function overhangProblem(row: GridRow, names: readonly string[]): string | undefined {
+function overhangProblem(row: GridRow, names: readonly string[]): IssueText | undefined {
   const beyond = row.cells.findIndex((cell, i) => i >= names.length && !isBlankCell(cell));
   if (beyond < 0) return undefined;
-  return `column ${columnLetters(beyond + 1)} holds \`${String(row.cells[beyond])}\` but the header names no column there`;
+  return { kind: "beyond-header", letter: columnLetters(beyond + 1), value: String(row.cells[beyond]) };
 }
 
 /** 1 -> A, 27 -> AA, as spreadsheets label columns. */
@@ -259,18 +256,18 @@ function fromJson(text: string, file: string, columns: Columns): RecordSet {
   const parsed = parseJsonDocument(text, file);
   if (!parsed.ok) return failed(parsed.issue);
   const items = z.array(z.unknown()).safeParse(parsed.value);
-  if (!items.success) return failed(issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, "the file is not a JSON array of rows", true));
+  if (!items.success) return failed(issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, { kind: "not-json-array" }, true));
   return fromJsonItems(items.data, file, columns);
 }
 
 export function parseJsonDocument(text: string, file: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: DataIssue } {
   const parsed = parseJson(text);
   if (parsed.ok) return parsed;
-  return { ok: false, issue: issueAt(file, { line: parsed.line, where: "line" }, "bad-row", undefined, parsed.message, true) };
+  return { ok: false, issue: issueAt(file, { line: parsed.line, where: "line" }, "bad-row", undefined, parsed.text, true) };
 }
 
 /** For files whose rows sit in an array under a key, such as `{ "units": [...] }`. */
-export function fromJsonItems(items: readonly unknown[], file: string, columns: Columns, where = "item"): RecordSet {
+export function fromJsonItems(items: readonly unknown[], file: string, columns: Columns, where: Where = "item"): RecordSet {
   return fromItems(items.map((value, i) => ({ at: { line: i + 1, where }, value })), file, columns);
 }
 
@@ -281,7 +278,7 @@ function fromNdjson(text: string, file: string, columns: Columns): RecordSet {
     if (line.trim() === "") return;
     const parsed = parseJson(line);
     if (parsed.ok) items.push({ at: { line: i + 1, where: "line" }, value: parsed.value });
-    else issues.push(issueAt(file, { line: i + 1, where: "line" }, "bad-row", undefined, parsed.message, true));
+    else issues.push(issueAt(file, { line: i + 1, where: "line" }, "bad-row", undefined, parsed.text, true));
   });
   const set = fromItems(items, file, columns);
   return { records: set.records, issues: [...issues, ...set.issues].sort((a, b) => a.line - b.line), rejected: set.rejected + issues.length };
@@ -294,7 +291,7 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
   for (const { at, value } of items) {
     const object = itemObject.safeParse(value);
     if (!object.success) {
-      issues.push(issueAt(file, at, "bad-row", undefined, "the row is not an object of named values", true));
+      issues.push(issueAt(file, at, "bad-row", undefined, { kind: "not-an-object" }, true));
       continue;
     }
     const cells = new Map<string, unknown>();
@@ -306,7 +303,7 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
       else if (!reported.has(key)) {
         reported.add(key);
         const unknown = columns.unknown(key);
-        issues.push(issueAt(file, at, unknown.code, key, unknown.message, false));
+        issues.push(issueAt(file, at, unknown.code, key, unknown.text, false));
       }
     }
     records.push({ ...at, cells });
@@ -314,14 +311,14 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
   return { records, issues, rejected: items.length - records.length };
 }
 
-type JsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly line: number; readonly message: string };
+type JsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly line: number; readonly text: IssueText };
 
 function parseJson(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, line: errorLine(text, reason), message: `not valid JSON: ${reason}` };
+    return { ok: false, line: errorLine(text, reason), text: { kind: "not-json", reason } };
   }
 }
 

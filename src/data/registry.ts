@@ -3,7 +3,8 @@
  * link (parent, merge) is by id and is checked here: the evaluator follows links without looking.
  */
 import { z } from "zod";
-import { optionalDate, optionalText, requiredDate, requiredText, suggester, tags, toIssues } from "./cells.js";
+import { optionalDate, optionalText, requiredDate, requiredText, suggester, tags, toIssues, type CellFailure, type Suggestion } from "./cells.js";
+import type { IssueText } from "./issue-words.js";
 import {
   failed,
   fromJsonItems,
@@ -59,7 +60,8 @@ const unitRow = z
   })
   .superRefine((row, ctx) => {
     if (row.valid_from && row.valid_to && row.valid_to < row.valid_from) {
-      ctx.addIssue({ code: "custom", path: ["valid_to"], message: `is ${row.valid_to}, before valid_from ${row.valid_from}` });
+      const failure: CellFailure = { code: "bad-row", problem: { kind: "before-valid-from", validTo: row.valid_to, validFrom: row.valid_from } };
+      ctx.addIssue({ code: "custom", path: ["valid_to"], message: failure.problem.kind, params: failure });
     }
   })
   .transform(
@@ -76,7 +78,7 @@ const unitRow = z
 
 const mergeRow = z
   .object({ id: requiredText, successor: requiredText, date: requiredDate })
-  .refine((row) => row.id !== row.successor, { path: ["successor"], message: "is the unit itself" });
+  .refine((row) => row.id !== row.successor, { path: ["successor"], params: { code: "bad-row", problem: { kind: "merged-into-itself" } } satisfies CellFailure });
 
 const UNIT_COLUMNS = columns(["id", "name", "tier", "parent", "tags", "valid_from", "valid_to"], ["id", "name", "tier"]);
 const MERGE_COLUMNS = columns(["id", "successor", "date"], ["id", "successor", "date"]);
@@ -87,7 +89,7 @@ function columns(known: readonly string[], required: readonly string[]): Columns
   return {
     known: set,
     required,
-    unknown: (column) => ({ code: "unknown-column", message: `unknown column \`${column}\` is ignored${suggest(column)}` }),
+    unknown: (column) => ({ code: "unknown-column", text: { kind: "unknown-column", column, ...suggest(column) } }),
   };
 }
 
@@ -119,7 +121,7 @@ export function readMerges(input: RecordInput, options: MergeReadOptions): Merge
 }
 
 function unitsJson(text: string, options: RegistryReadOptions): { units: RecordSet; merges: RecordSet | undefined } {
-  const document = jsonDocument(text, options, unitsDocument, 'a JSON array of units, or { "units": [...], "merges": [...] }');
+  const document = jsonDocument(text, options, unitsDocument, "units");
   if (!document.ok) return { units: document.set, merges: undefined };
   const { units, merges } = document.value;
   if (!merges) return { units: fromJsonItems(units, options.file, UNIT_COLUMNS), merges: undefined };
@@ -131,7 +133,7 @@ function unitsJson(text: string, options: RegistryReadOptions): { units: RecordS
 }
 
 function mergesJson(text: string, options: RegistryReadOptions): RecordSet {
-  const document = jsonDocument(text, options, mergesDocument, 'a JSON array of merges, or { "merges": [...] }');
+  const document = jsonDocument(text, options, mergesDocument, "merges");
   return document.ok ? fromJsonItems(document.value, options.file, MERGE_COLUMNS) : document.set;
 }
 
@@ -139,7 +141,7 @@ function jsonDocument<T>(
   text: string,
   options: RegistryReadOptions,
   schema: z.ZodType<T>,
-  expected: string,
+  of: "units" | "merges",
 ): { ok: true; value: T } | { ok: false; set: RecordSet } {
   const refused = sizeIssue(text, options);
   if (refused) return { ok: false, set: failed(refused) };
@@ -147,7 +149,7 @@ function jsonDocument<T>(
   if (!parsed.ok) return { ok: false, set: failed(parsed.issue) };
   const document = schema.safeParse(parsed.value);
   if (document.success) return { ok: true, value: document.data };
-  return { ok: false, set: failed(issueAt(options.file, { line: 1, where: "line" }, "bad-row", undefined, `the file is not ${expected}`, true)) };
+  return { ok: false, set: failed(issueAt(options.file, { line: 1, where: "line" }, "bad-row", undefined, { kind: "not-a-registry", of }, true)) };
 }
 
 interface Validated<T> {
@@ -161,7 +163,7 @@ interface Placed<T> {
 }
 
 /** Each record through `schema`, then the first of each id kept and later ones rejected. */
-function validateRows<T extends { readonly id: string }>(set: RecordSet, file: string, schema: z.ZodType<T>, what: string): Validated<Placed<T>> {
+function validateRows<T extends { readonly id: string }>(set: RecordSet, file: string, schema: z.ZodType<T>, what: "unit" | "merge"): Validated<Placed<T>> {
   const issues = [...set.issues];
   const first = new Map<string, RawRecord>();
   const kept: Placed<T>[] = [];
@@ -174,7 +176,7 @@ function validateRows<T extends { readonly id: string }>(set: RecordSet, file: s
     }
     const earlier = first.get(row.data.id);
     if (earlier) {
-      issues.push(issueAt(file, record, "duplicate-row", "id", `${what} \`${row.data.id}\` is already given ${placeOf(earlier)}`, true));
+      issues.push(issueAt(file, record, "duplicate-row", "id", { kind: "already-given", what, id: row.data.id, at: placeOf(earlier) }, true));
       continue;
     }
     first.set(row.data.id, record);
@@ -214,16 +216,16 @@ function parentIssue(
   all: ReadonlyMap<string, Placed<RegistryUnit>>,
   kept: ReadonlySet<string>,
   file: string,
-  suggest: (id: string) => string,
+  suggest: (id: string) => Suggestion,
 ): DataIssue {
   const parent = unit.value.parent ?? "";
   const known = all.get(parent);
-  const message = kept.has(parent)
-    ? `parent \`${parent}\` leads back to \`${unit.value.id}\`: parent links must not loop`
+  const text: IssueText = kept.has(parent)
+    ? { kind: "parent-loop", parent, id: unit.value.id }
     : known
-      ? `parent \`${parent}\` is rejected ${placeOf(known.record)}`
-      : `parent \`${parent}\` is not in the registry${suggest(parent)}`;
-  return issueAt(file, unit.record, kept.has(parent) ? "bad-row" : "unknown-unit", "parent", message, true);
+      ? { kind: "parent-rejected", parent, at: placeOf(known.record) }
+      : { kind: "parent-unknown", parent, ...suggest(parent) };
+  return issueAt(file, unit.record, kept.has(parent) ? "bad-row" : "unknown-unit", "parent", text, true);
 }
 
 /** The items whose chain of links comes back to themselves; each item is walked once. */
@@ -249,7 +251,7 @@ function onLoops<T extends { readonly value: { readonly id: string } }>(items: r
 }
 
 function validateMerges(set: RecordSet, file: string, units: ReadonlySet<string> | undefined): Validated<Merge> {
-  const rows = validateRows(set, file, mergeRow, "a merge of");
+  const rows = validateRows(set, file, mergeRow, "merge");
   const issues = [...rows.issues];
   const unknownUnits = units ? unknownUnitsIn(units, file) : () => [];
   const known = rows.kept.filter((m) => {
@@ -259,7 +261,7 @@ function validateMerges(set: RecordSet, file: string, units: ReadonlySet<string>
   });
   const loops = new Set(onLoops(known, (m) => m.value.successor));
   for (const m of loops) {
-    issues.push(issueAt(file, m.record, "bad-row", "successor", `merging \`${m.value.id}\` into \`${m.value.successor}\` closes a loop of merges`, true));
+    issues.push(issueAt(file, m.record, "bad-row", "successor", { kind: "merge-loop", id: m.value.id, successor: m.value.successor }, true));
   }
   return { kept: known.filter((m) => !loops.has(m)).map((m) => m.value), issues };
 }
@@ -270,7 +272,7 @@ function unknownUnitsIn(units: ReadonlySet<string>, file: string): (merge: Place
     (["id", "successor"] as const).flatMap((column) => {
       const id = merge.value[column];
       if (units.has(id)) return [];
-      return [issueAt(file, merge.record, "merge-unknown-unit", column, `\`${id}\` is not a unit in the registry${suggest(id)}`, true)];
+      return [issueAt(file, merge.record, "merge-unknown-unit", column, { kind: "merge-unknown-unit", id, ...suggest(id) }, true)];
     });
 }
 

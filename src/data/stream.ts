@@ -6,7 +6,7 @@
  */
 import { toIssues } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
-import { columnsFor, input, message, rowSchema, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
+import { clashText, columnsFor, input, rowSchema, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
 import { parsePeriod } from "./period.js";
 import {
   MAX_INPUT_BYTES,
@@ -14,6 +14,7 @@ import {
   headerProblem,
   isBlank,
   issueAt,
+  rowProblem,
   sizeRefusal,
   unknownColumns,
   widthProblem,
@@ -255,8 +256,8 @@ class StreamReader {
   /** The last batch; a header that could not be read is reported here, once its rows are counted. */
   finish(bytesRead: number): ObservationBatch {
     if (this.fatal) {
-      const { at, column, message } = this.fatal;
-      this.issues.push(issueAt(this.file, at, "bad-row", column, message(this.fatalRows), true));
+      const { at, column, text } = this.fatal;
+      this.issues.push(issueAt(this.file, at, "bad-row", column, text(this.fatalRows), true));
     }
     return this.take(bytesRead);
   }
@@ -284,7 +285,7 @@ class StreamReader {
       this.fatal = { ...fatal, at };
       return;
     }
-    for (const u of unknownColumns(names, this.columns)) this.issues.push(issueAt(this.file, at, u.code, u.column, u.message, false));
+    for (const u of unknownColumns(names, this.columns)) this.issues.push(issueAt(this.file, at, u.code, u.column, u.text, false));
     const fields = [...new Set(names.filter((name) => this.fields.has(name)))];
     // A field also named `unit` or `period` would be read twice over; leave such files to the schema.
     const plain = !["unit", "period", ""].some((name) => this.fields.has(name));
@@ -295,7 +296,7 @@ class StreamReader {
 
   private validate(record: CsvRecord, header: Header): void {
     const at: Place = { line: record.line, where: "line" };
-    const problem = record.problem ?? widthProblem({ at, cells: record.cells, problem: undefined }, header.names);
+    const problem = rowProblem(record) ?? widthProblem({ at, cells: record.cells, problem: undefined }, header.names);
     if (problem) {
       this.issues.push(issueAt(this.file, at, "bad-row", undefined, problem, true));
       return;
@@ -316,7 +317,7 @@ class StreamReader {
     const id = this.ids[unit]!;
     if (earlier) {
       const empty = new Map<string, never>();
-      const text = message({ unit: id, period, counts: empty }, { row: { unit: id, period: earlier.period, counts: empty }, record: { line: earlier.line, where: "line", cells: empty } });
+      const text = clashText({ unit: id, period, counts: empty }, { row: { unit: id, period: earlier.period, counts: empty }, record: { line: earlier.line, where: "line", cells: empty } });
       this.issues.push(issueAt(this.file, { line, where: "line" }, "duplicate-row", "period", text, true));
       return;
     }

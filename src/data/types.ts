@@ -3,6 +3,7 @@
  * here has passed the zod schemas at the edge; the evaluator trusts it and re-checks nothing.
  */
 import type { IsoDate } from "../time/calendar.js";
+import type { IssueArgs } from "./issue-words.js";
 
 /** A month as a single number, `year * 12 + (month - 1)`, so windows are ranges of integers. */
 export type MonthIndex = number;
@@ -71,8 +72,11 @@ export interface DataIssue {
   readonly line: number;
   /** The column (header name) at fault, when one is. */
   readonly column: string | undefined;
+  /** In English; `localizeIssue` words it in another language from `args`. */
   readonly message: string;
   readonly rejected: boolean;
+  /** The ids, values and places the message is made of (see src/data/issue-words.ts). */
+  readonly args?: IssueArgs;
 }
 
 export interface RowCounts {

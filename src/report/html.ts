@@ -8,6 +8,7 @@
  * Policy lets only the report's own script run and nothing load.
  */
 import { createHash } from "node:crypto";
+import { localizeIssue } from "../data/issue-words.js";
 import type { RegistryUnit } from "../data/types.js";
 import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
 import type { Policy, Selector, Target } from "../model/policy.js";
@@ -351,7 +352,7 @@ function scoresSection(ctx: Context): Markup | "" {
 }
 
 function issuesSection(ctx: Context): Markup {
-  const { w, evaluation } = ctx;
+  const { w, lang, evaluation } = ctx;
   const { read, used, rejected } = evaluation.rows;
   const summaryLine = w.base.rows(read, used, rejected, evaluation.dataIssues.length);
   if (evaluation.dataIssues.length === 0) {
@@ -359,7 +360,7 @@ function issuesSection(ctx: Context): Markup {
   }
   const rows = evaluation.dataIssues.map(
     (i) => html`<tr data-issue="${i.rejected ? "rejected" : "flagged"}"><td><code>${i.file}</code></td><td class="num">${i.line}</td><td>${i.column ?? ""}</td><td><code>${i.code}</code></td>
-<td><span class="${`status ${i.rejected ? "status-missed" : "status-no-data"}`}">${i.rejected ? w.base.rejected : w.base.flagged}</span></td><td>${i.message}</td></tr>`,
+<td><span class="${`status ${i.rejected ? "status-missed" : "status-no-data"}`}">${i.rejected ? w.base.rejected : w.base.flagged}</span></td><td>${localizeIssue(i, lang)}</td></tr>`,
   );
   return html`<section class="card" id="data-issues"><h2>${w.dataIssues}</h2><p>${summaryLine}</p><div class="table-wrap"><table class="issues sortable">
 <thead><tr>${sortHead("file", w.file, "text")}${sortHead("line", w.line, "num", "num")}${sortHead("column", w.column, "text")}${sortHead("code", w.code, "text")}${sortHead("action", w.action, "text")}<th>${w.message}</th></tr></thead>

@@ -5,6 +5,7 @@
  */
 import Table from "cli-table3";
 import { createColors } from "picocolors";
+import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
 import { rateText, twoDecimals } from "./numbers.js";
 import { WORDS, type Lang, type Words } from "./words.js";
@@ -27,7 +28,8 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 }
 
 export function resultsTable(evaluation: Evaluation, options: TableOptions = {}): string {
-  const words = WORDS[options.lang ?? "en"];
+  const lang = options.lang ?? "en";
+  const words = WORDS[lang];
   const paint = statusPainter(options.colour ?? false);
   const c = words.columns;
   const out = [`${evaluation.policy} ${words.asOf} ${evaluation.asOf}`];
@@ -44,7 +46,7 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
   const { read, used, rejected } = evaluation.rows;
   out.push("", words.rows(read, used, rejected, evaluation.dataIssues.length));
   for (const issue of evaluation.dataIssues) {
-    out.push(`  ${issue.file}:${issue.line}${issue.column ? ` [${issue.column}]` : ""} ${issue.rejected ? words.rejected : words.flagged}: ${issue.message}`);
+    out.push(`  ${issue.file}:${issue.line}${issue.column ? ` [${issue.column}]` : ""} ${issue.rejected ? words.rejected : words.flagged}: ${localizeIssue(issue, lang)}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -41,6 +41,14 @@ describe("checkObservation", () => {
         column: "resolved",
         message: "resolved = resolved_on_time + resolved_late fails: 140,394 on the left, 140,370 on the right (140,061 + 309), 24 apart (check at policy.ct:5)",
         rejected: false,
+        args: {
+          kind: "failed-check",
+          rule: "resolved = resolved_on_time + resolved_late",
+          left: { value: { digits: "140394", exact: true } },
+          right: { value: { digits: "140370", exact: true }, detail: [140061, " + ", 309] },
+          apart: { digits: "24", exact: true },
+          check: "policy.ct:5",
+        },
       },
     ]);
   });
@@ -88,6 +96,7 @@ describe("checkObservation", () => {
         column: "online_dossiers",
         message: "online_dossiers 120 is above dossiers 100 (metric online_share)",
         rejected: true,
+        args: { kind: "part-above-total", numerator: "online_dossiers", part: 120, denominator: "dossiers", total: 100, metrics: ["online_share"] },
       },
     ]);
   });

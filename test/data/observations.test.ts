@@ -32,6 +32,7 @@ describe("readObservations", () => {
         column: "period",
         message: "`tam-ky` 2023-06 overlaps 2023-Q2 on line 3; report each month once",
         rejected: true,
+        args: { kind: "overlapping-period", unit: "tam-ky", period: "2023-06", earlier: "2023-Q2", at: { where: "line", line: 3 } },
       },
     ]);
     expect(result.rows).toEqual({ read: 3, used: 2, rejected: 1 });

@@ -1,0 +1,261 @@
+/**
+ * What each data issue says, in English and Vietnamese, from the ids, values and places it carries.
+ * Readers record the arguments (`DataIssue.args`) and word `message` in English from them; whoever
+ * prints picks the language with `localizeIssue`. Ids, column names and cell values are quoted as
+ * the file writes them, so they read the same in both languages.
+ */
+import type { Lang } from "../report/words.js";
+import { formatCount, type CountProblem } from "./numbers.js";
+
+/** How a record is found: a line of a text file, a row of a worksheet, an item of a JSON array. */
+export type Where = "line" | "row" | "item" | "units item" | "merges item";
+
+/** Where a record is: the line, or for a JSON array the 1-based position of the item. */
+export interface At {
+  /** `line`, `row` in a worksheet, or `item` in a JSON array (`merges item` in a file holding two arrays). */
+  readonly where: Where;
+  readonly line: number;
+}
+
+/** A number as exact digits (`-1234.5`), and whether those digits round it. */
+export interface Figure {
+  readonly digits: string;
+  readonly exact: boolean;
+}
+
+/** One side of a data check: its value and, unless it is a single field, the expression with the row's counts (numbers) in it. */
+export interface Side {
+  readonly value: Figure;
+  readonly detail?: readonly (string | number)[];
+}
+
+/** What is wrong with one cell (or, without a column, with the row). */
+export type CellProblem =
+  | { readonly kind: "no-value" }
+  | { readonly kind: "not-text"; readonly value: string }
+  | { readonly kind: "not-a-list" }
+  | { readonly kind: "not-a-date"; readonly text: string }
+  | { readonly kind: "not-a-period"; readonly text: string }
+  | { readonly kind: "unknown-unit"; readonly id: string; readonly near?: string }
+  | { readonly kind: "count"; readonly problem: CountProblem; readonly value: string; readonly thousands: boolean }
+  | { readonly kind: "before-valid-from"; readonly validTo: string; readonly validFrom: string }
+  | { readonly kind: "merged-into-itself" }
+  /** A problem the schemas do not word themselves; it stays in English. */
+  | { readonly kind: "other"; readonly text: string };
+
+type Rows = { readonly rows: number };
+type Near = { readonly near?: string };
+type Nothing = Record<never, never>;
+
+/** The arguments of each kind of issue text. */
+export interface IssueKinds {
+  "cell": { readonly column?: string; readonly problem: CellProblem };
+  "file-too-large": { readonly limit: number };
+  "xlsx-as-text": Nothing;
+  "header-malformed": Rows & { readonly problem: string };
+  "header-missing": Rows & { readonly column: string };
+  "header-twice": Rows & { readonly column: string };
+  "unnamed-column": { readonly position: number };
+  "unknown-field": Near & { readonly column: string };
+  "unknown-column": Near & { readonly column: string };
+  "malformed-row": { readonly problem: string };
+  "row-width": { readonly cells: number; readonly header: number };
+  "beyond-header": { readonly letter: string; readonly value: string };
+  "not-json": { readonly reason: string };
+  "not-json-array": Nothing;
+  "not-an-object": Nothing;
+  "not-a-registry": { readonly of: "units" | "merges" };
+  "already-given": { readonly what: "unit" | "merge"; readonly id: string; readonly at: At };
+  "parent-loop": { readonly parent: string; readonly id: string };
+  "parent-rejected": { readonly parent: string; readonly at: At };
+  "parent-unknown": Near & { readonly parent: string };
+  "merge-loop": { readonly id: string; readonly successor: string };
+  "merge-unknown-unit": Near & { readonly id: string };
+  "already-reported": { readonly unit: string; readonly period: string; readonly at: At };
+  "overlapping-period": { readonly unit: string; readonly period: string; readonly earlier: string; readonly at: At };
+  "part-above-total": { readonly numerator: string; readonly part: number; readonly denominator: string; readonly total: number; readonly metrics: readonly string[] };
+  "failed-check": { readonly rule: string; readonly left: Side; readonly right: Side; readonly apart: Figure; readonly check: string };
+}
+
+export type IssueKind = keyof IssueKinds;
+
+/** An issue's text as arguments: `{ kind: "row-width", cells: 3, header: 4 }`. */
+export type IssueText = { [K in IssueKind]: { readonly kind: K } & IssueKinds[K] }[IssueKind];
+
+/** The text, and the JSON item it is about (whose number is not a line), which the message then starts with. */
+export type IssueArgs = IssueText & { readonly item?: At };
+
+type Catalogue = { readonly [K in IssueKind]: (args: IssueKinds[K]) => string };
+
+/** Counts and figures as each language groups them: `140,394` and `1.5`, or `140.394` and `1,5`. */
+function grouped(digits: string, lang: Lang): string {
+  const negative = digits.startsWith("-");
+  const [whole = "", fraction] = (negative ? digits.slice(1) : digits).split(".");
+  const text = lang === "vi" ? formatCount(BigInt(whole)).replaceAll(",", ".") : formatCount(BigInt(whole));
+  const out = fraction === undefined ? text : `${text}${lang === "vi" ? "," : "."}${fraction}`;
+  return negative ? `-${out}` : out;
+}
+
+const count = (n: number, lang: Lang): string => grouped(String(n), lang);
+const figure = ({ digits, exact }: Figure, lang: Lang): string => `${exact ? "" : lang === "vi" ? "khoảng " : "about "}${grouped(digits, lang)}`;
+const detail = (side: Side, lang: Lang): string =>
+  side.detail === undefined ? "" : ` (${side.detail.map((part) => (typeof part === "number" ? count(part, lang) : part)).join("")})`;
+
+const bytes = (n: number, unit: string): string => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n} ${unit}`);
+
+// ---- English: every message the readers have always written, word for word
+
+const nearEn = (near: string | undefined): string => (near === undefined ? "" : `; did you mean \`${near}\`?`);
+const placeEn = (at: At): string => `${at.where === "line" || at.where === "row" ? "on" : "in"} ${at.where} ${at.line}`;
+const noneEn = (rows: number): string => (rows === 0 ? "so no row could be read" : rows === 1 ? "so its 1 row is rejected" : `so none of its ${rows} rows is read`);
+
+const COUNT_EN: Record<CountProblem, string> = {
+  negative: "is negative",
+  fractional: "is not a whole count",
+  "not a number": "is not a number",
+  "too large": "is too large to be counted exactly",
+};
+
+function cellEn(p: CellProblem): string {
+  switch (p.kind) {
+    case "no-value": return "has no value";
+    case "not-text": return `must be text, not ${p.value}`;
+    case "not-a-list": return "must be a list, or text separated by `;`";
+    case "not-a-date": return `is not a date: \`${p.text}\`; write 2022-09-30 or 30/09/2022`;
+    case "not-a-period": return `is not a period: \`${p.text}\`; write 2022-10, 10/2022, 2022-Q3, Q3/2022, 2022-H1 or 2022`;
+    case "unknown-unit": return `names no known unit: \`${p.id}\`${nearEn(p.near)}`;
+    case "count": return `${COUNT_EN[p.problem]}: ${p.value}${p.thousands ? `; if the dot groups thousands, read the file with numbers: "vi"` : ""}`;
+    case "before-valid-from": return `is ${p.validTo}, before valid_from ${p.validFrom}`;
+    case "merged-into-itself": return "is the unit itself";
+    case "other": return p.text;
+  }
+}
+
+const english: Catalogue = {
+  "cell": ({ column, problem }) => `${column === undefined ? "the row" : `\`${column}\``} ${cellEn(problem)}`,
+  "file-too-large": ({ limit }) => `the file is larger than ${bytes(limit, "bytes")}; split it, by period or by unit, and read the parts`,
+  "xlsx-as-text": () => "an .xlsx workbook is read with readSheet first, not as text",
+  "header-malformed": ({ problem, rows }) => `the header is malformed: ${problem}, ${noneEn(rows)}`,
+  "header-missing": ({ column, rows }) => `the header has no \`${column}\` column, ${noneEn(rows)}`,
+  "header-twice": ({ column, rows }) => `the header names \`${column}\` twice and which one to read is unclear, ${noneEn(rows)}`,
+  "unnamed-column": ({ position }) => `column ${position} has no name and is ignored`,
+  "unknown-field": ({ column, near }) => `\`${column}\` is not a field of the policy, so the column is ignored${nearEn(near)}`,
+  "unknown-column": ({ column, near }) => `unknown column \`${column}\` is ignored${nearEn(near)}`,
+  "malformed-row": ({ problem }) => problem,
+  "row-width": ({ cells, header }) => `the row has ${cells} cells where the header has ${header}`,
+  "beyond-header": ({ letter, value }) => `column ${letter} holds \`${value}\` but the header names no column there`,
+  "not-json": ({ reason }) => `not valid JSON: ${reason}`,
+  "not-json-array": () => "the file is not a JSON array of rows",
+  "not-an-object": () => "the row is not an object of named values",
+  "not-a-registry": ({ of }) =>
+    of === "units" ? 'the file is not a JSON array of units, or { "units": [...], "merges": [...] }' : 'the file is not a JSON array of merges, or { "merges": [...] }',
+  "already-given": ({ what, id, at }) => `${what === "unit" ? "unit" : "a merge of"} \`${id}\` is already given ${placeEn(at)}`,
+  "parent-loop": ({ parent, id }) => `parent \`${parent}\` leads back to \`${id}\`: parent links must not loop`,
+  "parent-rejected": ({ parent, at }) => `parent \`${parent}\` is rejected ${placeEn(at)}`,
+  "parent-unknown": ({ parent, near }) => `parent \`${parent}\` is not in the registry${nearEn(near)}`,
+  "merge-loop": ({ id, successor }) => `merging \`${id}\` into \`${successor}\` closes a loop of merges`,
+  "merge-unknown-unit": ({ id, near }) => `\`${id}\` is not a unit in the registry${nearEn(near)}`,
+  "already-reported": ({ unit, period, at }) => `\`${unit}\` already reported ${period} ${placeEn(at)}`,
+  "overlapping-period": ({ unit, period, earlier, at }) => `\`${unit}\` ${period} overlaps ${earlier} ${placeEn(at)}; report each month once`,
+  "part-above-total": ({ numerator, part, denominator, total, metrics }) =>
+    `${numerator} ${count(part, "en")} is above ${denominator} ${count(total, "en")} (${metrics.length === 1 ? "metric" : "metrics"} ${metrics.join(", ")})`,
+  "failed-check": ({ rule, left, right, apart, check }) =>
+    `${rule} fails: ${figure(left.value, "en")} on the left${detail(left, "en")}, ${figure(right.value, "en")} on the right${detail(right, "en")}, ${figure(apart, "en")} apart (check at ${check})`,
+};
+
+// ---- Vietnamese
+
+const nearVi = (near: string | undefined): string => (near === undefined ? "" : `; có phải là \`${near}\` không?`);
+
+const WHERE_VI: Record<Where, (n: number) => string> = {
+  "line": (n) => `dòng ${n}`,
+  "row": (n) => `hàng ${n}`,
+  "item": (n) => `mục ${n}`,
+  "units item": (n) => `mục ${n} của danh sách \`units\``,
+  "merges item": (n) => `mục ${n} của danh sách \`merges\``,
+};
+
+const placeVi = (at: At): string => `ở ${WHERE_VI[at.where](at.line)}`;
+const noneVi = (rows: number): string =>
+  rows === 0 ? "nên không đọc được dòng nào" : rows === 1 ? "nên dòng dữ liệu duy nhất bị loại" : `nên cả ${rows} dòng dữ liệu đều không được đọc`;
+
+const COUNT_VI: Record<CountProblem, string> = {
+  negative: "là số âm",
+  fractional: "không phải là số nguyên",
+  "not a number": "không phải là số",
+  "too large": "quá lớn, không thể tính chính xác",
+};
+
+/** The CSV reader's two problems (src/data/csv.ts), which it words in English. */
+const CSV_VI: readonly [RegExp, string][] = [
+  [/^the quote that opens cell (\d+) on line (\d+) is never closed$/, "dấu ngoặc kép mở ô thứ $1 ở dòng $2 không được đóng"],
+  [/^cell (\d+) has text after its closing quote$/, "ô thứ $1 có chữ sau dấu ngoặc kép đóng"],
+];
+
+const csvVi = (problem: string): string => CSV_VI.reduce((text, [pattern, vi]) => text.replace(pattern, vi), problem);
+
+function cellVi(p: CellProblem): string {
+  switch (p.kind) {
+    case "no-value": return "chưa có giá trị";
+    case "not-text": return `phải là chữ, không phải ${p.value}`;
+    case "not-a-list": return "phải là một danh sách, hoặc các giá trị cách nhau bằng dấu `;`";
+    case "not-a-date": return `không phải là ngày: \`${p.text}\`; viết theo dạng 2022-09-30 hoặc 30/09/2022`;
+    case "not-a-period": return `không phải là kỳ báo cáo: \`${p.text}\`; viết theo dạng 2022-10, 10/2022, 2022-Q3, Q3/2022, 2022-H1 hoặc 2022`;
+    case "unknown-unit": return `ghi đơn vị không có trong danh mục: \`${p.id}\`${nearVi(p.near)}`;
+    case "count":
+      return `${COUNT_VI[p.problem]}: ${p.value}${p.thousands ? `; nếu dấu chấm dùng để phân cách hàng nghìn, hãy đọc tệp với numbers: "vi" (--numbers vi)` : ""}`;
+    case "before-valid-from": return `là ngày ${p.validTo}, trước ngày valid_from ${p.validFrom}`;
+    case "merged-into-itself": return "trùng với chính đơn vị bị sáp nhập";
+    case "other": return p.text;
+  }
+}
+
+const vietnamese: Catalogue = {
+  "cell": ({ column, problem }) => `${column === undefined ? "dòng này" : `cột \`${column}\``} ${cellVi(problem)}`,
+  "file-too-large": ({ limit }) => `tệp lớn hơn ${bytes(limit, "byte")}; hãy chia tệp theo kỳ hoặc theo đơn vị rồi đọc từng phần`,
+  "xlsx-as-text": () => "tệp .xlsx phải được đọc bằng readSheet trước, không đọc như văn bản",
+  "header-malformed": ({ problem, rows }) => `dòng tiêu đề bị lỗi: ${csvVi(problem)}, ${noneVi(rows)}`,
+  "header-missing": ({ column, rows }) => `dòng tiêu đề thiếu cột \`${column}\`, ${noneVi(rows)}`,
+  "header-twice": ({ column, rows }) => `dòng tiêu đề có hai cột \`${column}\`, không rõ phải đọc cột nào, ${noneVi(rows)}`,
+  "unnamed-column": ({ position }) => `cột thứ ${position} không có tên nên bị bỏ qua`,
+  "unknown-field": ({ column, near }) => `\`${column}\` không phải là trường số liệu của văn bản chính sách nên cột này bị bỏ qua${nearVi(near)}`,
+  "unknown-column": ({ column, near }) => `cột \`${column}\` không thuộc danh mục cột nên bị bỏ qua${nearVi(near)}`,
+  "malformed-row": ({ problem }) => csvVi(problem),
+  "row-width": ({ cells, header }) => `dòng này có ${cells} ô trong khi dòng tiêu đề có ${header} cột`,
+  "beyond-header": ({ letter, value }) => `cột ${letter} có giá trị \`${value}\` nhưng dòng tiêu đề không có cột nào ở vị trí này`,
+  "not-json": ({ reason }) => `không phải JSON hợp lệ: ${reason}`,
+  "not-json-array": () => "tệp không phải là một mảng JSON gồm các dòng dữ liệu",
+  "not-an-object": () => "dòng này không phải là một đối tượng JSON gồm các giá trị có tên",
+  "not-a-registry": ({ of }) =>
+    of === "units"
+      ? 'tệp không phải là một mảng JSON gồm các đơn vị, hoặc { "units": [...], "merges": [...] }'
+      : 'tệp không phải là một mảng JSON gồm các lần sáp nhập, hoặc { "merges": [...] }',
+  "already-given": ({ what, id, at }) =>
+    what === "unit" ? `đơn vị \`${id}\` đã được khai báo ${placeVi(at)}` : `việc sáp nhập \`${id}\` đã được ghi ${placeVi(at)}`,
+  "parent-loop": ({ parent, id }) => `đơn vị cấp trên \`${parent}\` dẫn ngược về \`${id}\`: quan hệ cấp trên không được khép thành vòng`,
+  "parent-rejected": ({ parent, at }) => `đơn vị cấp trên \`${parent}\` đã bị loại ${placeVi(at)}`,
+  "parent-unknown": ({ parent, near }) => `đơn vị cấp trên \`${parent}\` không có trong danh mục đơn vị${nearVi(near)}`,
+  "merge-loop": ({ id, successor }) => `sáp nhập \`${id}\` vào \`${successor}\` tạo thành một vòng sáp nhập khép kín`,
+  "merge-unknown-unit": ({ id, near }) => `\`${id}\` không phải là đơn vị trong danh mục${nearVi(near)}`,
+  "already-reported": ({ unit, period, at }) => `\`${unit}\` đã báo cáo kỳ ${period} ${placeVi(at)}`,
+  "overlapping-period": ({ unit, period, earlier, at }) =>
+    `kỳ ${period} của \`${unit}\` trùng với kỳ ${earlier} ${placeVi(at)}; mỗi tháng chỉ báo cáo một lần`,
+  "part-above-total": ({ numerator, part, denominator, total, metrics }) =>
+    `${numerator} ${count(part, "vi")} lớn hơn ${denominator} ${count(total, "vi")} (chỉ số ${metrics.join(", ")})`,
+  "failed-check": ({ rule, left, right, apart, check }) =>
+    `${rule} không được thỏa mãn: vế trái ${figure(left.value, "vi")}${detail(left, "vi")}, vế phải ${figure(right.value, "vi")}${detail(right, "vi")}, chênh lệch ${figure(apart, "vi")} (phép kiểm tra tại ${check})`,
+};
+
+const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: english, vi: vietnamese };
+
+/** One issue's text in one language, starting with the JSON item it is about when there is one. */
+export function issueText(lang: Lang, args: IssueArgs): string {
+  const text = (CATALOGUES[lang][args.kind] as (a: IssueArgs) => string)(args);
+  if (args.item === undefined) return text;
+  return `${lang === "vi" ? WHERE_VI[args.item.where](args.item.line) : `${args.item.where} ${args.item.line}`}: ${text}`;
+}
+
+/** An issue's message in `lang`; one without arguments (read back from JSON, say) keeps its English. */
+export function localizeIssue(issue: { readonly message: string; readonly args?: IssueArgs | undefined }, lang: Lang): string {
+  return lang === "en" || issue.args === undefined ? issue.message : issueText(lang, issue.args);
+}
