@@ -1,5 +1,8 @@
 /** Messages in Vietnamese: `--lang vi` before or after the command, or a Vietnamese locale. */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, type Run } from "../support/cli.js";
 
@@ -76,5 +79,45 @@ describe("chitieu test in Vietnamese", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ĐẠT policies\/brvt-2139-2022\.test\.json: /m);
     expect(r.stdout).toMatch(/\n\d+ đạt, 0 không đạt\n$/);
+  });
+});
+
+describe("chitieu eval in Vietnamese", () => {
+  const dir = mkdtempSync(join(tmpdir(), "chitieu-lang-"));
+  const data = join(dir, "data.csv");
+  writeFileSync(
+    data,
+    ["unit,period,dossiers,online_dossiers,online_services,services_with_dossiers", "so-noi-vu,2022-10,259,47,95,42", "so-y-tee,2022-10,1.373,2,1,1"].join("\n"),
+  );
+  const evalArgs = (more: readonly string[]) => ["eval", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--as-of", "2022-11-30", ...more];
+
+  it("words a bad data row in Vietnamese, and exits as in English", () => {
+    const vi = runCli(["--lang", "vi", ...evalArgs(["--data", data])]);
+    const en = runCli(evalArgs(["--data", data]));
+    expect(vi.status).toBe(en.status);
+    expect(en.stdout).toContain("[unit] rejected: `unit` names no known unit: `so-y-tee`; did you mean `so-y-te`?");
+    expect(vi.stdout).toContain("[unit] loại: cột `unit` ghi đơn vị không có trong danh mục: `so-y-tee`; có phải là `so-y-te` không?");
+    expect(vi.stdout).toContain(
+      '[dossiers] loại: cột `dossiers` không phải là số nguyên: `1.373`; nếu dấu chấm dùng để phân cách hàng nghìn, hãy đọc tệp với numbers: "vi" (--numbers vi)',
+    );
+    expect(vi.stdout).not.toMatch(/rejected|names no known/);
+  });
+
+  it("keeps the English message in JSON, with the arguments to word it", () => {
+    const r = runCli(["--lang", "vi", ...evalArgs(["--data", data, "--format", "json"])]);
+    const issue = (JSON.parse(r.stdout) as { dataIssues: Record<string, unknown>[] }).dataIssues.find((i) => i["column"] === "unit");
+    expect(issue).toMatchObject({ message: "`unit` names no known unit: `so-y-tee`; did you mean `so-y-te`?", args: { kind: "cell", column: "unit" } });
+  });
+
+  it("words a missing file", () => {
+    const r = runCli(evalArgs(["--data", join(dir, "nowhere.csv"), "--lang", "vi"]));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`chitieu: không đọc được ${join(dir, "nowhere.csv")}: không có tệp này\n`);
+  });
+
+  it("words --format xlsx without --out", () => {
+    const r = runInVietnamese(evalArgs(["--data", data, "--format", "xlsx"]));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("chitieu: --format xlsx ghi ra một tệp Excel: hãy chỉ định --out TÊN_TỆP.xlsx\n");
   });
 });
