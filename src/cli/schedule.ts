@@ -7,7 +7,7 @@ import { toDecimalString, toNumber } from "../number/rational.js";
 import { schedulesByTier, type ScheduleRow } from "../schedule/by-tier.js";
 import { statOf } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
-import { cliWords } from "./words.js";
+import { cliWords, type ScheduleWords } from "./words.js";
 
 export const ScheduleOptions = z.object({
   format: z.enum(["text", "json"]),
@@ -36,7 +36,7 @@ export function schedule(file: string, options: ScheduleOptions, io: Output): nu
     return EXIT.usage;
   }
   const rows = schedulesByTier(result.policy, { target: options.target, tier: options.tier });
-  io.out(options.format === "json" ? `${JSON.stringify(asJson(result.policy, rows), null, 2)}\n` : asText(result.policy, rows));
+  io.out(options.format === "json" ? `${JSON.stringify(asJson(result.policy, rows), null, 2)}\n` : asText(result.policy, rows, words.schedule));
   return EXIT.ok;
 }
 
@@ -48,29 +48,29 @@ function unknownFilter(policy: Policy, options: ScheduleOptions, io: Output): st
 
 const cite = (t: Target): string => `${t.id} (${t.rule.file}:${t.rule.line})`;
 
-function asText(policy: Policy, rows: readonly ScheduleRow[]): string {
+function asText(policy: Policy, rows: readonly ScheduleRow[], words: ScheduleWords): string {
   const lines = [`${policy.id}: ${policy.title}`];
   const basis = policy.basis;
-  if (basis) lines.push(`  decision ${basis.number}${basis.date ? ` of ${basis.date}` : ""}${basis.issuer ? `, ${basis.issuer}` : ""}`);
-  if (policy.effective) lines.push(`  effective ${policy.effective.from}${policy.effective.until ? ` until ${policy.effective.until}` : ""}`);
+  if (basis) lines.push(`  ${words.decision(basis.number, basis.date, basis.issuer)}`);
+  if (policy.effective) lines.push(`  ${words.effective(policy.effective.from, policy.effective.until)}`);
   let subject = "";
   for (const row of rows) {
-    const heading = `${row.subject.kind} ${row.subject.id}: ${row.subject.name}`;
+    const heading = `${words.subject[row.subject.kind]} ${row.subject.id}: ${row.subject.name}`;
     if (heading !== subject) lines.push("", heading);
     subject = heading;
-    lines.push(...rowLines(row));
+    lines.push(...rowLines(row, words));
   }
   return `${lines.join("\n")}\n`;
 }
 
-function rowLines(row: ScheduleRow): string[] {
-  if (row.status === "excluded") return [`  ${row.metric}: excluded by ${row.targets.map(cite).join(", ")}`];
-  if (row.status === "conflict") return [`  ${row.metric}: CONFLICT between ${row.targets.map(cite).join(" and ")}`];
+function rowLines(row: ScheduleRow, words: ScheduleWords): string[] {
+  if (row.status === "excluded") return [`  ${row.metric}: ${words.excludedBy} ${row.targets.map(cite).join(", ")}`];
+  if (row.status === "conflict") return [`  ${row.metric}: ${words.conflict(row.targets.map(cite))}`];
   const target = row.targets[0]!;
   return [
-    `  ${row.metric}: target ${cite(target)}`,
-    ...row.milestones.map((m) => `    ${m.date}  ${target.comparison.padEnd(2)} ${toDecimalString(m.threshold)}%${m.origin === "step" ? "  (step)" : ""}`),
-    ...(row.ongoing ? ["    ...       and every period after"] : []),
+    `  ${row.metric}: ${words.target} ${cite(target)}`,
+    ...row.milestones.map((m) => `    ${m.date}  ${target.comparison.padEnd(2)} ${toDecimalString(m.threshold)}%${m.origin === "step" ? `  (${words.step})` : ""}`),
+    ...(row.ongoing ? [`    ...       ${words.everyPeriodAfter}`] : []),
   ];
 }
 

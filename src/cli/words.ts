@@ -34,6 +34,19 @@ export interface CliWords {
   readonly invalidChoice: (value: string, choices: readonly string[]) => string;
   readonly invalidValue: (value: string) => string;
   readonly notADate: (value: string) => string;
+  readonly schedule: ScheduleWords;
+}
+
+/** The body of `chitieu schedule`; ids, dates and thresholds are the policy's own. */
+export interface ScheduleWords {
+  readonly decision: (number: string, date: string | undefined, issuer: string | undefined) => string;
+  readonly effective: (from: string, until: string | undefined) => string;
+  readonly subject: Readonly<Record<"tier" | "unit", string>>;
+  readonly target: string;
+  readonly excludedBy: string;
+  readonly conflict: (targets: readonly string[]) => string;
+  readonly step: string;
+  readonly everyPeriodAfter: string;
 }
 
 /** Why `explain` found nothing for a unit. */
@@ -81,6 +94,16 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     invalidChoice: (value, choices) => `\`${value}\` is not one of ${choices.join(", ")}`,
     invalidValue: (value) => `\`${value}\` is not a valid value`,
     notADate: (value) => `\`${value}\` is not a date such as 2022-11-30`,
+    schedule: {
+      decision: (number, date, issuer) => `decision ${number}${date ? ` of ${date}` : ""}${issuer ? `, ${issuer}` : ""}`,
+      effective: (from, until) => `effective ${from}${until ? ` until ${until}` : ""}`,
+      subject: { tier: "tier", unit: "unit" },
+      target: "target",
+      excludedBy: "excluded by",
+      conflict: (targets) => `CONFLICT between ${targets.join(" and ")}`,
+      step: "step",
+      everyPeriodAfter: "and every period after",
+    },
   },
   vi: {
     cannotRead: (path, reason) => `không đọc được ${path}: ${REASONS_VI[reason] ?? reason}`,
@@ -121,6 +144,16 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     invalidChoice: (value, choices) => `\`${value}\` không hợp lệ; chọn một trong: ${choices.join(", ")}`,
     invalidValue: (value) => `giá trị \`${value}\` không hợp lệ`,
     notADate: (value) => `\`${value}\` không phải là ngày hợp lệ, ví dụ 2022-11-30 hoặc 30/11/2022`,
+    schedule: {
+      decision: (number, date, issuer) => `quyết định số ${number}${date ? ` ngày ${date}` : ""}${issuer ? `, ${issuer}` : ""}`,
+      effective: (from, until) => `hiệu lực từ ${from}${until ? ` đến ${until}` : ""}`,
+      subject: { tier: "cấp", unit: "đơn vị" },
+      target: "chỉ tiêu",
+      excludedBy: "không áp dụng theo",
+      conflict: (targets) => `XUNG ĐỘT giữa ${targets.join(" và ")}`,
+      step: "bước",
+      everyPeriodAfter: "và mọi kỳ sau đó",
+    },
   },
 };
 

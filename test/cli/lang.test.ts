@@ -121,3 +121,14 @@ describe("chitieu eval in Vietnamese", () => {
     expect(r.stderr).toBe("chitieu: --format xlsx ghi ra một tệp Excel: hãy chỉ định --out TÊN_TỆP.xlsx\n");
   });
 });
+
+describe("chitieu schedule in Vietnamese", () => {
+  it("words the header and the milestones, and keeps ids, dates and thresholds", () => {
+    const r = runCli(["schedule", "policies/brvt-2139-2022.ct", "--tier", "province", "--lang", "vi"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("\n  quyết định số 2139/QĐ-UBND, UBND tỉnh Bà Rịa - Vũng Tàu\n  hiệu lực từ 2022-08-03 đến 2022-12-31\n");
+    expect(r.stdout).toContain("\ncấp province: ");
+    expect(r.stdout).toContain("  online_share: chỉ tiêu online_share_province (policies/brvt-2139-2022.ct:48)\n    2022-09-30  >= 30%\n    2022-10-31  >= 45%  (bước)\n");
+    expect(r.stdout).not.toMatch(/decision|effective|target |\(step\)/);
+  });
+});
