@@ -1,9 +1,9 @@
 /** Messages in Vietnamese: `--lang vi` before or after the command, or a Vietnamese locale. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli, type Run } from "../support/cli.js";
 
 const RAMP = "test/fixtures/bad/ramp_mismatch_bad.ct";
@@ -89,6 +89,7 @@ describe("chitieu eval in Vietnamese", () => {
     data,
     ["unit,period,dossiers,online_dossiers,online_services,services_with_dossiers", "so-noi-vu,2022-10,259,47,95,42", "so-y-tee,2022-10,1.373,2,1,1"].join("\n"),
   );
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const evalArgs = (more: readonly string[]) => ["eval", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--as-of", "2022-11-30", ...more];
 
   it("words a bad data row in Vietnamese, and exits as in English", () => {
