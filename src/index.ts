@@ -53,3 +53,4 @@ export { reportHtml, type ReportOptions } from "./report/html.js";
 export { evaluationHistory, historyDates } from "./report/history.js";
 export { resultsWorkbook, type WorkbookOptions } from "./report/workbook.js";
 export { streamObservations, readObservationStream, observationsOf, type ObservationBatch, type ObservationChunks, type ObservationStreamOptions } from "./data/stream.js";
+export { localizeIssue, type IssueArgs } from "./data/issue-words.js";

@@ -255,7 +255,16 @@ export function issueText(lang: Lang, args: IssueArgs): string {
   return `${lang === "vi" ? WHERE_VI[args.item.where](args.item.line) : `${args.item.where} ${args.item.line}`}: ${text}`;
 }
 
-/** An issue's message in `lang`; one without arguments (read back from JSON, say) keeps its English. */
+/**
+ * An issue's message in `lang`. One without arguments, or with arguments this version cannot word
+ * (an evaluation read back from JSON written by another), keeps its English message.
+ */
 export function localizeIssue(issue: { readonly message: string; readonly args?: IssueArgs | undefined }, lang: Lang): string {
-  return lang === "en" || issue.args === undefined ? issue.message : issueText(lang, issue.args);
+  const args = issue.args;
+  if (lang === "en" || args === undefined || !Object.hasOwn(CATALOGUES[lang], args.kind)) return issue.message;
+  try {
+    return issueText(lang, args);
+  } catch {
+    return issue.message;
+  }
 }

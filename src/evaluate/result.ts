@@ -4,6 +4,7 @@
  * Percentages are numbers in percent (65 means 65%), unrounded; dates are ISO.
  */
 import { z } from "zod";
+import type { IssueArgs } from "../data/issue-words.js";
 
 export const Status = z.enum(["met", "missed", "no-data", "no-denominator", "not-due", "excluded"]);
 export type Status = z.infer<typeof Status>;
@@ -92,6 +93,8 @@ export const DataIssue = z.object({
   column: z.string().nullable(),
   message: z.string(),
   rejected: z.boolean(),
+  /** What the message is made of (names, values, the suggestion), for wording it in another language. */
+  args: z.custom<IssueArgs>((value) => typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string").optional(),
 });
 
 export const Evaluation = z.object({

@@ -7,6 +7,7 @@
  */
 // exceljs is loaded when a workbook is written, not at startup: it is hundreds of modules (see bench/README.md).
 import type ExcelJS from "exceljs";
+import { localizeIssue } from "../data/issue-words.js";
 import type { RegistryUnit } from "../data/types.js";
 import type { Evaluation, Group, Status } from "../evaluate/result.js";
 import type { Policy } from "../model/policy.js";
@@ -118,7 +119,7 @@ function summarySheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: 
     sheet.addRow([w.dataIssues]).font = { bold: true };
     styleHeader(sheet.addRow([w.file, w.line, w.column, w.code, w.action, w.message]));
     for (const issue of evaluation.dataIssues) {
-      const row = sheet.addRow([issue.file, issue.line, issue.column ?? "", issue.code, issue.rejected ? w.base.rejected : w.base.flagged, issue.message]);
+      const row = sheet.addRow([issue.file, issue.line, issue.column ?? "", issue.code, issue.rejected ? w.base.rejected : w.base.flagged, localizeIssue(issue, lang)]);
       paintStatus(row.getCell(5), issue.rejected ? "missed" : "no-data");
     }
   }

@@ -80,3 +80,22 @@ describe("data issues in Vietnamese", () => {
     expect(localizeIssue(issue, "vi")).toBe(issue.message);
   });
 });
+
+describe("issues read back from JSON", () => {
+  // An evaluation may come from another version or another service: its arguments are not trusted.
+  const message = "row 3: unknown unit `xa-9`";
+  it.each([
+    ["a kind this version does not know", { kind: "new-kind-from-later-version" }],
+    ["a key of every object", { kind: "constructor" }],
+    ["a known kind with its fields missing", { kind: "failed-check" }],
+  ])("%s keeps the English message", (_name, args) => {
+    expect(localizeIssue({ message, args: args as never }, "vi")).toBe(message);
+  });
+
+  it("the evaluation's contract accepts and keeps the arguments", async () => {
+    const { Evaluation } = await import("../../src/evaluate/result.js");
+    const issue = { code: "unknown-unit", file: "data.csv", line: 3, column: "unit", message, rejected: true, args: { kind: "new-kind" } };
+    const parsed = Evaluation.parse({ policy: "p", asOf: "2022-11-30", results: [], scores: [], groups: [], dataIssues: [issue], rows: { read: 1, used: 0, rejected: 1 } });
+    expect(parsed.dataIssues[0]!.args).toEqual({ kind: "new-kind" });
+  });
+});
