@@ -1,4 +1,4 @@
-// @gorules/zen-engine 0.54 (Rust core, Node binding): one JDM decision graph for all targets.
+// @gorules/zen-engine 0.52 (Rust core, Node binding): one JDM decision graph for all targets.
 //
 // What the engine is given, and what it does:
 // - request -> decision table "schedule" -> expression node "verdict" -> response.
@@ -83,7 +83,7 @@ async function build(targets) {
 }
 
 export const sequential = {
-  name: "zen-engine 0.54, sequential",
+  name: "zen-engine 0.52, sequential",
   /** @param {import("./schedule.mjs").Target[]} targets */
   async setup(targets) {
     const { engine, decision } = await build(targets);
@@ -102,7 +102,7 @@ export const sequential = {
 /** @param {number} [inFlight] evaluations awaited together */
 export function batched(inFlight = 1000) {
   return {
-    name: `zen-engine 0.54, ${inFlight.toLocaleString("en-US")} in flight`,
+    name: `zen-engine 0.52, ${inFlight.toLocaleString("en-US")} in flight`,
     /** @param {import("./schedule.mjs").Target[]} targets */
     async setup(targets) {
       const { engine, decision } = await build(targets);
