@@ -2,10 +2,12 @@
 import { z } from "zod";
 import { compileFile } from "../check/compile.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
+import type { Lang } from "../report/words.js";
 import { findTestFiles, runTestFiles, TEST_FILE_SUFFIX } from "../policy-test/run.js";
+import { localizeTestText, type TestText } from "../policy-test/words.js";
 import { hasUsageProblems, type Mismatch, type Problem, type TestReport } from "../policy-test/report.js";
 import { EXIT, type Output } from "./output.js";
-import { cliWords, type CliWords } from "./words.js";
+import { cliWords } from "./words.js";
 
 export const TestOptions = z.object({
   format: z.enum(["text", "json"]),
@@ -34,22 +36,23 @@ export function testCommand(paths: readonly string[], options: TestOptions, io: 
 }
 
 function printText(report: TestReport, io: Output): void {
-  const words = cliWords(io.lang);
+  const lang = io.lang ?? "en";
+  const words = cliWords(lang);
   for (const file of report.files) {
     // A file that cannot run is one failure: a line on stdout, the details where errors go.
     const [first] = file.problems;
     if (first?.kind === "policy-errors") io.out(`${words.fail} ${file.file}: ${words.policyDoesNotCompile(first.file)}\n${indent(policyErrors(first, io))}\n`);
     else if (first) {
       io.out(`${words.fail} ${file.file}: ${first.kind === "invalid-test-file" ? words.invalidTestFile : words.cannotRun}\n`);
-      for (const p of file.problems) io.err(`chitieu: ${describeProblem(p)}\n`);
+      for (const p of file.problems) io.err(`chitieu: ${describeProblem(p, lang)}\n`);
     }
     for (const c of file.cases) {
       io.out(`${c.passed ? words.pass : words.fail} ${file.file}: ${c.name}\n`);
       for (const p of c.problems) {
-        io.out(`  ${describeProblem(p)}\n`);
-        io.err(`chitieu: ${describeProblem(p)}\n`);
+        io.out(`  ${describeProblem(p, lang)}\n`);
+        io.err(`chitieu: ${describeProblem(p, lang)}\n`);
       }
-      for (const m of c.mismatches) io.out(`  ${describeMismatch(m, words)}\n`);
+      for (const m of c.mismatches) io.out(`  ${describeMismatch(m, lang)}\n`);
     }
   }
   io.out(`${words.passedFailed(report.passed, report.failed)}\n`);
@@ -63,17 +66,20 @@ function policyErrors(problem: Problem, io: Output): string {
   return renderDiagnostics(compiled.diagnostics, compiled.sources, { lang: io.lang });
 }
 
-function describeProblem(p: Problem): string {
+function describeProblem(p: Problem, lang: Lang): string {
   const where = [p.file, ...(p.path !== null && p.kind === "invalid-test-file" ? [p.path] : [])];
-  return p.kind === "invalid-test-file" ? `${where.join(": ")}: ${p.message}` : p.message;
+  const message = localizeTestText(p.message, p.args, lang);
+  return p.kind === "invalid-test-file" ? `${where.join(": ")}: ${message}` : message;
 }
 
 /** `so-y-te online_share: expected status met, got missed`. */
-export function describeMismatch(m: Mismatch, words: CliWords = cliWords("en")): string {
+export function describeMismatch(m: Mismatch, lang: Lang = "en"): string {
+  const words = cliWords(lang);
   const subject = m.kind === "issue" ? words.dataIssues : `${m.unit} ${m.metric ?? ""}`.trimEnd();
-  const show = (v: Mismatch["expected"]): string => (v === null ? "null" : String(v));
+  const show = (v: Mismatch["expected"], args: TestText | undefined): string =>
+    v === null ? "null" : localizeTestText(String(v), args, lang);
   const field = m.field === "result" || m.field === "score" || m.field === "issue" ? "" : m.field;
-  return `${subject}: ${words.expected(field, show(m.expected), show(m.actual))}`;
+  return `${subject}: ${words.expected(field, show(m.expected, m.args?.expected), show(m.actual, m.args?.actual))}`;
 }
 
 const indent = (text: string): string =>

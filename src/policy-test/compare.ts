@@ -3,6 +3,7 @@ import type { Evaluation, Result } from "../evaluate/result.js";
 import { closest } from "../text/suggest.js";
 import { RESULT_FIELDS, ROUNDED_FIELDS, type IssueExpectation, type ResultExpectation, type ScoreExpectation } from "./format.js";
 import type { Mismatch } from "./report.js";
+import { testText, type Input, type TestText } from "./words.js";
 
 export interface Expectations {
   readonly expect: readonly ResultExpectation[];
@@ -12,7 +13,7 @@ export interface Expectations {
 }
 
 /** Which input a data issue's `file` stands for, so `in` can be matched. */
-export type InputOf = (file: string) => "units" | "merges" | "data" | undefined;
+export type InputOf = (file: string) => Input | undefined;
 
 /**
  * `units` are the ids of the case's registry, so an expectation about a unit that is not there says
@@ -40,13 +41,23 @@ export function sameValue(field: string, expected: unknown, actual: unknown): bo
 }
 
 /** Why a unit has nothing: it is not in the registry; undefined when it is. */
-type UnknownUnit = (unit: string) => string | undefined;
+type UnknownUnit = (unit: string) => TestText | undefined;
+
+type Subject = Pick<Mismatch, "kind" | "unit" | "metric" | "field">;
+
+/** A mismatch whose two sides are words: in English, with the arguments to word them again. */
+const worded = (subject: Subject, expected: TestText, actual: TestText): Mismatch => ({
+  ...subject,
+  expected: testText("en", expected),
+  actual: testText("en", actual),
+  args: { expected, actual },
+});
 
 function unknownUnit(units: ReadonlySet<string>): UnknownUnit {
   return (unit) => {
     if (units.has(unit)) return undefined;
     const near = closest(unit, units);
-    return `none: \`${unit}\` is not among the case's units${near ? `; did you mean \`${near}\`?` : ""}`;
+    return { kind: "not-among-units", unit, ...(near ? { near } : {}) };
   };
 }
 
@@ -64,18 +75,21 @@ function compareResult(results: readonly Result[], e: ResultExpectation, unknown
     expected,
     actual,
   });
+  const noResult = (metric: string | null, expected: TestText, actual: TestText): Mismatch[] => [
+    worded({ kind: "result", unit: e.unit, metric, field: "result" }, expected, actual),
+  ];
   if (e.absent) {
     if (candidates.length === 0) return [];
-    const found = candidates.map((r) => `target ${r.target} (${r.status})`).join(", ");
-    return [mismatch(named ?? candidates[0]!.metric, "result", "no result", found)];
+    const found = candidates.map((r) => ({ target: r.target, status: r.status }));
+    return noResult(named ?? candidates[0]!.metric, { kind: "no-result" }, { kind: "found-results", results: found });
   }
   if (candidates.length === 0) {
-    const others = results.filter((r) => r.unit === e.unit).map((r) => `${r.metric} (target ${r.target})`);
-    const actual = unknown(e.unit) ?? (others.length === 0 ? "none: no target of the policy selects the unit" : `none; the unit has results for ${others.join(", ")}`);
-    return [mismatch(named, "result", e.metric === undefined && e.target !== undefined ? `a result for target ${e.target}` : "a result", actual)];
+    const others = results.filter((r) => r.unit === e.unit).map((r) => ({ metric: r.metric, target: r.target }));
+    const actual: TestText = unknown(e.unit) ?? (others.length === 0 ? { kind: "no-target-selects" } : { kind: "has-results", results: others });
+    return noResult(named, { kind: "a-result", ...(e.metric === undefined && e.target !== undefined ? { target: e.target } : {}) }, actual);
   }
   if (candidates.length > 1) {
-    return [mismatch(named, "result", "one result", `${candidates.length} results (${candidates.map((r) => r.metric).join(", ")}): say which with metric or target`)];
+    return noResult(named, { kind: "one-result" }, { kind: "several-results", metrics: candidates.map((r) => r.metric) });
   }
   const result = candidates[0]!;
   const out: Mismatch[] = [];
@@ -101,8 +115,8 @@ function compareScore(evaluation: Evaluation, e: ScoreExpectation, unknown: Unkn
   });
   if (!score) {
     const others = evaluation.scores.filter((s) => s.unit === e.unit).map((s) => s.score);
-    const actual = unknown(e.unit) ?? (others.length === 0 ? "none: no score of the policy selects the unit" : `none; the unit has scores ${others.join(", ")}`);
-    return [mismatch("score", "a score", actual)];
+    const actual: TestText = unknown(e.unit) ?? (others.length === 0 ? { kind: "no-score-selects" } : { kind: "has-scores", scores: others });
+    return [worded({ kind: "score", unit: e.unit, metric: e.score, field: "score" }, { kind: "a-score" }, actual)];
   }
   const out: Mismatch[] = [];
   if (e.points !== undefined && !sameValue("points", e.points, score.points)) out.push(mismatch("points", e.points, score.points));
@@ -121,13 +135,28 @@ function compareIssues(actual: readonly ActualIssue[], expected: readonly IssueE
       (a) => a.line === e.line && a.code === e.code && (e.in === undefined || inputOf(a.file) === e.in) && (e.column === undefined || a.column === e.column),
     );
     if (i >= 0) left.splice(i, 1);
-    else out.push(issueMismatch(describeExpected(e), "none"));
+    else out.push(issueMismatch(expectedIssue(e), { kind: "no-issue" }));
   }
-  for (const a of left) out.push(issueMismatch("none", `${a.code} on line ${a.line} of ${inputOf(a.file) ?? a.file}: ${a.message}`));
+  for (const a of left) out.push(issueMismatch({ kind: "no-issue" }, actualIssue(a, inputOf(a.file))));
   return out;
 }
 
-const issueMismatch = (expected: string, actual: string): Mismatch => ({ kind: "issue", unit: null, metric: null, field: "issue", expected, actual });
+const issueMismatch = (expected: TestText, actual: TestText): Mismatch => worded({ kind: "issue", unit: null, metric: null, field: "issue" }, expected, actual);
 
-const describeExpected = (e: IssueExpectation): string =>
-  `${e.code} on line ${e.line} of ${e.in ?? "any input"}${e.column === undefined ? "" : `, column ${e.column}`}`;
+const expectedIssue = (e: IssueExpectation): TestText => ({
+  kind: "expected-issue",
+  code: e.code,
+  line: e.line,
+  ...(e.in === undefined ? {} : { in: e.in }),
+  ...(e.column === undefined ? {} : { column: e.column }),
+});
+
+const actualIssue = (a: ActualIssue, input: Input | undefined): TestText => ({
+  kind: "actual-issue",
+  code: a.code,
+  line: a.line,
+  file: a.file,
+  message: a.message,
+  ...(input === undefined ? {} : { input }),
+  ...(a.args === undefined ? {} : { issue: a.args }),
+});

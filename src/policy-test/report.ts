@@ -4,6 +4,10 @@
  * a file or a case from running. The schema is the source of the types and of `--format json`.
  */
 import { z } from "zod";
+import type { TestText } from "./words.js";
+
+/** The arguments a text was worded from, so it can be worded in another language (`localizeTestText`). */
+const Args = z.custom<TestText>((value) => typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string");
 
 const Value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -19,6 +23,8 @@ export const Mismatch = z.object({
   field: z.string(),
   expected: Value,
   actual: Value,
+  /** For an `expected` or `actual` that is words rather than a value of the result. */
+  args: z.object({ expected: Args.optional(), actual: Args.optional() }).optional(),
 });
 export type Mismatch = z.infer<typeof Mismatch>;
 
@@ -34,7 +40,9 @@ export const Problem = z.object({
   path: z.string().nullable(),
   /** The line in `file`, when known (JSON syntax errors). */
   line: z.number().int().nullable(),
+  /** In English; `localizeTestText` words it in another language from `args`. */
   message: z.string(),
+  args: Args.optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -25,6 +25,7 @@ import {
   type TestCase as Case,
 } from "./format.js";
 import type { CaseReport, FileReport, Problem, TestReport } from "./report.js";
+import { testText, type Input, type TestText } from "./words.js";
 
 /** Reads a file's text; undefined when it cannot be read. */
 export type ReadText = (path: string) => string | undefined;
@@ -54,9 +55,9 @@ export function runTestFiles(files: readonly string[], options: RunOptions = {})
 export function runTestFile(file: string, options: RunOptions = {}): FileReport {
   const read = options.readFile ?? readText;
   const text = read(file);
-  if (text === undefined) return unrunnable(file, null, [problem("unreadable", file, null, `cannot read ${file}: no such file`)]);
+  if (text === undefined) return unrunnable(file, null, [problem("unreadable", file, null, { kind: "cannot-read", path: file })]);
   const json = parseJson(text.startsWith("\uFEFF") ? text.slice(1) : text);
-  if (!json.ok) return unrunnable(file, null, [{ kind: "invalid-test-file", file, path: null, line: json.line, message: `not valid JSON at ${json.message}` }]);
+  if (!json.ok) return unrunnable(file, null, [{ ...problem("invalid-test-file", file, null, json.text), line: json.text.line }]);
   const parsed = PolicyTestFile.safeParse(json.value);
   if (!parsed.success) return unrunnable(file, null, zodProblems(file, parsed.error));
   return runPolicyTest(parsed.data, file, options);
@@ -67,11 +68,11 @@ export function runPolicyTest(test: PolicyTestFile, file: string, options: RunOp
   const read = options.readFile ?? readText;
   const policyPath = relativeTo(file, test.policy);
   const source = read(policyPath);
-  if (source === undefined) return unrunnable(file, policyPath, [problem("unreadable", policyPath, "policy", `cannot read the policy ${policyPath}: no such file`)]);
+  if (source === undefined) return unrunnable(file, policyPath, [problem("unreadable", policyPath, "policy", { kind: "cannot-read-policy", path: policyPath })]);
   const compiled = compile(source, { file: policyPath, readFile: read });
   if (!compiled.policy) {
     const message = renderDiagnostics(compiled.diagnostics, compiled.sources) || `${policyPath} has no policy header: it only defines shared names`;
-    return unrunnable(file, policyPath, [problem("policy-errors", policyPath, "policy", message)]);
+    return unrunnable(file, policyPath, [{ kind: "policy-errors", file: policyPath, path: "policy", line: null, message }]);
   }
   const evaluator = compileEvaluator(compiled.policy);
   return { file, policy: policyPath, problems: [], cases: test.cases.map((c, i) => runCase(c, i, file, evaluator, read)) };
@@ -79,9 +80,8 @@ export function runPolicyTest(test: PolicyTestFile, file: string, options: RunOp
 
 const unrunnable = (file: string, policy: string | null, problems: Problem[]): FileReport => ({ file, policy, problems, cases: [] });
 
-const problem = (kind: Problem["kind"], file: string, path: string | null, message: string): Problem => ({ kind, file, path, line: null, message });
-
-type Input = "units" | "merges" | "data";
+/** A problem worded in English, with the arguments to word it again. */
+const problem = (kind: Problem["kind"], file: string, path: string | null, args: TestText): Problem => ({ kind, file, path, line: null, message: testText("en", args), args });
 
 interface Loaded {
   /** The name data issues cite, and which input it is. */
@@ -105,7 +105,7 @@ function runCase(c: Case, index: number, file: string, evaluator: Evaluator, rea
     const resolved = relativeTo(file, path);
     const text = read(resolved);
     if (text === undefined) {
-      problems.push(problem("unreadable", resolved, `${at}.${key}`, `cannot read ${resolved}: no such file`));
+      problems.push(problem("unreadable", resolved, `${at}.${key}`, { kind: "cannot-read", path: resolved }));
       return undefined;
     }
     inputs.set(resolved, input);
@@ -158,7 +158,8 @@ function formatOf(path: string): "csv" | "json" | "ndjson" {
 
 // ---- the test file itself
 
-type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly line: number; readonly message: string };
+type NotJson = Extract<TestText, { kind: "not-json" }>;
+type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly text: NotJson };
 
 function parseJson(text: string): Parsed {
   try {
@@ -169,7 +170,7 @@ function parseJson(text: string): Parsed {
     const before = text.slice(0, offset).split(/\r\n|\n|\r/);
     const line = before.length;
     const column = before[before.length - 1]!.length + 1;
-    return { ok: false, line, message: `line ${line}, column ${column}: ${withoutContext(reason)}` };
+    return { ok: false, text: { kind: "not-json", line, column, reason: withoutContext(reason) } };
   }
 }
 
@@ -295,7 +296,7 @@ export function zodProblems(file: string, error: z.ZodError): Problem[] {
     const known = KEYS[issue.path.filter((k) => typeof k === "string").join(".")] ?? [];
     return issue.keys.map((key) => {
       const near = closest(key, known);
-      return { kind: "invalid-test-file", file, path, line: null, message: `unknown key \`${key}\`${near ? `; did you mean \`${near}\`?` : `; known keys are ${known.join(", ")}`}` };
+      return problem("invalid-test-file", file, path, { kind: "unknown-key", key, known, ...(near ? { near } : {}) });
     });
   });
 }

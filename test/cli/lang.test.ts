@@ -82,6 +82,49 @@ describe("chitieu test in Vietnamese", () => {
   });
 });
 
+describe("chitieu test in Vietnamese: failures and problems", () => {
+  const FIXTURES = "test/fixtures/policy-test-vi";
+
+  it("words a failing case's expected and actual values, and exits 1", () => {
+    const file = `${FIXTURES}/failing.test.json`;
+    const r = runCli(["--lang", "vi", "test", file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        `KHÔNG ĐẠT ${file}: Sở Y tế trên mốc 45%`,
+        "  so-y-te online_share: cần status missed, thực tế met",
+        "  so-y-te online_share: cần needed 3, thực tế 0",
+        "  so-y-t online_share: cần có kết quả, thực tế không có: `so-y-t` không thuộc danh sách đơn vị của trường hợp kiểm thử; có phải ý bạn là `so-y-te`?",
+        "  vấn đề dữ liệu: cần không có vấn đề nào, thực tế unknown-unit ở dòng 2 của `data`: mục 2: cột `unit` ghi đơn vị không có trong danh mục: `so-y-tee`; có phải là `so-y-te` không?",
+        "0 đạt, 1 không đạt",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps English in a Vietnamese locale when --lang en says so, and the JSON message in English with its args", () => {
+    const file = `${FIXTURES}/failing.test.json`;
+    expect(runInVietnamese(["--lang", "en", "test", file]).stdout).toContain("  so-y-t online_share: expected a result, got none: `so-y-t` is not among the case's units; did you mean `so-y-te`?\n");
+    const report = JSON.parse(runCli(["--lang", "vi", "test", "--format", "json", file]).stdout) as { files: { cases: { mismatches: Record<string, unknown>[] }[] }[] };
+    expect(report.files[0]!.cases[0]!.mismatches[2]).toMatchObject({ expected: "a result", args: { expected: { kind: "a-result" }, actual: { kind: "not-among-units", unit: "so-y-t" } } });
+  });
+
+  it("words an unknown key in an invalid test file, and exits 2", () => {
+    const file = `${FIXTURES}/invalid.test.json`;
+    const r = runInVietnamese(["test", file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe(`KHÔNG ĐẠT ${file}: tệp kiểm thử không hợp lệ\n0 đạt, 1 không đạt\n`);
+    expect(r.stderr).toContain(`chitieu: ${file}: cases[0]: khóa không xác định \`expcet\`; có phải ý bạn là \`expect\`?\n`);
+  });
+
+  it("words JSON that does not parse, with the line and column", () => {
+    const file = `${FIXTURES}/not-json.test.json`;
+    const r = runCli(["test", file, "--lang", "vi"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`chitieu: ${file}: không phải JSON hợp lệ ở dòng 3, cột 13: Unexpected token ','\n`);
+  });
+});
+
 describe("chitieu eval in Vietnamese", () => {
   const dir = mkdtempSync(join(tmpdir(), "chitieu-lang-"));
   const data = join(dir, "data.csv");

@@ -149,7 +149,10 @@ describe("mismatches", () => {
 
   it("no result: a unit not in the case (with the id meant), a metric the unit has no target for", () => {
     expect(one({ unit: "so-y-t", metric: "online_share", status: "met" })).toEqual([
-      { kind: "result", unit: "so-y-t", metric: "online_share", field: "result", expected: "a result", actual: "none: `so-y-t` is not among the case's units; did you mean `so-y-te`?" },
+      {
+        kind: "result", unit: "so-y-t", metric: "online_share", field: "result", expected: "a result", actual: "none: `so-y-t` is not among the case's units; did you mean `so-y-te`?",
+        args: { expected: { kind: "a-result" }, actual: { kind: "not-among-units", unit: "so-y-t", near: "so-y-te" } },
+      },
     ]);
     const [missing] = one({ unit: "so-y-te", metric: "online_shar", status: "met" });
     expect(missing).toMatchObject({ field: "result", expected: "a result" });
@@ -163,7 +166,10 @@ describe("mismatches", () => {
 
   it("a result expected to be absent", () => {
     expect(one({ unit: "so-y-te", metric: "online_share", absent: true })).toEqual([
-      { kind: "result", unit: "so-y-te", metric: "online_share", field: "result", expected: "no result", actual: "target online_share_province (met)" },
+      {
+        kind: "result", unit: "so-y-te", metric: "online_share", field: "result", expected: "no result", actual: "target online_share_province (met)",
+        args: { expected: { kind: "no-result" }, actual: { kind: "found-results", results: [{ target: "online_share_province", status: "met" }] } },
+      },
     ]);
     expect(one({ unit: "thanh-tra-tinh", metric: "online_share", absent: true })).toHaveLength(1);
   });
@@ -187,7 +193,10 @@ describe("mismatches", () => {
     expect(mismatchesOf(run(files([{ unit: "x", score: "progress", points: 18.12, rank: 2 }, { unit: "x", score: "speed", points: 1 }])))).toEqual([
       { kind: "score", unit: "x", metric: "progress", field: "points", expected: 18.12, actual: 18.13 },
       { kind: "score", unit: "x", metric: "progress", field: "rank", expected: 2, actual: 1 },
-      { kind: "score", unit: "x", metric: "speed", field: "score", expected: "a score", actual: "none; the unit has scores progress, online_provision" },
+      {
+        kind: "score", unit: "x", metric: "speed", field: "score", expected: "a score", actual: "none; the unit has scores progress, online_provision",
+        args: { expected: { kind: "a-score" }, actual: { kind: "has-scores", scores: ["progress", "online_provision"] } },
+      },
     ]);
   });
 
@@ -205,7 +214,10 @@ describe("mismatches", () => {
       { line: 2, code: "failed-check" },
     ];
     expect(mismatchesOf(run(files))).toEqual([
-      { kind: "issue", unit: null, metric: null, field: "issue", expected: "failed-check on line 2 of any input", actual: "none" },
+      {
+        kind: "issue", unit: null, metric: null, field: "issue", expected: "failed-check on line 2 of any input", actual: "none",
+        args: { expected: { kind: "expected-issue", code: "failed-check", line: 2 }, actual: { kind: "no-issue" } },
+      },
     ]);
   });
 
@@ -264,7 +276,10 @@ describe("test files that cannot run", () => {
   it("JSON that does not parse: the line and column of the fault", () => {
     const report = run({ "policies/bad.test.json": '{ "policy": "brvt-2139-2022.ct",\n  "cases": [\n    { "name": }\n  ]\n}\n' });
     expect(report.problems).toEqual([
-      { kind: "invalid-test-file", file: "policies/bad.test.json", path: null, line: 3, message: "not valid JSON at line 3, column 15: Unexpected token '}'" },
+      {
+        kind: "invalid-test-file", file: "policies/bad.test.json", path: null, line: 3, message: "not valid JSON at line 3, column 15: Unexpected token '}'",
+        args: { kind: "not-json", line: 3, column: 15, reason: "Unexpected token '}'" },
+      },
     ]);
   });
 
@@ -285,7 +300,10 @@ describe("test files that cannot run", () => {
         asOf: "2022-10-31",
         passed: false,
         mismatches: [],
-        problems: [{ kind: "unreadable", file: join("policies", "no-such-data.csv"), path: "cases[0].dataFile", line: null, message: `cannot read ${join("policies", "no-such-data.csv")}: no such file` }],
+        problems: [{
+          kind: "unreadable", file: join("policies", "no-such-data.csv"), path: "cases[0].dataFile", line: null, message: `cannot read ${join("policies", "no-such-data.csv")}: no such file`,
+          args: { kind: "cannot-read", path: join("policies", "no-such-data.csv") },
+        }],
       },
       { name: "fine", asOf: "2022-10-31", passed: true, mismatches: [], problems: [] },
     ]);
@@ -294,7 +312,10 @@ describe("test files that cannot run", () => {
 
   it("a missing test file, a missing policy, a policy with errors", () => {
     expect(run({}, "policies/none.test.json").problems).toEqual([
-      { kind: "unreadable", file: "policies/none.test.json", path: null, line: null, message: "cannot read policies/none.test.json: no such file" },
+      {
+        kind: "unreadable", file: "policies/none.test.json", path: null, line: null, message: "cannot read policies/none.test.json: no such file",
+        args: { kind: "cannot-read", path: "policies/none.test.json" },
+      },
     ]);
     const cases = [{ name: "c", asOf: "2022-10-31", units: [], data: [], expectIssues: [] }];
     const missing = run({ "policies/mem.test.json": { policy: "nowhere.ct", cases } });
