@@ -8,14 +8,22 @@ import { z } from "zod";
 import type { DataIssueCode } from "../data/types.js";
 import { Status } from "../evaluate/result.js";
 import { parseDate, type IsoDate } from "../time/calendar.js";
+import { testText, type TestText } from "./words.js";
+
+/**
+ * A problem with the file's format, in English for zod's message, with its arguments in `params`
+ * so the runner can word it in Vietnamese too.
+ */
+function fault(ctx: z.RefinementCtx, path: PropertyKey[], text: TestText): void {
+  ctx.addIssue({ code: "custom", path, message: testText("en", text), params: { text } });
+}
 
 /** `2022-10-31` or `31/10/2022`, as on the command line. */
-const DateText = z.string().transform(
-  (text, ctx): IsoDate => parseDate(text) ?? (ctx.addIssue({ code: "custom", message: `\`${text}\` is not a date such as 2022-10-31 or 31/10/2022` }), z.NEVER),
-);
+const DateText = z.string().transform((text, ctx): IsoDate => parseDate(text) ?? (fault(ctx, [], { kind: "not-a-date", text }), z.NEVER));
 
-const Id = z.string().min(1, { error: "must not be empty" });
-const Path = z.string().min(1, { error: "must not be empty" });
+const EMPTY = testText("en", { kind: "empty" });
+const Id = z.string().min(1, { error: EMPTY });
+const Path = z.string().min(1, { error: EMPTY });
 
 /** A unit as in a registry file (`name` defaults to the id; `tags` a list or `a;b`). */
 export const TestUnit = z.strictObject({
@@ -63,10 +71,8 @@ export const ResultExpectation = z
   })
   .superRefine((e, ctx) => {
     const fields = RESULT_FIELDS.filter((f) => e[f] !== undefined);
-    if (e.absent && fields.length > 0) ctx.addIssue({ code: "custom", path: ["absent"], message: `a result that is absent has no ${fields.join(", ")}: give one or the other` });
-    if (!e.absent && fields.length === 0 && (e.metric === undefined || e.target === undefined)) {
-      ctx.addIssue({ code: "custom", path: [], message: `checks nothing: give at least one of ${RESULT_FIELDS.join(", ")}, both metric and target, or absent` });
-    }
+    if (e.absent && fields.length > 0) fault(ctx, ["absent"], { kind: "absent-with-fields", fields });
+    if (!e.absent && fields.length === 0 && (e.metric === undefined || e.target === undefined)) fault(ctx, [], { kind: "checks-nothing", fields: RESULT_FIELDS });
   });
 export type ResultExpectation = z.infer<typeof ResultExpectation>;
 
@@ -77,7 +83,9 @@ export const ScoreExpectation = z
     points: z.number().nullable().optional(),
     rank: z.number().int().positive().nullable().optional(),
   })
-  .refine((e) => e.points !== undefined || e.rank !== undefined, { error: "checks nothing: give points or rank" });
+  .superRefine((e, ctx) => {
+    if (e.points === undefined && e.rank === undefined) fault(ctx, [], { kind: "checks-no-score" });
+  });
 export type ScoreExpectation = z.infer<typeof ScoreExpectation>;
 
 const DATA_ISSUE_CODES = [
@@ -108,7 +116,7 @@ export type IssueExpectation = z.infer<typeof IssueExpectation>;
 
 export const TestCase = z
   .strictObject({
-    name: z.string().trim().min(1, { error: "must not be empty" }),
+    name: z.string().trim().min(1, { error: EMPTY }),
     asOf: DateText,
     units: z.array(TestUnit).optional(),
     unitsFile: Path.optional(),
@@ -126,14 +134,14 @@ export const TestCase = z
   .superRefine((c, ctx) => {
     const oneOf = (inline: string, file: string, required: boolean) => {
       const given = [inline, file].filter((key) => (c as Record<string, unknown>)[key] !== undefined);
-      if (given.length === 2) ctx.addIssue({ code: "custom", path: [file], message: `give \`${inline}\` or \`${file}\`, not both` });
-      else if (given.length === 0 && required) ctx.addIssue({ code: "custom", path: [], message: `needs \`${inline}\` (a list) or \`${file}\` (a path relative to the test file)` });
+      if (given.length === 2) fault(ctx, [file], { kind: "both-given", inline, file });
+      else if (given.length === 0 && required) fault(ctx, [], { kind: "neither-given", inline, file });
     };
     oneOf("units", "unitsFile", true);
     oneOf("data", "dataFile", true);
     oneOf("merges", "mergesFile", false);
     if ((c.expect?.length ?? 0) + (c.expectScores?.length ?? 0) === 0 && c.expectIssues === undefined) {
-      ctx.addIssue({ code: "custom", path: [], message: "expects nothing: give `expect`, `expectScores` or `expectIssues`" });
+      fault(ctx, [], { kind: "expects-nothing" });
     }
   });
 export type TestCase = z.infer<typeof TestCase>;
@@ -144,13 +152,13 @@ export const PolicyTestFile = z
     /** The policy file, relative to the test file. */
     policy: Path,
     description: z.string().optional(),
-    cases: z.array(TestCase).min(1, { error: "must hold at least one case" }),
+    cases: z.array(TestCase).min(1, { error: testText("en", { kind: "no-cases" }) }),
   })
   .superRefine((file, ctx) => {
     const seen = new Map<string, number>();
     file.cases.forEach((c, i) => {
       const earlier = seen.get(c.name);
-      if (earlier !== undefined) ctx.addIssue({ code: "custom", path: ["cases", i, "name"], message: `\`${c.name}\` is already the name of cases[${earlier}]` });
+      if (earlier !== undefined) fault(ctx, ["cases", i, "name"], { kind: "duplicate-case", name: c.name, earlier });
       else seen.set(c.name, i);
     });
   });

@@ -292,13 +292,23 @@ const KEYS: Record<string, readonly string[]> = {
 export function zodProblems(file: string, error: z.ZodError): Problem[] {
   return error.issues.flatMap((issue): Problem[] => {
     const path = jsonPath(issue.path);
-    if (issue.code !== "unrecognized_keys") return [{ kind: "invalid-test-file", file, path, line: null, message: issue.message }];
+    if (issue.code !== "unrecognized_keys") {
+      const text = formatText(issue);
+      return [text ? problem("invalid-test-file", file, path, text) : { kind: "invalid-test-file", file, path, line: null, message: issue.message }];
+    }
     const known = KEYS[issue.path.filter((k) => typeof k === "string").join(".")] ?? [];
     return issue.keys.map((key) => {
       const near = closest(key, known);
       return problem("invalid-test-file", file, path, { kind: "unknown-key", key, known, ...(near ? { near } : {}) });
     });
   });
+}
+
+/** The arguments of a format problem chitieu words itself; zod's own (a wrong type, say) stay English. */
+function formatText(issue: z.core.$ZodIssue): TestText | undefined {
+  if (issue.code === "custom") return (issue.params as { text?: TestText } | undefined)?.text;
+  if (issue.code === "too_small" && issue.minimum === 1) return issue.origin === "array" ? { kind: "no-cases" } : { kind: "empty" };
+  return undefined;
 }
 
 /** `cases[0].expect[2].status`; `$` for the whole document. */

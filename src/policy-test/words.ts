@@ -32,6 +32,17 @@ export interface TestTextKinds {
   "expected-issue": { readonly code: string; readonly line: number; readonly in?: Input; readonly column?: string };
   "no-issue": Nothing;
   "actual-issue": { readonly code: string; readonly line: number; readonly input?: Input; readonly file: string; readonly message: string; readonly issue?: IssueArgs };
+  // The test file's format (src/policy-test/format.ts).
+  "not-a-date": { readonly text: string };
+  empty: Nothing;
+  "no-cases": Nothing;
+  "absent-with-fields": { readonly fields: readonly string[] };
+  "checks-nothing": { readonly fields: readonly string[] };
+  "checks-no-score": Nothing;
+  "both-given": { readonly inline: string; readonly file: string };
+  "neither-given": { readonly inline: string; readonly file: string };
+  "expects-nothing": Nothing;
+  "duplicate-case": { readonly name: string; readonly earlier: number };
 }
 
 export type TestTextKind = keyof TestTextKinds;
@@ -65,6 +76,16 @@ const english: TestTextCatalogue = {
   "expected-issue": (e) => `${e.code} on line ${e.line} of ${e.in ?? "any input"}${e.column === undefined ? "" : `, column ${e.column}`}`,
   "no-issue": () => "none",
   "actual-issue": (a) => `${a.code} on line ${a.line} of ${a.input ?? a.file}: ${a.message}`,
+  "not-a-date": ({ text }) => `\`${text}\` is not a date such as 2022-10-31 or 31/10/2022`,
+  empty: () => "must not be empty",
+  "no-cases": () => "must hold at least one case",
+  "absent-with-fields": ({ fields }) => `a result that is absent has no ${fields.join(", ")}: give one or the other`,
+  "checks-nothing": ({ fields }) => `checks nothing: give at least one of ${fields.join(", ")}, both metric and target, or absent`,
+  "checks-no-score": () => "checks nothing: give points or rank",
+  "both-given": ({ inline, file }) => `give \`${inline}\` or \`${file}\`, not both`,
+  "neither-given": ({ inline, file }) => `needs \`${inline}\` (a list) or \`${file}\` (a path relative to the test file)`,
+  "expects-nothing": () => "expects nothing: give `expect`, `expectScores` or `expectIssues`",
+  "duplicate-case": ({ name, earlier }) => `\`${name}\` is already the name of cases[${earlier}]`,
 };
 
 // ---- Vietnamese
@@ -93,6 +114,17 @@ const vietnamese: TestTextCatalogue = {
   "no-issue": () => "không có vấn đề nào",
   "actual-issue": (a) =>
     `${a.code} ở dòng ${a.line} của ${a.input === undefined ? a.file : inputVi(a.input)}: ${localizeIssue({ message: a.message, args: a.issue }, "vi")}`,
+  "not-a-date": ({ text }) => `\`${text}\` không phải là ngày, ví dụ 2022-10-31 hoặc 31/10/2022`,
+  empty: () => "không được để trống",
+  "no-cases": () => "phải có ít nhất một trường hợp kiểm thử",
+  "absent-with-fields": ({ fields }) => `kết quả đã ghi \`absent\` thì không có ${fields.join(", ")}: hãy chọn một trong hai`,
+  "checks-nothing": ({ fields }) =>
+    `không kiểm tra gì: hãy ghi ít nhất một trong ${fields.join(", ")}, hoặc cả \`metric\` và \`target\`, hoặc \`absent\``,
+  "checks-no-score": () => "không kiểm tra gì: hãy ghi `points` hoặc `rank`",
+  "both-given": ({ inline, file }) => `chỉ ghi \`${inline}\` hoặc \`${file}\`, không ghi cả hai`,
+  "neither-given": ({ inline, file }) => `cần \`${inline}\` (một danh sách) hoặc \`${file}\` (đường dẫn tính từ tệp kiểm thử)`,
+  "expects-nothing": () => "không mong đợi gì: hãy ghi `expect`, `expectScores` hoặc `expectIssues`",
+  "duplicate-case": ({ name, earlier }) => `\`${name}\` đã là tên của cases[${earlier}]`,
 };
 
 export const TEST_TEXTS: Readonly<Record<Lang, TestTextCatalogue>> = { en: english, vi: vietnamese };

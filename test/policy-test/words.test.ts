@@ -23,6 +23,16 @@ const EXAMPLES: { readonly [K in TestTextKind]: TestTextKinds[K] } = {
   "expected-issue": { code: "failed-check", line: 2, in: "data", column: "dossiers" },
   "no-issue": {},
   "actual-issue": { code: "unknown-unit", line: 4, input: "data", file: "d.csv", message: "`unit` names no known unit: `x`" },
+  "not-a-date": { text: "31/02/2022" },
+  empty: {},
+  "no-cases": {},
+  "absent-with-fields": { fields: ["status"] },
+  "checks-nothing": { fields: ["status", "needed"] },
+  "checks-no-score": {},
+  "both-given": { inline: "data", file: "dataFile" },
+  "neither-given": { inline: "units", file: "unitsFile" },
+  "expects-nothing": {},
+  "duplicate-case": { name: "exactly on the step", earlier: 0 },
 };
 
 const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
@@ -52,5 +62,34 @@ describe("the test runner's texts", () => {
     expect(localizeTestText("no result", undefined, "vi")).toBe("no result");
     expect(localizeTestText("odd", { kind: "from-a-later-version" } as unknown as TestText, "vi")).toBe("odd");
     expect(localizeTestText("no result", { kind: "no-result" }, "en")).toBe("no result");
+  });
+});
+
+describe("the test file's format", () => {
+  it("words its problems in Vietnamese, and zod's message stays the English text", async () => {
+    const { PolicyTestFile } = await import("../../src/policy-test/format.js");
+    const { zodProblems } = await import("../../src/policy-test/run.js");
+    const ok = { name: "a", asOf: "2022-10-31", units: [], data: [], expect: [{ unit: "x", status: "met" }] };
+    // Refinements of an object run once its fields are valid: one file per level.
+    const files = [
+      { policy: "", cases: [{ ...ok, asOf: "31/02/2022" }] },
+      { policy: "p.ct", cases: [{ name: "a", asOf: "2022-10-31", units: [], unitsFile: "u.csv", data: [] }] },
+      { policy: "p.ct", cases: [ok, ok] },
+    ];
+    const problems = files.flatMap((file) => {
+      const parsed = PolicyTestFile.safeParse(file);
+      expect(parsed.success).toBe(false);
+      return zodProblems("t.test.json", parsed.error!);
+    });
+    const worded = problems.map((p) => [p.path, p.message, localizeTestText(p.message, p.args, "vi")]);
+    expect(worded).toEqual(
+      expect.arrayContaining([
+        ["policy", "must not be empty", "không được để trống"],
+        ["cases[0].asOf", "`31/02/2022` is not a date such as 2022-10-31 or 31/10/2022", "`31/02/2022` không phải là ngày, ví dụ 2022-10-31 hoặc 31/10/2022"],
+        ["cases[0].unitsFile", "give `units` or `unitsFile`, not both", "chỉ ghi `units` hoặc `unitsFile`, không ghi cả hai"],
+        ["cases[0]", "expects nothing: give `expect`, `expectScores` or `expectIssues`", "không mong đợi gì: hãy ghi `expect`, `expectScores` hoặc `expectIssues`"],
+        ["cases[1].name", "`a` is already the name of cases[0]", "`a` đã là tên của cases[0]"],
+      ]),
+    );
   });
 });
