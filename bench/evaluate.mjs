@@ -1,7 +1,7 @@
 // Benchmark of chitieu's evaluator at national scale, against a hand-written baseline.
 //
 //   npx tsc -p tsconfig.build.json
-//   node --expose-gc bench/evaluate.mjs [--units 10000] [--months 12] [--runs 5] [--as-of 2023-11-30] [--seed N] [--dist DIR] [--json FILE] [--policy] [--no-peers] [--only TEXT]
+//   node --expose-gc bench/evaluate.mjs [--units 10000] [--months 12] [--runs 5] [--warm-up 10] [--as-of 2023-11-30] [--seed N] [--dist DIR] [--json FILE] [--policy] [--no-peers] [--only TEXT]
 //
 // Everything is generated from a fixed seed (mulberry32): a policy text with three tiers, three
 // metrics, ramps per tier, a tag override and unit overrides; a registry of ~34 provinces x (20
@@ -17,7 +17,7 @@ import os from "node:os";
 import { performance, PerformanceObserver } from "node:perf_hooks";
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { mulberry32, scheduleText, selectorText } from "./generate.mjs";
+import { monthEnd, mulberry32, scheduleText, selectorText } from "./generate.mjs";
 
 // --policy prints the generated policy text and exits.
 // --json FILE writes the last evaluation, to check that a faster build gives byte-identical output.
@@ -36,7 +36,7 @@ const { measure } = await import("./peers/measure.mjs");
 // Options
 
 function options(argv) {
-  const o = { units: 10000, months: 12, runs: 5, asOf: undefined, seed: 0x5eed2024, peers: true, only: "" };
+  const o = { units: 10000, months: 12, runs: 5, warmUp: 10, asOf: undefined, seed: 0x5eed2024, peers: true, only: "" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -47,6 +47,7 @@ function options(argv) {
     if (a === "--units") o.units = int(value(), a);
     else if (a === "--months") o.months = int(value(), a);
     else if (a === "--runs") o.runs = int(value(), a);
+    else if (a === "--warm-up") o.warmUp = int(value(), a);
     else if (a === "--seed") o.seed = int(value(), a);
     else if (a === "--as-of") o.asOf = value();
     else if (a === "--dist") value();
@@ -60,6 +61,7 @@ function options(argv) {
   if (o.units < 30) usage("--units must be at least 30");
   if (o.months < 1) usage("--months must be at least 1");
   if (o.runs < 1) usage("--runs must be at least 1");
+  if (o.warmUp < 1) usage("--warm-up must be at least 1");
   return o;
 }
 
@@ -71,7 +73,7 @@ function int(text, name) {
 
 function usage(message) {
   if (message) console.error(message);
-  console.error("usage: node --expose-gc bench/evaluate.mjs [--units 10000] [--months 12] [--runs 5] [--as-of YYYY-MM-DD] [--seed N] [--dist DIR] [--json FILE] [--policy] [--no-peers] [--only TEXT]");
+  console.error("usage: node --expose-gc bench/evaluate.mjs [--units 10000] [--months 12] [--runs 5] [--warm-up 10] [--as-of YYYY-MM-DD] [--seed N] [--dist DIR] [--json FILE] [--policy] [--no-peers] [--only TEXT]");
   process.exit(message ? 2 : 0);
 }
 
@@ -89,8 +91,6 @@ const POLICY_END_MONTH = Math.max(LAST_MONTH, 2024 * 12 + 11);
 const pad = (n, w = 2) => String(n).padStart(w, "0");
 const monthText = (m) => `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
 const monthEndDay = (m) => Date.UTC(Math.floor(m / 12), (m % 12) + 1, 0) / 86400000;
-const dayText = (day) => new Date(day * 86400000).toISOString().slice(0, 10);
-const monthEndText = (m) => dayText(monthEndDay(m));
 const dayOf = (iso) => {
   const [y, mo, d] = iso.split("-").map(Number);
   return Date.UTC(y, mo - 1, d) / 86400000;
@@ -98,7 +98,7 @@ const dayOf = (iso) => {
 const M = (year, month) => year * 12 + month - 1;
 
 // Default as-of: the end of the second-to-last month of data (2023-11-30 for 12 months).
-const asOf = opts.asOf ?? monthEndText(Math.max(FIRST_MONTH, LAST_MONTH - 1));
+const asOf = opts.asOf ?? monthEnd(Math.max(FIRST_MONTH, LAST_MONTH - 1));
 if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) usage("--as-of must be YYYY-MM-DD");
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ function policyText() {
   const lines = [
     `policy bench-national "Benchmark: chỉ tiêu DVCTT toàn quốc 2023-2024 (synthetic)"`,
     `  decision "BENCH/2023/QĐ-TTg" issued by "chitieu bench, seed ${opts.seed}"`,
-    `  effective 2023-01-01 until ${monthEndText(POLICY_END_MONTH)}`,
+    `  effective 2023-01-01 until ${monthEnd(POLICY_END_MONTH)}`,
     ``,
     `tier province "Cơ quan hành chính cấp tỉnh"`,
     `tier district "UBND cấp huyện"`,
@@ -526,9 +526,10 @@ const flushObserver = () => new Promise((done) => setTimeout(done, 20));
 
 // V8 optimises a function only after it has run hot for a while: chitieu's evaluate took nine runs
 // to settle (154 ms on the first, 13 ms from the eighth), the loop two. Every engine therefore runs
-// untimed until WARM_UP_RUNS runs and WARM_UP_MS have both passed; the first run is reported apart.
-const WARM_UP_RUNS = 10;
-const WARM_UP_MS = 1000;
+// untimed until --warm-up runs and a tenth of a second per run have both passed (10 runs and 1 s by
+// default; the test suite's smoke run asks for 1); the first run is reported apart.
+const WARM_UP_RUNS = opts.warmUp;
+const WARM_UP_MS = opts.warmUp * 100;
 
 function timeRuns(runs, fn) {
   gc();

@@ -235,7 +235,8 @@ function columnLetters(n: number): string {
   return out;
 }
 
-function gridCells(names: readonly string[], cells: readonly (string | number | undefined)[], known: ReadonlySet<string>): Map<string, unknown> {
+/** The known columns of a row by name, as the schemas read them. */
+export function gridCells(names: readonly string[], cells: readonly (string | number | undefined)[], known: ReadonlySet<string>): Map<string, unknown> {
   const out = new Map<string, unknown>();
   names.forEach((name, i) => {
     if (known.has(name)) out.set(name, cells[i]);

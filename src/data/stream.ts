@@ -12,6 +12,7 @@ import {
   MAX_INPUT_BYTES,
   headerName,
   headerProblem,
+  gridCells,
   isBlank,
   issueAt,
   rowProblem,
@@ -301,7 +302,7 @@ class StreamReader {
       this.issues.push(issueAt(this.file, at, "bad-row", undefined, problem, true));
       return;
     }
-    const raw: RawRecord = { ...at, cells: knownCells(header.names, record.cells, this.columns.known) };
+    const raw: RawRecord = { ...at, cells: gridCells(header.names, record.cells, this.columns.known) };
     const row = this.schema.safeParse(input(raw, this.fields));
     if (!row.success) {
       this.issues.push(...toIssues(this.file, raw, row.error));
@@ -382,15 +383,6 @@ class StreamReader {
 
 /** Text the schema reads as it is: not empty, no outer spaces, composed (NFC). */
 const isPlain = (text: string): boolean => text !== "" && text === text.trim().normalize("NFC");
-
-/** The known columns of a row by name, as `readObservations` hands them to the schema. */
-function knownCells(names: readonly string[], cells: readonly string[], known: ReadonlySet<string>): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  names.forEach((name, i) => {
-    if (known.has(name)) out.set(name, cells[i]);
-  });
-  return out;
-}
 
 /** Where an unquoted cell ends: at a comma, a line break, a quote (left to the full parser) or the end. */
 function cellEnd(bytes: Uint8Array, p: number, length: number): number {

@@ -34,7 +34,6 @@ export interface PrepareOptions {
 
 /** A unit's resolution for one metric, with what its results cite, worked out once per data set. */
 interface Cell {
-  readonly resolution: Resolution;
   /** The target the unit's row is under: the applying one, or the first that excludes it. */
   readonly target: number;
   readonly overrides: Result["explanation"]["overrides"];
@@ -107,15 +106,15 @@ function prepare(
 function cellOf(resolution: Resolution, targetIndex: ReadonlyMap<Target, number>): Cell {
   switch (resolution.kind) {
     case "none":
-      return { resolution, target: -1, overrides: NO_OVERRIDES, reason: undefined };
+      return { target: -1, overrides: NO_OVERRIDES, reason: undefined };
     case "excluded":
-      return { resolution, target: targetIndex.get(resolution.by[0]!)!, overrides: NO_OVERRIDES, reason: `excluded by target \`${resolution.by[0]!.id}\`` };
+      return { target: targetIndex.get(resolution.by[0]!)!, overrides: NO_OVERRIDES, reason: `excluded by target \`${resolution.by[0]!.id}\`` };
     case "conflict": {
       const reason = `targets ${resolution.targets.map((t) => `\`${t.id}\``).join(" and ")} conflict for this unit`;
-      return { resolution, target: targetIndex.get(resolution.targets[0]!)!, overrides: NO_OVERRIDES, reason };
+      return { target: targetIndex.get(resolution.targets[0]!)!, overrides: NO_OVERRIDES, reason };
     }
     case "applies":
-      return { resolution, target: targetIndex.get(resolution.target)!, overrides: overridesOf(resolution), reason: undefined };
+      return { target: targetIndex.get(resolution.target)!, overrides: overridesOf(resolution), reason: undefined };
   }
 }
 
@@ -178,12 +177,19 @@ function scoreCell(table: ResultTable, i: number, u: number, cell: Cell, plan: T
  */
 function withLazyResults(head: Pick<Evaluation, "policy" | "asOf">, build: () => Result[], tail: Omit<Evaluation, "policy" | "asOf" | "results">): Evaluation {
   let results: Result[] | undefined;
+  // Dropped once used, so a kept evaluation does not also keep its table alive.
+  let pending: (() => Result[]) | undefined = build;
   const evaluation = { ...head } as Evaluation;
   Object.defineProperty(evaluation, "results", {
     enumerable: true,
     configurable: true,
-    get: () => (results ??= build()),
-    set: (value: Result[]) => (results = value),
+    get: () => {
+      if (pending) [results, pending] = [pending(), undefined];
+      return results!;
+    },
+    set: (value: Result[]) => {
+      [results, pending] = [value, undefined];
+    },
   });
   return Object.assign(evaluation, tail);
 }

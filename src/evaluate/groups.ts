@@ -4,7 +4,7 @@
  * once per data set), not on strings.
  */
 import type { Group } from "./result.js";
-import { EXCLUDED, MET, MISSED, NO_DATA, NO_DENOMINATOR, NOT_DUE, type ResultTable } from "./table.js";
+import { EXCLUDED, MET, MISSED, NO_DATA, NO_DENOMINATOR, NOT_DUE, STATUS, type ResultTable } from "./table.js";
 
 /** Units' tiers and parents as small numbers, for grouping without string keys. */
 export interface UnitGroups {
@@ -57,7 +57,7 @@ export function rollUp(table: ResultTable, groups: UnitGroups, metrics: readonly
   });
 }
 
-const STATUSES = 6;
+const STATUSES = STATUS.length;
 
 class Tally {
   readonly order: number[] = [];

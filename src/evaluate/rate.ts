@@ -48,7 +48,10 @@ export function needed(op: Comparison, num: number, den: number, t: Threshold): 
   return cases === null ? null : Number(cases);
 }
 
-/** The cases in doubles, exact while every operand is a safe integer. */
+/**
+ * The cases in doubles, exact while every operand is a safe integer. Written apart from the bigint
+ * version below, not shared through generics: this one runs once per result and must not allocate.
+ */
 function casesInDoubles(op: Comparison, excess: number, d: number, num: number, den: number): number | null {
   switch (op) {
     case ">=": {

@@ -4,10 +4,10 @@
  * the JSON contract are read off them only when someone asks, so scoring a country does not
  * allocate a country's worth of objects before anyone looks.
  */
-import type { Status } from "./result.js";
+import { Status } from "./result.js";
 
 /** Status codes in the columns, in the order of the contract's enum. */
-export const STATUS: readonly Status[] = ["met", "missed", "no-data", "no-denominator", "not-due", "excluded"];
+export const STATUS: readonly Status[] = Status.options;
 export const MET = 0;
 export const MISSED = 1;
 export const NO_DATA = 2;

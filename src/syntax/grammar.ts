@@ -14,7 +14,7 @@ export class PolicyGrammar extends CstParser {
       maxLookahead: 3,
       nodeLocationTracking: "full",
       errorMessageProvider: errorMessages,
-      skipValidations: t.definitionsChecked,
+      skipValidations: t.skipGrammarChecks,
     });
     this.performSelfAnalysis();
   }

@@ -165,10 +165,10 @@ export const allTokens: TokenType[] = [
  * the command line's start-up. They are fixed at build time and the test suite runs the checks, so
  * the bundled CLI skips them (scripts/bundle.mjs defines this variable); everything else keeps them.
  */
-export const definitionsChecked = process.env["CHITIEU_SKIP_GRAMMAR_VALIDATION"] === "1";
+export const skipGrammarChecks = process.env["CHITIEU_SKIP_GRAMMAR_VALIDATION"] === "1";
 
 export const lexer = new Lexer(allTokens, {
   positionTracking: "full",
-  ensureOptimizations: !definitionsChecked,
-  skipValidations: definitionsChecked,
+  ensureOptimizations: !skipGrammarChecks,
+  skipValidations: skipGrammarChecks,
 });
