@@ -48,7 +48,8 @@ export interface PreparedData {
   readonly cells: readonly Cell[];
   /** Per unit, 1 when it may be absent on a milestone date (it has validity dates, or merged away). */
   readonly mayBeAbsent: Uint8Array;
-  readonly dataIssues: readonly DataIssue[];
+  /** In the contract's form (a missing column is null), once, not at every evaluation. */
+  readonly dataIssues: readonly Evaluation["dataIssues"][number][];
   readonly rows: RowCounts;
   readonly mergedInto: ReadonlyMap<string, { successor: string; date: IsoDate }>;
   readonly successors: boolean;
@@ -96,7 +97,7 @@ function prepare(
     groups: unitGroups(data.units),
     cells: data.units.flatMap((unit) => targetsByMetric.map((targets) => cellOf(resolveTarget(targets, unit), targetIndex))),
     mayBeAbsent: Uint8Array.from(data.units, (u) => (u.validFrom !== undefined || u.validTo !== undefined || (options.successors === true && mergedInto.has(u.id)) ? 1 : 0)),
-    dataIssues,
+    dataIssues: dataIssues.map((i) => ({ ...i, column: i.column ?? null })),
     rows: { read: read.read, used: read.used - dropped, rejected: read.rejected + dropped },
     mergedInto,
     successors: options.successors ?? false,
@@ -158,7 +159,7 @@ function evaluate(policy: Policy, metrics: readonly string[], prepared: Prepared
     {
       scores: evaluateScores(policy, data, asOf),
       groups: rollUp(table, prepared.groups, metrics),
-      dataIssues: prepared.dataIssues.map((i) => ({ ...i, column: i.column ?? null })),
+      dataIssues: [...prepared.dataIssues],
       rows: prepared.rows,
     },
   );
