@@ -8,10 +8,30 @@ import type { DataCheck, Expression, Policy } from "../model/policy.js";
 import * as Q from "../number/rational.js";
 import type { Rational } from "../number/rational.js";
 import { issueText, type Figure, type IssueText, type Side } from "./issue-words.js";
-import type { DataIssue, Observation } from "./types.js";
+import { monthOfDate } from "./period.js";
+import type { DataIssue, Observation, RegistryUnit } from "./types.js";
 
-export function checkObservation(observation: Observation, policy: Policy): DataIssue[] {
+/** `unit` is the registry's unit the row is of, whose validity dates the row's period must meet. */
+export function checkObservation(observation: Observation, policy: Policy, unit?: RegistryUnit): DataIssue[] {
+  const outside = unit ? outsideValidity(observation, unit) : undefined;
+  if (outside) return [outside];
   return [...partsAboveTotals(observation, policy), ...policy.checks.flatMap((check) => failedCheck(observation, check))];
+}
+
+/** A row whose whole period lies before the unit existed or after it ended cannot be the unit's counts. */
+function outsideValidity(observation: Observation, unit: RegistryUnit): DataIssue | undefined {
+  const { period } = observation;
+  const before = unit.validFrom !== undefined && period.to < monthOfDate(unit.validFrom);
+  const after = unit.validTo !== undefined && period.from > monthOfDate(unit.validTo);
+  if (!before && !after) return undefined;
+  const text: IssueText = {
+    kind: "outside-validity",
+    unit: unit.id,
+    period: period.text,
+    ...(unit.validFrom === undefined ? {} : { validFrom: unit.validFrom }),
+    ...(unit.validTo === undefined ? {} : { validTo: unit.validTo }),
+  };
+  return issue(observation, "outside-validity", "period", text, true);
 }
 
 interface FieldPair {

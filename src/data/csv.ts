@@ -13,6 +13,40 @@ export interface CsvRecord {
 }
 
 const BOM = "\uFEFF";
+
+/** What separates cells: a comma, or as Excel saves "CSV" in a Vietnamese locale, a semicolon; or a tab. */
+export type Delimiter = "," | ";" | "\t";
+export const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"];
+
+/**
+ * The delimiter of a file, from its header: the one of the three that occurs most often outside
+ * quotes, a comma when none does or on a tie. A header names at least `unit` and `period`, so it
+ * holds the delimiter at least once.
+ */
+export function detectDelimiter(header: string): Delimiter {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const c of header) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return DELIMITERS.reduce((best, d) => ((counts.get(d) ?? 0) > (counts.get(best) ?? 0) ? d : best), ",");
+}
+
+/**
+ * The header line of a text: its first line with more than spaces and delimiters (spreadsheets
+ * leave `;;;;` lines above and below a table); undefined when `whole` is false and the text may
+ * not yet hold all of it.
+ */
+export function headerLine(text: string, whole = true): string | undefined {
+  for (const line of text.matchAll(/[^\r\n]*(\r\n|\r|\n|$)/g)) {
+    if (line[1] === "" && !whole) return undefined;
+    if (/[^ ,;\t\uFEFF]/.test(line[0].trimEnd())) return line[0].trimEnd();
+    if (line[1] === "") return "";
+  }
+  return "";
+}
+
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;

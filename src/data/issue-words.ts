@@ -15,6 +15,8 @@ export interface At {
   /** `line`, `row` in a worksheet, or `item` in a JSON array (`merges item` in a file holding two arrays). */
   readonly where: Where;
   readonly line: number;
+  /** The file, when it is not the one the issue is about. */
+  readonly file?: string;
 }
 
 /** A number as exact digits (`-1234.5`), and whether those digits round it. */
@@ -40,6 +42,7 @@ export type CellProblem =
   | { readonly kind: "count"; readonly problem: CountProblem; readonly value: string; readonly thousands: boolean }
   | { readonly kind: "before-valid-from"; readonly validTo: string; readonly validFrom: string }
   | { readonly kind: "merged-into-itself" }
+  | { readonly kind: "empty-count"; readonly metrics: readonly string[] }
   /** A problem the schemas do not word themselves; it stays in English. */
   | { readonly kind: "other"; readonly text: string };
 
@@ -71,6 +74,10 @@ export interface IssueKinds {
   "parent-unknown": Near & { readonly parent: string };
   "merge-loop": { readonly id: string; readonly successor: string };
   "merge-unknown-unit": Near & { readonly id: string };
+  "missing-column": { readonly column: string; readonly metrics: readonly string[] };
+  "unknown-tier": Near & { readonly tier: string; readonly tiers: readonly string[] };
+  "outside-validity": { readonly unit: string; readonly period: string; readonly validFrom?: string; readonly validTo?: string };
+  "no-usable-row": { readonly what: "units" | "merges" | "data"; readonly read: number };
   "already-reported": { readonly unit: string; readonly period: string; readonly at: At };
   "overlapping-period": { readonly unit: string; readonly period: string; readonly earlier: string; readonly at: At };
   "part-above-total": { readonly numerator: string; readonly part: number; readonly denominator: string; readonly total: number; readonly metrics: readonly string[] };
@@ -103,10 +110,16 @@ const detail = (side: Side, lang: Lang): string =>
 
 const bytes = (n: number, unit: string): string => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n} ${unit}`);
 
+function validityEn(from: string | undefined, to: string | undefined): string {
+  if (from !== undefined && to !== undefined) return `only from ${from} to ${to}`;
+  return from !== undefined ? `only from ${from}` : `only until ${to ?? ""}`;
+}
+
 // ---- English: every message the readers have always written, word for word
 
 const nearEn = (near: string | undefined): string => (near === undefined ? "" : `; did you mean \`${near}\`?`);
-const placeEn = (at: At): string => `${at.where === "line" || at.where === "row" ? "on" : "in"} ${at.where} ${at.line}`;
+const placeEn = (at: At): string => `${at.where === "line" || at.where === "row" ? "on" : "in"} ${at.where} ${at.line}${at.file === undefined ? "" : ` of ${at.file}`}`;
+const listEn = (ids: readonly string[]): string => ids.map((id) => `\`${id}\``).join(", ");
 const noneEn = (rows: number): string => (rows === 0 ? "so no row could be read" : rows === 1 ? "so its 1 row is rejected" : `so none of its ${rows} rows is read`);
 
 const COUNT_EN: Record<CountProblem, string> = {
@@ -127,6 +140,7 @@ function cellEn(p: CellProblem): string {
     case "count": return `${COUNT_EN[p.problem]}: ${p.value}${p.thousands ? `; if the dot groups thousands, read the file with numbers: "vi"` : ""}`;
     case "before-valid-from": return `is ${p.validTo}, before valid_from ${p.validFrom}`;
     case "merged-into-itself": return "is the unit itself";
+    case "empty-count": return `is empty, so ${listEn(p.metrics)} ${p.metrics.length === 1 ? "has" : "have"} no data from this row; write 0 if nothing was counted`;
     case "other": return p.text;
   }
 }
@@ -155,6 +169,14 @@ const english: Catalogue = {
   "parent-unknown": ({ parent, near }) => `parent \`${parent}\` is not in the registry${nearEn(near)}`,
   "merge-loop": ({ id, successor }) => `merging \`${id}\` into \`${successor}\` closes a loop of merges`,
   "merge-unknown-unit": ({ id, near }) => `\`${id}\` is not a unit in the registry${nearEn(near)}`,
+  "missing-column": ({ column, metrics }) =>
+    `the file has no \`${column}\` column, so ${listEn(metrics)} ${metrics.length === 1 ? "has" : "have"} no data from it; add the column, or name the heading the file uses with \`column "..."\` on the field`,
+  "unknown-tier": ({ tier, tiers, near }) =>
+    `tier \`${tier}\` is not a tier of the policy (${listEn(tiers)}), so the unit is rejected${nearEn(near)}`,
+  "outside-validity": ({ unit, period, validFrom, validTo }) =>
+    `\`${unit}\` reports ${period}, but the registry has it ${validityEn(validFrom, validTo)}, so the row is rejected`,
+  "no-usable-row": ({ what, read }) =>
+    `no ${what === "data" ? "row of counts" : what === "units" ? "unit" : "merge"} in this file could be used (${count(read, "en")} read); see its other issues`,
   "already-reported": ({ unit, period, at }) => `\`${unit}\` already reported ${period} ${placeEn(at)}`,
   "overlapping-period": ({ unit, period, earlier, at }) => `\`${unit}\` ${period} overlaps ${earlier} ${placeEn(at)}; report each month once`,
   "part-above-total": ({ numerator, part, denominator, total, metrics }) =>
@@ -175,9 +197,14 @@ const WHERE_VI: Record<Where, (n: number) => string> = {
   "merges item": (n) => `mục ${n} của danh sách \`merges\``,
 };
 
-const placeVi = (at: At): string => `ở ${WHERE_VI[at.where](at.line)}`;
+const placeVi = (at: At): string => `ở ${WHERE_VI[at.where](at.line)}${at.file === undefined ? "" : ` của tệp ${at.file}`}`;
 const noneVi = (rows: number): string =>
   rows === 0 ? "nên không đọc được dòng nào" : rows === 1 ? "nên dòng dữ liệu duy nhất bị loại" : `nên cả ${rows} dòng dữ liệu đều không được đọc`;
+
+function validityVi(from: string | undefined, to: string | undefined): string {
+  if (from !== undefined && to !== undefined) return `từ ${from} đến ${to}`;
+  return from !== undefined ? `từ ${from}` : `đến ${to ?? ""}`;
+}
 
 const COUNT_VI: Record<CountProblem, string> = {
   negative: "là số âm",
@@ -206,6 +233,7 @@ function cellVi(p: CellProblem): string {
       return `${COUNT_VI[p.problem]}: ${p.value}${p.thousands ? `; nếu dấu chấm dùng để phân cách hàng nghìn, hãy đọc tệp với numbers: "vi" (--numbers vi)` : ""}`;
     case "before-valid-from": return `là ngày ${p.validTo}, trước ngày valid_from ${p.validFrom}`;
     case "merged-into-itself": return "trùng với chính đơn vị bị sáp nhập";
+    case "empty-count": return `để trống, nên ${listEn(p.metrics)} không có số liệu từ dòng này; nếu không phát sinh, hãy ghi 0`;
     case "other": return p.text;
   }
 }
@@ -237,6 +265,14 @@ const vietnamese: Catalogue = {
   "parent-unknown": ({ parent, near }) => `đơn vị cấp trên \`${parent}\` không có trong danh mục đơn vị${nearVi(near)}`,
   "merge-loop": ({ id, successor }) => `sáp nhập \`${id}\` vào \`${successor}\` tạo thành một vòng sáp nhập khép kín`,
   "merge-unknown-unit": ({ id, near }) => `\`${id}\` không phải là đơn vị trong danh mục${nearVi(near)}`,
+  "missing-column": ({ column, metrics }) =>
+    `tệp không có cột \`${column}\`, nên ${listEn(metrics)} không có số liệu từ tệp này; hãy thêm cột, hoặc khai báo tiêu đề cột mà tệp dùng bằng \`cột "..."\` trong trường số liệu`,
+  "unknown-tier": ({ tier, tiers, near }) =>
+    `cấp \`${tier}\` không phải là cấp được khai báo trong văn bản chính sách (${listEn(tiers)}), nên đơn vị bị loại${nearVi(near)}`,
+  "outside-validity": ({ unit, period, validFrom, validTo }) =>
+    `\`${unit}\` báo cáo kỳ ${period}, nhưng theo danh mục đơn vị này chỉ tồn tại ${validityVi(validFrom, validTo)}, nên dòng bị loại`,
+  "no-usable-row": ({ what, read }) =>
+    `không dùng được ${what === "data" ? "dòng số liệu" : what === "units" ? "đơn vị" : "dòng sáp nhập"} nào trong tệp này (đã đọc ${count(read, "vi")}); xem các vấn đề khác của tệp`,
   "already-reported": ({ unit, period, at }) => `\`${unit}\` đã báo cáo kỳ ${period} ${placeVi(at)}`,
   "overlapping-period": ({ unit, period, earlier, at }) =>
     `kỳ ${period} của \`${unit}\` trùng với kỳ ${earlier} ${placeVi(at)}; mỗi tháng chỉ báo cáo một lần`,

@@ -5,9 +5,10 @@
 import { z } from "zod";
 import { count, knownUnit, period, suggester, toIssues } from "./cells.js";
 import type { IssueText } from "./issue-words.js";
+import type { Delimiter } from "./csv.js";
 import type { NumberStyle } from "./numbers.js";
 import { samePeriod } from "./period.js";
-import { issueAt, placeOf, readRecords, tally, type Columns, type Format, type RawRecord, type RecordInput } from "./records.js";
+import { columnSet, issueAt, placeOf, readRecords, tally, type Columns, type Format, type Place, type RawRecord, type RecordInput } from "./records.js";
 import type { DataIssue, Observation, RowCounts } from "./types.js";
 
 export interface ObservationReadOptions {
@@ -16,6 +17,12 @@ export interface ObservationReadOptions {
   readonly format: Format;
   /** The policy's field ids: the columns that hold counts. */
   readonly fields: ReadonlySet<string>;
+  /** Other headings a field's column may have (its title, the `column` names the policy gives), by field. */
+  readonly headings?: ReadonlyMap<string, readonly string[]>;
+  /** The fields the policy's metrics and checks need, with the metrics that need each: a file without one, or an empty cell in one, is reported. */
+  readonly needed?: ReadonlyMap<string, readonly string[]>;
+  /** The CSV delimiter; found from the header line unless given. */
+  readonly delimiter?: Delimiter;
   /** The registry's unit ids. */
   readonly units: ReadonlySet<string>;
   /** How count cells written as text are read (in a worksheet, text cells only); `plain` unless said. */
@@ -45,20 +52,29 @@ function reported(counts: ReadonlyMap<string, number | undefined>): ReadonlyMap<
   return out;
 }
 
-export function columnsFor(fields: ReadonlySet<string>): Columns {
+/** Headings Vietnamese reports use for the unit and the period. */
+const ROW_ALIASES: readonly (readonly [string, string])[] = [
+  ["đơn vị", "unit"],
+  ["mã đơn vị", "unit"],
+  ["kỳ", "period"],
+  ["kỳ báo cáo", "period"],
+];
+
+export function columnsFor(fields: ReadonlySet<string>, headings: ReadonlyMap<string, readonly string[]> = new Map()): Columns {
   const suggest = suggester(fields);
-  return {
-    known: new Set(["unit", "period", ...fields]),
-    required: ["unit", "period"],
-    unknown: (column) => ({ code: "unknown-field", text: { kind: "unknown-field", column, ...suggest(column) } }),
-  };
+  const aliases = [...ROW_ALIASES, ...[...headings].flatMap(([field, names]) => names.map((name) => [name, field] as const))];
+  return columnSet(["unit", "period", ...fields], ["unit", "period"], aliases, (column) => ({
+    code: "unknown-field",
+    text: { kind: "unknown-field", column, ...suggest(column) },
+  }));
 }
 
 /** `data` is a file's text, or for `xlsx` a worksheet from `readSheet`. */
 export function readObservations(data: RecordInput, options: ObservationReadOptions): ObservationsRead {
-  const set = readRecords(data, options, columnsFor(options.fields));
+  const set = readRecords(data, options, columnsFor(options.fields, options.headings));
   const schema = rowSchema(options.units, options.numbers ?? "plain");
-  const issues = [...set.issues];
+  const needed = neededIn(options.needed, set.columns);
+  const issues = [...set.issues, ...missingColumns(options.needed, set, options.file)];
   const seen = new Seen();
   const observations: Observation[] = [];
   for (const record of set.records) {
@@ -73,8 +89,36 @@ export function readObservations(data: RecordInput, options: ObservationReadOpti
       continue;
     }
     observations.push({ ...row.data, source: { file: options.file, line: record.line } });
+    issues.push(...emptyCells(row.data.counts, needed, options.file, record));
   }
   return { observations, issues: issues.sort((a, b) => a.line - b.line), rows: tally(set, observations.length) };
+}
+
+/** The needed fields a file has a column for, with the metrics that need each. */
+export function neededIn(needed: ObservationReadOptions["needed"], columns: ReadonlySet<string> | undefined): ReadonlyMap<string, readonly string[]> {
+  return new Map([...(needed ?? [])].filter(([field]) => columns?.has(field) === true));
+}
+
+/** One issue per needed field the file has no column for, on its header line; none for a file with no row. */
+export function missingColumns(
+  needed: ObservationReadOptions["needed"],
+  file: { readonly columns?: ReadonlySet<string> | undefined; readonly header?: Place | undefined },
+  name: string,
+): DataIssue[] {
+  const { columns, header = { line: 1, where: "line" } } = file;
+  if (columns === undefined) return [];
+  return [...(needed ?? [])]
+    .filter(([field]) => !columns.has(field))
+    .map(([field, metrics]) => issueAt(name, header, "missing-column", field, { kind: "missing-column", column: field, metrics }, false));
+}
+
+/** A needed count left empty: the row is used for its other fields, and the gap is reported. */
+export function emptyCells(counts: ReadonlyMap<string, number>, needed: ReadonlyMap<string, readonly string[]>, file: string, at: Place): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const [field, metrics] of needed) {
+    if (!counts.has(field)) issues.push(issueAt(file, at, "empty-count", field, { kind: "cell", column: field, problem: { kind: "empty-count", metrics } }, false));
+  }
+  return issues;
 }
 
 export function input(record: RawRecord, fields: ReadonlySet<string>) {

@@ -5,7 +5,8 @@
  * readers'.
  */
 import { z } from "zod";
-import { parseCsv } from "./csv.js";
+import { foldName } from "../text/fold.js";
+import { detectDelimiter, headerLine, parseCsv, type Delimiter } from "./csv.js";
 import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
 import type { DataIssue, DataIssueCode, RowCounts } from "./types.js";
 
@@ -45,14 +46,41 @@ export interface Columns {
   readonly known: ReadonlySet<string>;
   /** Columns a CSV header must have; JSON items are checked row by row instead. */
   readonly required: readonly string[];
+  /** The known column a heading names, as written or another way (see `columnSet`); undefined for none. */
+  readonly resolve: (heading: string) => string | undefined;
   /** How to report a column that is not known; the column is then ignored. */
   readonly unknown: (column: string) => { readonly code: DataIssueCode; readonly text: IssueText };
+}
+
+/**
+ * Columns found by their names as written, or as people head them in a spreadsheet: ignoring case,
+ * diacritics and spacing (`Unit`, `Đơn vị`), or by an alias (`["Tổng số hồ sơ", "dossiers"]`).
+ * A heading that two columns could claim that way belongs to neither, rather than to a guess.
+ */
+export function columnSet(
+  known: readonly string[],
+  required: readonly string[],
+  aliases: Iterable<readonly [alias: string, column: string]>,
+  unknown: Columns["unknown"],
+): Columns {
+  const set = new Set(known);
+  const folded = new Map<string, string | null>();
+  const add = (name: string, column: string): void => {
+    const key = foldName(name);
+    const earlier = folded.get(key);
+    folded.set(key, earlier === undefined || earlier === column ? column : null);
+  };
+  for (const column of known) add(column, column);
+  for (const [alias, column] of aliases) if (set.has(column)) add(alias, column);
+  return { known: set, required, resolve: (heading) => (set.has(heading) ? heading : (folded.get(foldName(heading)) ?? undefined)), unknown };
 }
 
 export interface RecordSource {
   readonly file: string;
   readonly format: Format;
   readonly maxBytes?: number | undefined;
+  /** The CSV delimiter; found from the header line unless given. */
+  readonly delimiter?: Delimiter | undefined;
 }
 
 export interface RecordSet {
@@ -61,6 +89,10 @@ export interface RecordSet {
   readonly issues: readonly DataIssue[];
   /** Records refused here, which count as read and rejected. */
   readonly rejected: number;
+  /** The known columns the file has: its header's, or those any JSON item names. */
+  readonly columns?: ReadonlySet<string>;
+  /** Where the header is, in a file that has one. */
+  readonly header?: Place;
 }
 
 export function issueAt(
@@ -90,7 +122,7 @@ export function readRecords(input: RecordInput, source: RecordSource, columns: C
   const body = withoutBom(text);
   switch (source.format) {
     case "csv":
-      return fromCsv(body, source.file, columns);
+      return fromCsv(body, source.file, columns, source.delimiter ?? detectDelimiter(headerLine(body) ?? ""));
     case "json":
       return fromJson(body, source.file, columns);
     case "ndjson":
@@ -140,9 +172,15 @@ const isBlankCell = (cell: string | number | undefined): boolean => cell === und
 export const isBlank = (row: { readonly cells: readonly (string | number | undefined)[] }): boolean => row.cells.every(isBlankCell);
 export const headerName = (cell: string | number | undefined): string => String(cell ?? "").trim().normalize("NFC");
 
-function fromCsv(text: string, file: string, columns: Columns): RecordSet {
+/** A header row's headings as written, and as the known columns they name (a heading naming none stays as written). */
+export function headingsOf(cells: readonly (string | number | undefined)[], columns: Columns): { readonly names: string[]; readonly written: string[] } {
+  const written = cells.map(headerName);
+  return { names: written.map((heading) => columns.resolve(heading) ?? heading), written };
+}
+
+function fromCsv(text: string, file: string, columns: Columns, delimiter: Delimiter): RecordSet {
   // Whitespace-only lines, and the `,,,,` lines spreadsheets leave below a table, are not rows.
-  const rows = parseCsv(text)
+  const rows = parseCsv(text, delimiter)
     .filter((record) => !isBlank(record))
     .map((record): GridRow => ({ at: { line: record.line, where: "line" }, cells: record.cells, problem: record.problem }));
   return fromGrid(rows, file, columns, widthProblem);
@@ -158,7 +196,7 @@ function fromSheet(sheet: Sheet, file: string, columns: Columns): RecordSet {
     .filter((row) => !isBlank(row))
     .map((row): GridRow => ({ at: { line: row.line, where: "row" }, cells: row.cells, problem: undefined }));
   const start = rows.findIndex((row) => {
-    const names = new Set(row.cells.map(headerName));
+    const names = new Set(headingsOf(row.cells, columns).names);
     return columns.required.every((column) => names.has(column));
   });
   return fromGrid(rows.slice(Math.max(start, 0)), file, columns, overhangProblem);
@@ -168,12 +206,13 @@ function fromSheet(sheet: Sheet, file: string, columns: Columns): RecordSet {
 function fromGrid(all: readonly GridRow[], file: string, columns: Columns, shape: (row: GridRow, names: readonly string[]) => IssueText | undefined): RecordSet {
   const [header, ...rows] = all;
   if (!header) return { records: [], issues: [], rejected: 0 };
-  const names = header.cells.map(headerName);
+  const { names, written } = headingsOf(header.cells, columns);
   const fatal = headerProblem(header, names, columns);
   if (fatal) return { records: [], issues: [issueAt(file, header.at, "bad-row", fatal.column, fatal.text(rows.length), true)], rejected: rows.length };
-  const issues = unknownColumns(names, columns).map((u) => issueAt(file, header.at, u.code, u.column, u.text, false));
+  const issues = unknownColumns(written, columns).map((u) => issueAt(file, header.at, u.code, u.column, u.text, false));
   const records: RawRecord[] = [];
   let rejected = 0;
+  const present = new Set(names.filter((name) => columns.known.has(name)));
   for (const row of rows) {
     const problem = rowProblem(row) ?? shape(row, names);
     if (problem) {
@@ -183,7 +222,7 @@ function fromGrid(all: readonly GridRow[], file: string, columns: Columns, shape
       records.push({ ...row.at, cells: gridCells(names, row.cells, columns.known) });
     }
   }
-  return { records, issues, rejected };
+  return { records, issues, rejected, columns: present, header: header.at };
 }
 
 export interface HeaderProblem {
@@ -203,9 +242,10 @@ export function headerProblem(header: GridRow, names: readonly string[], columns
   return undefined;
 }
 
-export function unknownColumns(names: readonly string[], columns: Columns): { column: string; code: DataIssueCode; text: IssueText }[] {
-  return names.flatMap((name, i) => {
-    if (columns.known.has(name)) return [];
+/** The headings, as written, that name no known column. */
+export function unknownColumns(written: readonly string[], columns: Columns): { column: string; code: DataIssueCode; text: IssueText }[] {
+  return written.flatMap((name, i) => {
+    if (columns.resolve(name) !== undefined) return [];
     if (name === "") return [{ column: name, code: columns.unknown(name).code, text: { kind: "unnamed-column", position: i + 1 } }];
     return [{ column: name, ...columns.unknown(name) }];
   });
@@ -282,13 +322,14 @@ function fromNdjson(text: string, file: string, columns: Columns): RecordSet {
     else issues.push(issueAt(file, { line: i + 1, where: "line" }, "bad-row", undefined, parsed.text, true));
   });
   const set = fromItems(items, file, columns);
-  return { records: set.records, issues: [...issues, ...set.issues].sort((a, b) => a.line - b.line), rejected: set.rejected + issues.length };
+  return { ...set, issues: [...issues, ...set.issues].sort((a, b) => a.line - b.line), rejected: set.rejected + issues.length };
 }
 
 function fromItems(items: readonly JsonItem[], file: string, columns: Columns): RecordSet {
   const records: RawRecord[] = [];
   const issues: DataIssue[] = [];
   const reported = new Set<string>();
+  const present = new Set<string>();
   for (const { at, value } of items) {
     const object = itemObject.safeParse(value);
     if (!object.success) {
@@ -300,7 +341,11 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
     for (const [raw, cell] of Object.entries(object.data)) {
       // Header names are compared in NFC, as CSV headers and policy ids are.
       const key = raw.normalize("NFC");
-      if (columns.known.has(key)) cells.set(key, cell);
+      const column = columns.resolve(key);
+      if (column !== undefined) {
+        cells.set(column, cell);
+        present.add(column);
+      }
       else if (!reported.has(key)) {
         reported.add(key);
         const unknown = columns.unknown(key);
@@ -309,7 +354,8 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
     }
     records.push({ ...at, cells });
   }
-  return { records, issues, rejected: items.length - records.length };
+  // An empty list says nothing of which columns its rows would have had.
+  return { records, issues, rejected: items.length - records.length, ...(items.length > 0 ? { columns: present } : {}) };
 }
 
 type JsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly line: number; readonly text: IssueText };

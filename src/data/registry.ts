@@ -3,9 +3,11 @@
  * link (parent, merge) is by id and is checked here: the evaluator follows links without looking.
  */
 import { z } from "zod";
+import { foldName } from "../text/fold.js";
 import { optionalDate, optionalText, requiredDate, requiredText, suggester, tags, toIssues, type CellFailure, type Suggestion } from "./cells.js";
 import type { IssueText } from "./issue-words.js";
 import {
+  columnSet,
   failed,
   fromJsonItems,
   issueAt,
@@ -29,6 +31,8 @@ export interface RegistryReadOptions {
   readonly format: "csv" | "json" | "xlsx";
   /** Refuse larger texts with an issue; 512 MiB unless said. */
   readonly maxBytes?: number;
+  /** The policy's tiers: when given, a unit of another tier is rejected, with the nearest tier as a suggestion. */
+  readonly tiers?: ReadonlySet<string>;
 }
 
 export interface MergeReadOptions extends RegistryReadOptions {
@@ -80,17 +84,32 @@ const mergeRow = z
   .object({ id: requiredText, successor: requiredText, date: requiredDate })
   .refine((row) => row.id !== row.successor, { path: ["successor"], params: { code: "bad-row", problem: { kind: "merged-into-itself" } } satisfies CellFailure });
 
-const UNIT_COLUMNS = columns(["id", "name", "tier", "parent", "tags", "valid_from", "valid_to"], ["id", "name", "tier"]);
-const MERGE_COLUMNS = columns(["id", "successor", "date"], ["id", "successor", "date"]);
+/** Headings Vietnamese registries use, read as the columns they mean (case and diacritics aside, see `columnSet`). */
+const UNIT_ALIASES: readonly (readonly [string, string])[] = [
+  ["mã", "id"],
+  ["mã đơn vị", "id"],
+  ["tên", "name"],
+  ["tên đơn vị", "name"],
+  ["cấp", "tier"],
+  ["đơn vị cấp trên", "parent"],
+  ["cấp trên", "parent"],
+  ["nhóm", "tags"],
+  ["hiệu lực từ", "valid_from"],
+  ["hiệu lực đến", "valid_to"],
+];
+const MERGE_ALIASES: readonly (readonly [string, string])[] = [
+  ["mã đơn vị", "id"],
+  ["đơn vị kế thừa", "successor"],
+  ["sáp nhập vào", "successor"],
+  ["ngày", "date"],
+];
 
-function columns(known: readonly string[], required: readonly string[]): Columns {
-  const set = new Set(known);
-  const suggest = suggester(set);
-  return {
-    known: set,
-    required,
-    unknown: (column) => ({ code: "unknown-column", text: { kind: "unknown-column", column, ...suggest(column) } }),
-  };
+const UNIT_COLUMNS = columns(["id", "name", "tier", "parent", "tags", "valid_from", "valid_to"], ["id", "name", "tier"], UNIT_ALIASES);
+const MERGE_COLUMNS = columns(["id", "successor", "date"], ["id", "successor", "date"], MERGE_ALIASES);
+
+function columns(known: readonly string[], required: readonly string[], aliases: readonly (readonly [string, string])[]): Columns {
+  const suggest = suggester(known);
+  return columnSet(known, required, aliases, (column) => ({ code: "unknown-column", text: { kind: "unknown-column", column, ...suggest(column) } }));
 }
 
 /** JSON may hold both lists: `{ "units": [...], "merges": [...] }`, or be the list of units itself. */
@@ -102,17 +121,43 @@ const unitsDocument = z.union([
 const mergesDocument = z.union([z.array(z.unknown()), z.object({ merges: z.array(z.unknown()) }).transform((d) => d.merges)]);
 
 export function readUnits(input: RecordInput, options: RegistryReadOptions): UnitsRead {
-  const sets = typeof input !== "string" || options.format !== "json" ? { units: readRecords(input, options, UNIT_COLUMNS), merges: undefined } : unitsJson(input, options);
-  const units = validateUnits(sets.units, options.file);
-  const merges = sets.merges ? validateMerges(sets.merges, options.file, new Set(units.kept.map((u) => u.id))) : { kept: [], issues: [] };
-  const rows = tally(sets.units, units.kept.length);
-  const mergeRows = sets.merges ? tally(sets.merges, merges.kept.length) : { read: 0, used: 0, rejected: 0 };
+  const read = readUnitFiles([{ input, options }]);
+  return { registry: read.registry, issues: read.issues, rows: read.rows };
+}
+
+/** Rows read from each file: which counts as used, which as rejected. */
+export interface FileRows extends RowCounts {
+  readonly file: string;
+}
+
+/**
+ * Several registry files as one registry: an id given in two files is rejected where it comes
+ * second, and a parent may be in any file. Each file's rows are tallied on their own.
+ */
+export function readUnitFiles(files: readonly { readonly input: RecordInput; readonly options: RegistryReadOptions }[]): UnitsRead & { readonly files: readonly FileRows[] } {
+  const sets = files.map(({ input, options }) => ({
+    file: options.file,
+    ...(typeof input !== "string" || options.format !== "json" ? { units: readRecords(input, options, UNIT_COLUMNS), merges: undefined } : unitsJson(input, options)),
+  }));
+  const tiers = files.find((f) => f.options.tiers)?.options.tiers;
+  const units = validateUnits(sets.map((set) => ({ set: set.units, file: set.file })), tiers);
+  const ids = new Set(units.kept.map((u) => u.value.id));
+  const merges = sets.map((set) => (set.merges ? validateMerges(set.merges, set.file, ids) : { kept: [], issues: [] }));
+  const tallies = sets.map((set, i): FileRows => {
+    const used = units.kept.filter((u) => u.file === set.file).length + merges[i]!.kept.length;
+    const read = tally(set.units, 0).read + (set.merges ? tally(set.merges, 0).read : 0);
+    return { file: set.file, read, used, rejected: read - used };
+  });
   return {
-    registry: { units: units.kept, merges: merges.kept },
-    issues: byLine([...units.issues, ...merges.issues]),
-    rows: { read: rows.read + mergeRows.read, used: rows.used + mergeRows.used, rejected: rows.rejected + mergeRows.rejected },
+    registry: { units: units.kept.map((u) => u.value), merges: merges.flatMap((m) => m.kept) },
+    issues: byPlace([...units.issues, ...merges.flatMap((m) => m.issues)], sets.map((set) => set.file)),
+    rows: sum(tallies),
+    files: tallies,
   };
 }
+
+const sum = (tallies: readonly RowCounts[]): RowCounts =>
+  tallies.reduce((a, b) => ({ read: a.read + b.read, used: a.used + b.used, rejected: a.rejected + b.rejected }), { read: 0, used: 0, rejected: 0 });
 
 export function readMerges(input: RecordInput, options: MergeReadOptions): MergesRead {
   const set = typeof input !== "string" || options.format !== "json" ? readRecords(input, options, MERGE_COLUMNS) : mergesJson(input, options);
@@ -160,12 +205,18 @@ interface Validated<T> {
 interface Placed<T> {
   readonly value: T;
   readonly record: RawRecord;
+  readonly file: string;
 }
 
-/** Each record through `schema`, then the first of each id kept and later ones rejected. */
-function validateRows<T extends { readonly id: string }>(set: RecordSet, file: string, schema: z.ZodType<T>, what: "unit" | "merge"): Validated<Placed<T>> {
+/** Each record through `schema`, then the first of each id kept and later ones rejected, in this file or after `first`'s. */
+function validateRows<T extends { readonly id: string }>(
+  set: RecordSet,
+  file: string,
+  schema: z.ZodType<T>,
+  what: "unit" | "merge",
+  first = new Map<string, Placed<unknown>>(),
+): Validated<Placed<T>> {
   const issues = [...set.issues];
-  const first = new Map<string, RawRecord>();
   const kept: Placed<T>[] = [];
   for (const record of set.records) {
     // Cells hold the known columns only, so the object gets no key the schema does not name.
@@ -176,26 +227,51 @@ function validateRows<T extends { readonly id: string }>(set: RecordSet, file: s
     }
     const earlier = first.get(row.data.id);
     if (earlier) {
-      issues.push(issueAt(file, record, "duplicate-row", "id", { kind: "already-given", what, id: row.data.id, at: placeOf(earlier) }, true));
+      const at = { ...placeOf(earlier.record), ...(earlier.file === file ? {} : { file: earlier.file }) };
+      issues.push(issueAt(file, record, "duplicate-row", "id", { kind: "already-given", what, id: row.data.id, at }, true));
       continue;
     }
-    first.set(row.data.id, record);
-    kept.push({ value: row.data, record });
+    const placed = { value: row.data, record, file };
+    first.set(row.data.id, placed);
+    kept.push(placed);
   }
   return { kept, issues };
 }
 
-function validateUnits(set: RecordSet, file: string): Validated<RegistryUnit> {
-  const rows = validateRows(set, file, unitRow, "unit");
-  const linked = checkParents(rows.kept, file);
-  return { kept: linked.kept.map((u) => u.value), issues: [...rows.issues, ...linked.issues] };
+function validateUnits(sets: readonly { readonly set: RecordSet; readonly file: string }[], tiers: ReadonlySet<string> | undefined): Validated<Placed<RegistryUnit>> {
+  const first = new Map<string, Placed<unknown>>();
+  const rows = sets.map(({ set, file }) => validateRows(set, file, unitRow, "unit", first));
+  const all = rows.flatMap((r) => r.kept);
+  const tiered = tiers ? checkTiers(all, tiers) : { kept: all, issues: [] };
+  const linked = checkParents(tiered.kept);
+  return { kept: linked.kept, issues: [...rows.flatMap((r) => r.issues), ...tiered.issues, ...linked.issues] };
+}
+
+/**
+ * Units of a tier the policy does not define are rejected: kept, they would silently get only the
+ * targets `for all`. `Province` or `cap tinh` for `province` is a slip, so the suggestion first
+ * looks past case and diacritics, then for a near spelling.
+ */
+function checkTiers(units: readonly Placed<RegistryUnit>[], tiers: ReadonlySet<string>): Validated<Placed<RegistryUnit>> {
+  const folded = new Map([...tiers].map((tier) => [foldName(tier), tier]));
+  const suggest = suggester(tiers);
+  const issues: DataIssue[] = [];
+  const kept = units.filter((unit) => {
+    const tier = unit.value.tier;
+    if (tiers.has(tier)) return true;
+    const near = folded.get(foldName(tier));
+    const text: IssueText = { kind: "unknown-tier", tier, tiers: [...tiers], ...(near === undefined ? suggest(tier) : { near }) };
+    issues.push(issueAt(unit.file, unit.record, "unknown-tier", "tier", text, true));
+    return false;
+  });
+  return { kept, issues };
 }
 
 /**
  * Drops units whose parent is missing or on a loop, then their children in turn, until every
  * parent link leads to a kept unit and up to a unit with no parent.
  */
-function checkParents(units: readonly Placed<RegistryUnit>[], file: string): Validated<Placed<RegistryUnit>> {
+function checkParents(units: readonly Placed<RegistryUnit>[]): Validated<Placed<RegistryUnit>> {
   const all = new Map(units.map((u) => [u.value.id, u]));
   const suggest = suggester(all.keys());
   let kept = [...units];
@@ -205,7 +281,7 @@ function checkParents(units: readonly Placed<RegistryUnit>[], file: string): Val
     const orphans = kept.filter((u) => u.value.parent !== undefined && !ids.has(u.value.parent));
     const broken = orphans.length > 0 ? orphans : onLoops(kept, (u) => u.value.parent);
     if (broken.length === 0) return { kept, issues };
-    for (const unit of broken) issues.push(parentIssue(unit, all, ids, file, suggest));
+    for (const unit of broken) issues.push(parentIssue(unit, all, ids, suggest));
     const dropped = new Set(broken);
     kept = kept.filter((u) => !dropped.has(u));
   }
@@ -215,7 +291,6 @@ function parentIssue(
   unit: Placed<RegistryUnit>,
   all: ReadonlyMap<string, Placed<RegistryUnit>>,
   kept: ReadonlySet<string>,
-  file: string,
   suggest: (id: string) => Suggestion,
 ): DataIssue {
   const parent = unit.value.parent ?? "";
@@ -223,9 +298,9 @@ function parentIssue(
   const text: IssueText = kept.has(parent)
     ? { kind: "parent-loop", parent, id: unit.value.id }
     : known
-      ? { kind: "parent-rejected", parent, at: placeOf(known.record) }
+      ? { kind: "parent-rejected", parent, at: { ...placeOf(known.record), ...(known.file === unit.file ? {} : { file: known.file }) } }
       : { kind: "parent-unknown", parent, ...suggest(parent) };
-  return issueAt(file, unit.record, kept.has(parent) ? "bad-row" : "unknown-unit", "parent", text, true);
+  return issueAt(unit.file, unit.record, kept.has(parent) ? "bad-row" : "unknown-unit", "parent", text, true);
 }
 
 /** The items whose chain of links comes back to themselves; each item is walked once. */
@@ -277,3 +352,9 @@ function unknownUnitsIn(units: ReadonlySet<string>, file: string): (merge: Place
 }
 
 const byLine = (issues: readonly DataIssue[]): DataIssue[] => [...issues].sort((a, b) => a.line - b.line);
+
+/** By file in the order given, then by line. */
+function byPlace(issues: readonly DataIssue[], files: readonly string[]): DataIssue[] {
+  const order = new Map(files.map((file, i) => [file, i]));
+  return [...issues].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+}

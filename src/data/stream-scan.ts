@@ -28,7 +28,14 @@ export class ByteScanner {
   private started = false;
   private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-  constructor(readonly delimiter: number) {}
+  /** Set once the header line is known, when it was not given. */
+  constructor(public delimiter: number) {}
+
+  /** Up to `limit` bytes of the unread text, to find the header in, and whether to read no further (the end, or the limit). */
+  unreadText(limit: number): { readonly text: string; readonly whole: boolean } {
+    const end = Math.min(this.bytes.length, this.at + limit);
+    return { text: this.decoder.decode(this.bytes.subarray(this.at, end)), whole: (this.ended && end === this.bytes.length) || end - this.at === limit };
+  }
 
   push(piece: Uint8Array): void {
     this.pieces.push(piece);

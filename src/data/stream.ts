@@ -6,12 +6,13 @@
  */
 import { toIssues } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
-import { clashText, columnsFor, input, rowSchema, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
+import { detectDelimiter, headerLine } from "./csv.js";
+import { clashText, columnsFor, emptyCells, input, missingColumns, neededIn, rowSchema, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
 import { parsePeriod } from "./period.js";
 import {
   MAX_INPUT_BYTES,
-  headerName,
   headerProblem,
+  headingsOf,
   gridCells,
   isBlank,
   issueAt,
@@ -62,7 +63,9 @@ export interface ObservationBatch {
 }
 
 const DEFAULT_BATCH_ROWS = 65_536;
-const COMMA = 44;
+const HEADER_BYTES = 1 << 20;
+/** A delimiter still to be found from the header line. */
+const UNKNOWN = -1;
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
@@ -161,11 +164,16 @@ interface Header {
   readonly fields: readonly string[];
   /** By column: UNIT, PERIOD, IGNORED or the field's index; undefined when rows cannot be read straight. */
   readonly roles: Int32Array | undefined;
+  /** The needed fields the header has, with the metrics that need each. */
+  readonly needed: ReadonlyMap<string, readonly string[]>;
+  /** By field index, 1 when the field is needed: an empty cell there goes through `validate`, which reports it. */
+  readonly neededRoles: Uint8Array;
 }
 
 class StreamReader {
-  private readonly scanner = new ByteScanner(COMMA);
+  private readonly scanner: ByteScanner;
   private readonly file: string;
+  private readonly needed: ObservationStreamOptions["needed"];
   private readonly fields: ReadonlySet<string>;
   private readonly columns: Columns;
   private readonly schema: ReturnType<typeof rowSchema>;
@@ -195,7 +203,9 @@ class StreamReader {
   constructor(options: ObservationStreamOptions) {
     this.file = options.file;
     this.fields = options.fields;
-    this.columns = columnsFor(options.fields);
+    this.needed = options.needed;
+    this.scanner = new ByteScanner(options.delimiter === undefined ? UNKNOWN : options.delimiter.charCodeAt(0));
+    this.columns = columnsFor(options.fields, options.headings);
     this.schema = rowSchema(options.units, options.numbers ?? "plain");
     this.vi = options.numbers === "vi";
     this.batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
@@ -220,7 +230,7 @@ class StreamReader {
     const scanner = this.scanner;
     while (this.read < this.batchRows) {
       if (!scanner.fill()) return false;
-      const step = this.header?.roles ? this.plainRow(this.header.roles) : FALLBACK;
+      const step = this.header?.roles ? this.plainRow(this.header.roles, this.header.neededRoles) : FALLBACK;
       if (step === INCOMPLETE || (step === FALLBACK && !this.anyRow())) {
         scanner.wait();
         return false;
@@ -265,6 +275,13 @@ class StreamReader {
 
   /** Any record, through the same steps as `readObservations`; false when it may go on past the text so far. */
   private anyRow(): boolean {
+    if (this.scanner.delimiter === UNKNOWN) {
+      // A header is rarely long; past a mebibyte, its start is enough to count delimiters in.
+      const { text, whole } = this.scanner.unreadText(HEADER_BYTES);
+      const header = headerLine(text, whole);
+      if (header === undefined) return false;
+      this.scanner.delimiter = detectDelimiter(header).charCodeAt(0);
+    }
     const record = this.scanner.record();
     if (!record) return false;
     if (isBlank(record)) return true;
@@ -280,18 +297,22 @@ class StreamReader {
 
   private readHeader(record: CsvRecord): void {
     const at: Place = { line: record.line, where: "line" };
-    const names = record.cells.map(headerName);
+    const { names, written } = headingsOf(record.cells, this.columns);
     const fatal = headerProblem({ at, cells: record.cells, problem: record.problem }, names, this.columns);
     if (fatal) {
       this.fatal = { ...fatal, at };
       return;
     }
-    for (const u of unknownColumns(names, this.columns)) this.issues.push(issueAt(this.file, at, u.code, u.column, u.text, false));
+    for (const u of unknownColumns(written, this.columns)) this.issues.push(issueAt(this.file, at, u.code, u.column, u.text, false));
     const fields = [...new Set(names.filter((name) => this.fields.has(name)))];
+    const present = new Set(names.filter((name) => this.columns.known.has(name)));
+    this.issues.push(...missingColumns(this.needed, { columns: present, header: at }, this.file));
     // A field also named `unit` or `period` would be read twice over; leave such files to the schema.
     const plain = !["unit", "period", ""].some((name) => this.fields.has(name));
     const role = (name: string): number => (name === "unit" ? UNIT : name === "period" ? PERIOD : this.fields.has(name) ? fields.indexOf(name) : IGNORED);
-    this.header = { names, fields, roles: plain ? Int32Array.from(names, role) : undefined };
+    const needed = neededIn(this.needed, present);
+    const neededRoles = Uint8Array.from(fields, (field) => (needed.has(field) ? 1 : 0));
+    this.header = { names, fields, roles: plain ? Int32Array.from(names, role) : undefined, needed, neededRoles };
     this.counts = fields.map(() => new Float64Array(this.batchRows));
   }
 
@@ -309,30 +330,32 @@ class StreamReader {
       return;
     }
     header.fields.forEach((field, k) => (this.counts[k]![this.size] = row.data.counts.get(field) ?? NaN));
-    this.accept(this.unitNumbers.get(row.data.unit)!, row.data.period, record.line);
+    if (this.accept(this.unitNumbers.get(row.data.unit)!, row.data.period, record.line)) this.issues.push(...emptyCells(row.data.counts, header.needed, this.file, raw));
   }
 
-  /** Keeps the row whose counts are in place at `size`, unless it covers months already reported. */
-  private accept(unit: number, period: Period, line: number): void {
+  /** Keeps the row whose counts are in place at `size`, unless it covers months already reported; false when it does. */
+  private accept(unit: number, period: Period, line: number): boolean {
     const earlier = this.months.claim(unit, period, line);
     const id = this.ids[unit]!;
     if (earlier) {
       const empty = new Map<string, never>();
       const text = clashText({ unit: id, period, counts: empty }, { row: { unit: id, period: earlier.period, counts: empty }, record: { line: earlier.line, where: "line", cells: empty } });
       this.issues.push(issueAt(this.file, { line, where: "line" }, "duplicate-row", "period", text, true));
-      return;
+      return false;
     }
     this.units.push(id);
     this.rowPeriods.push(period);
     this.lines[this.size++] = line;
+    return true;
   }
 
   /**
    * A row read straight from the bytes, when it is plainly valid: no quotes, a known unit and a
    * period as written, and counts of digits only. Anything else is FALLBACK, for `anyRow`.
    */
-  private plainRow(roles: Int32Array): number {
+  private plainRow(roles: Int32Array, needed: Uint8Array): number {
     const scanner = this.scanner;
+    const delimiter = scanner.delimiter;
     const bytes = scanner.bytes;
     const length = bytes.length;
     let p = scanner.at;
@@ -340,14 +363,14 @@ class StreamReader {
     let period: Period | undefined;
     for (let j = 0; j < roles.length; j++) {
       const start = p;
-      p = cellEnd(bytes, p, length);
+      p = cellEnd(bytes, p, length, delimiter);
       if (p === length && !scanner.ended) return INCOMPLETE;
       const c = bytes[p];
-      if (c === QUOTE || (j < roles.length - 1 ? c !== COMMA : c === COMMA)) return FALLBACK;
+      if (c === QUOTE || (j < roles.length - 1 ? c !== delimiter : c === delimiter)) return FALLBACK;
       const role = roles[j]!;
       if (role >= 0) {
         const value = this.vi ? viCount(bytes, start, p) : plainCount(bytes, start, p);
-        if (value < 0) return FALLBACK;
+        if (value < 0 || (needed[role] === 1 && Number.isNaN(value))) return FALLBACK;
         this.counts[role]![this.size] = value;
       } else if (role === UNIT) {
         unit = this.plainUnits.find(bytes, start, p);
@@ -384,11 +407,11 @@ class StreamReader {
 /** Text the schema reads as it is: not empty, no outer spaces, composed (NFC). */
 const isPlain = (text: string): boolean => text !== "" && text === text.trim().normalize("NFC");
 
-/** Where an unquoted cell ends: at a comma, a line break, a quote (left to the full parser) or the end. */
-function cellEnd(bytes: Uint8Array, p: number, length: number): number {
+/** Where an unquoted cell ends: at the delimiter, a line break, a quote (left to the full parser) or the end. */
+function cellEnd(bytes: Uint8Array, p: number, length: number, delimiter: number): number {
   for (; p < length; p++) {
     const c = bytes[p]!;
-    if (c === COMMA || c === LF || c === CR || c === QUOTE) return p;
+    if (c === delimiter || c === LF || c === CR || c === QUOTE) return p;
   }
   return length;
 }

@@ -81,8 +81,9 @@ function prepare(
 ): PreparedData {
   const dataIssues = [...(input.dataIssues ?? [])];
   const kept: Observation[] = [];
+  const units = new Map(input.registry.units.map((u) => [u.id, u]));
   for (const observation of input.observations) {
-    const issues = checkObservation(observation, policy);
+    const issues = checkObservation(observation, policy, units.get(observation.unit));
     dataIssues.push(...issues);
     if (!issues.some((i) => i.rejected)) kept.push(observation);
   }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readObservations, type ObservationReadOptions } from "../../src/data/observations.js";
+import { columnsFor, readObservations, type ObservationReadOptions } from "../../src/data/observations.js";
 import { readObservationStream, streamObservations, type ObservationBatch, type ObservationStreamOptions } from "../../src/data/stream.js";
 
 const fields = new Set(["dossiers", "online_dossiers", "on_time"]);
@@ -23,7 +23,7 @@ const countCell = fc.oneof(
   { weight: 2, arbitrary: pick("", "1.373", "13.796", "1.373.000", "1,373", "48,6", "12.5") },
   { weight: 1, arbitrary: pick("-3", "-0", " 7 ", "n/a", "9007199254740993", "123456789012345", "1234567890123456", "007", "1.37", "1..373", ".373") },
 );
-const anyCell = fc.string({ unit: fc.constantFrom("a", " ", ",", '"', "\r", "\n", "đ", "😀", "\uFEFF", "1"), maxLength: 6 });
+const anyCell = fc.string({ unit: fc.constantFrom("a", " ", ",", ";", "\t", '"', "\r", "\n", "đ", "😀", "\uFEFF", "1"), maxLength: 6 });
 
 interface Layout {
   readonly names: readonly string[];
@@ -34,39 +34,47 @@ const headers = fc.oneof(
   { weight: 8, arbitrary: fc.shuffledSubarray(["dossiers", "online_dossiers", "on_time", "onine_dossiers", "note"]).chain((more) => fc.shuffledSubarray(["unit", "period", ...more], { minLength: more.length + 2, maxLength: more.length + 2 })) },
   { weight: 1, arbitrary: fc.shuffledSubarray(["unit", "period", "dossiers", "online_dossiers"], { minLength: 1 }) },
   { weight: 1, arbitrary: pick(["unit", "period", "dossiers", "dossiers"], [" unit ", "period", "", "on_time"], ["unit", "dossiers"]) },
+  // Headings as offices write them: another case, diacritics, a title, an alias the policy names.
+  { weight: 2, arbitrary: pick(["Unit", "Kỳ báo cáo", "Số hồ sơ", "Online Dossiers"], ["Đơn vị", "PERIOD", "Tổng số hồ sơ", "số hồ sơ"], ["don vi", "ky", "dossiers"]) },
 );
+const headings = new Map([
+  ["dossiers", ["Số hồ sơ", "Tổng số hồ sơ"]],
+  ["online_dossiers", ["Hồ sơ trực tuyến"]],
+]);
+const needed = new Map([["dossiers", ["online_share"]], ["on_time", ["on_time_share", "score"]]]);
 
 function cellFor(name: string): fc.Arbitrary<string> {
-  const typical = name.trim() === "unit" ? unitCell : name === "period" ? periodCell : fields.has(name) ? countCell : fc.string({ maxLength: 4 });
+  const column = columnsFor(fields, headings).resolve(name.trim());
+  const typical = column === "unit" ? unitCell : column === "period" ? periodCell : column !== undefined ? countCell : fc.string({ maxLength: 4 });
   return fc.oneof({ weight: 12, arbitrary: typical }, { weight: 1, arbitrary: anyCell });
 }
 
 /** A CSV cell as a spreadsheet would write it, or quoted when it need not be. */
-const written = (value: string) =>
-  fc.boolean().map((quote) => (quote || /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value));
+const written = (value: string, delimiter: string) =>
+  fc.boolean().map((quote) => (quote || /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replaceAll('"', '""')}"` : value));
 
-const row = (layout: Layout) =>
+const row = (layout: Layout, d: string) =>
   fc.oneof(
-    { weight: 16, arbitrary: fc.tuple(...layout.names.map((name) => layout.cell(name).chain(written))).map((cells) => cells.join(",")) },
-    { weight: 1, arbitrary: fc.array(countCell, { maxLength: layout.names.length + 1 }).map((cells) => cells.join(",")) },
-    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(",", '"', " ", "a", "\r", "\n"), maxLength: 8 }) },
+    { weight: 16, arbitrary: fc.tuple(...layout.names.map((name) => layout.cell(name).chain((v) => written(v, d)))).map((cells) => cells.join(d)) },
+    { weight: 1, arbitrary: fc.array(countCell, { maxLength: layout.names.length + 1 }).map((cells) => cells.join(d)) },
+    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(d, '"', " ", "a", "\r", "\n"), maxLength: 8 }) },
   );
 
 const lineEnd = pick("\n", "\r\n", "\r");
 
-const csvText = headers.chain((names) => {
+const csvText = fc.tuple(headers, pick(",", ",", ";", "\t")).chain(([names, d]) => {
   const layout: Layout = { names, cell: cellFor };
   return fc
     .record({
       boms: fc.integer({ min: 0, max: 3 }),
       blank: fc.boolean(),
-      rows: fc.array(fc.tuple(row(layout), lineEnd), { maxLength: 14 }),
+      rows: fc.array(fc.tuple(row(layout, d), lineEnd), { maxLength: 14 }),
       headerEnd: lineEnd,
       last: fc.boolean(),
     })
     .map(({ boms, blank, rows, headerEnd, last }) => {
       const body = rows.map(([r, end], i) => (i < rows.length - 1 || last ? r + end : r)).join("");
-      return "\uFEFF".repeat(boms) + (blank ? "\n , \r\n" : "") + names.join(",") + headerEnd + body;
+      return "\uFEFF".repeat(boms) + (blank ? `\n ${d} \r\n` : "") + names.join(d) + headerEnd + body;
     });
 });
 
@@ -98,10 +106,10 @@ describe("readObservationStream", () => {
         csvText,
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }),
         fc.boolean(),
-        fc.record({ numbers: pick<"plain" | "vi">("plain", "vi"), batchRows: fc.integer({ min: 1, max: 5 }), limit: fc.integer({ min: -3, max: 3 }), limited: fc.boolean() }),
-        async (text, at, bytes, { numbers, batchRows, limit, limited }) => {
+        fc.record({ numbers: pick<"plain" | "vi">("plain", "vi"), batchRows: fc.integer({ min: 1, max: 5 }), limit: fc.integer({ min: -3, max: 3 }), limited: fc.boolean(), policy: fc.boolean() }),
+        async (text, at, bytes, { numbers, batchRows, limit, limited, policy }) => {
           const maxBytes = limited ? Math.max(0, byteLength(text) + limit) : undefined;
-          const options: ObservationReadOptions = { ...base, format: "csv", numbers, ...(maxBytes === undefined ? {} : { maxBytes }) };
+          const options: ObservationReadOptions = { ...base, format: "csv", numbers, ...(maxBytes === undefined ? {} : { maxBytes }), ...(policy ? { headings, needed } : {}) };
           const expected = readObservations(text, options);
           const actual = await readObservationStream(cut(text, at, bytes), { ...options, batchRows });
           expect(actual).toEqual(expected);
