@@ -94,7 +94,7 @@ class Checker {
     return {
       tiers: table(s.tier, (d) => ({ id: d.id.text, name: title(d) })),
       tags: table(s.tag, (d) => ({ id: d.id.text, name: title(d) })),
-      fields: table(s.field, (d) => ({ id: d.id.text, name: title(d) })),
+      fields: table(s.field, (d) => ({ id: d.id.text, name: title(d), columns: d.columns.map((c) => c.value) })),
       units: table(s.unit, (d, file) => this.unit(d, file)),
       metrics: table(s.metric, (d, file) => this.metric(d, file)),
     };

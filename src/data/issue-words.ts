@@ -55,6 +55,7 @@ export interface IssueKinds {
   "cell": { readonly column?: string; readonly problem: CellProblem };
   "file-too-large": { readonly limit: number };
   "xlsx-as-text": Nothing;
+  "unreadable-workbook": { readonly reason: string };
   "header-malformed": Rows & { readonly problem: string };
   "header-missing": Rows & { readonly column: string };
   "header-twice": Rows & { readonly column: string };
@@ -149,6 +150,7 @@ const english: Catalogue = {
   "cell": ({ column, problem }) => `${column === undefined ? "the row" : `\`${column}\``} ${cellEn(problem)}`,
   "file-too-large": ({ limit }) => `the file is larger than ${bytes(limit, "bytes")}; split it, by period or by unit, and read the parts`,
   "xlsx-as-text": () => "an .xlsx workbook is read with readSheet first, not as text",
+  "unreadable-workbook": ({ reason }) => `the workbook cannot be read: ${reason}`,
   "header-malformed": ({ problem, rows }) => `the header is malformed: ${problem}, ${noneEn(rows)}`,
   "header-missing": ({ column, rows }) => `the header has no \`${column}\` column, ${noneEn(rows)}`,
   "header-twice": ({ column, rows }) => `the header names \`${column}\` twice and which one to read is unclear, ${noneEn(rows)}`,
@@ -242,6 +244,7 @@ const vietnamese: Catalogue = {
   "cell": ({ column, problem }) => `${column === undefined ? "dòng này" : `cột \`${column}\``} ${cellVi(problem)}`,
   "file-too-large": ({ limit }) => `tệp lớn hơn ${bytes(limit, "byte")}; hãy chia tệp theo kỳ hoặc theo đơn vị rồi đọc từng phần`,
   "xlsx-as-text": () => "tệp .xlsx phải được đọc bằng readSheet trước, không đọc như văn bản",
+  "unreadable-workbook": ({ reason }) => `không đọc được tệp Excel: ${reason}`,
   "header-malformed": ({ problem, rows }) => `dòng tiêu đề bị lỗi: ${csvVi(problem)}, ${noneVi(rows)}`,
   "header-missing": ({ column, rows }) => `dòng tiêu đề thiếu cột \`${column}\`, ${noneVi(rows)}`,
   "header-twice": ({ column, rows }) => `dòng tiêu đề có hai cột \`${column}\`, không rõ phải đọc cột nào, ${noneVi(rows)}`,

@@ -153,6 +153,9 @@ function tooLarge(text: string, limit: number): boolean {
   return text.length * 3 > limit && Buffer.byteLength(text, "utf8") > limit;
 }
 
+export const sumRows = (tallies: readonly RowCounts[]): RowCounts =>
+  tallies.reduce((a, b) => ({ read: a.read + b.read, used: a.used + b.used, rejected: a.rejected + b.rejected }), { read: 0, used: 0, rejected: 0 });
+
 export function tally(set: RecordSet, used: number): RowCounts {
   const read = set.records.length + set.rejected;
   return { read, used, rejected: read - used };

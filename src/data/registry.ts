@@ -15,6 +15,7 @@ import {
   placeOf,
   readRecords,
   sizeIssue,
+  sumRows,
   tally,
   withoutBom,
   type Columns,
@@ -151,13 +152,10 @@ export function readUnitFiles(files: readonly { readonly input: RecordInput; rea
   return {
     registry: { units: units.kept.map((u) => u.value), merges: merges.flatMap((m) => m.kept) },
     issues: byPlace([...units.issues, ...merges.flatMap((m) => m.issues)], sets.map((set) => set.file)),
-    rows: sum(tallies),
+    rows: sumRows(tallies),
     files: tallies,
   };
 }
-
-const sum = (tallies: readonly RowCounts[]): RowCounts =>
-  tallies.reduce((a, b) => ({ read: a.read + b.read, used: a.used + b.used, rejected: a.rejected + b.rejected }), { read: 0, used: 0, rejected: 0 });
 
 export function readMerges(input: RecordInput, options: MergeReadOptions): MergesRead {
   const set = typeof input !== "string" || options.format !== "json" ? readRecords(input, options, MERGE_COLUMNS) : mergesJson(input, options);

@@ -4,6 +4,7 @@
  * `evaluate` is then a pure function of the prepared data and an as-of date, callable many times.
  */
 import { checkObservation } from "../data/checks.js";
+import { unusable, type FileRows } from "../data/load.js";
 import type { DataIssue, Observation, Registry, RegistryUnit, RowCounts } from "../data/types.js";
 import type { Policy, Target } from "../model/policy.js";
 import { resolveTarget, type Resolution } from "../model/selector.js";
@@ -25,6 +26,8 @@ export interface EvaluationInput {
   readonly dataIssues?: readonly DataIssue[];
   /** Rows as read; defaults to one per observation, all used. */
   readonly rows?: RowCounts;
+  /** Each input file's rows as read (see `readData`); rows the checks here reject are taken off its tally. */
+  readonly files?: readonly FileRows[];
 }
 
 export interface PrepareOptions {
@@ -51,6 +54,7 @@ export interface PreparedData {
   /** In the contract's form (a missing column is null), once, not at every evaluation. */
   readonly dataIssues: readonly Evaluation["dataIssues"][number][];
   readonly rows: RowCounts;
+  readonly files: readonly FileRows[];
   readonly mergedInto: ReadonlyMap<string, { successor: string; date: IsoDate }>;
   readonly successors: boolean;
 }
@@ -82,12 +86,19 @@ function prepare(
   const dataIssues = [...(input.dataIssues ?? [])];
   const kept: Observation[] = [];
   const units = new Map(input.registry.units.map((u) => [u.id, u]));
+  const droppedIn = new Map<string, number>();
   for (const observation of input.observations) {
     const issues = checkObservation(observation, policy, units.get(observation.unit));
     dataIssues.push(...issues);
     if (!issues.some((i) => i.rejected)) kept.push(observation);
+    else droppedIn.set(observation.source.file, (droppedIn.get(observation.source.file) ?? 0) + 1);
   }
   const dropped = input.observations.length - kept.length;
+  const files = (input.files ?? []).map((f) => {
+    const off = f.role === "data" ? (droppedIn.get(f.file) ?? 0) : 0;
+    return off === 0 ? f : { ...f, used: f.used - off, rejected: f.rejected + off };
+  });
+  dataIssues.push(...unusable(files));
   const read = input.rows ?? { read: input.observations.length, used: input.observations.length, rejected: 0 };
   const mergedInto = mergesOf(input.registry);
   const successorOf = options.successors ? (id: string) => finalSuccessor(id, mergedInto) : undefined;
@@ -100,6 +111,7 @@ function prepare(
     mayBeAbsent: Uint8Array.from(data.units, (u) => (u.validFrom !== undefined || u.validTo !== undefined || (options.successors === true && mergedInto.has(u.id)) ? 1 : 0)),
     dataIssues: dataIssues.map((i) => ({ ...i, column: i.column ?? null })),
     rows: { read: read.read, used: read.used - dropped, rejected: read.rejected + dropped },
+    files,
     mergedInto,
     successors: options.successors ?? false,
   };
@@ -162,6 +174,7 @@ function evaluate(policy: Policy, metrics: readonly string[], prepared: Prepared
       groups: rollUp(table, prepared.groups, metrics),
       dataIssues: [...prepared.dataIssues],
       rows: prepared.rows,
+      files: [...prepared.files],
     },
   );
 }

@@ -97,6 +97,14 @@ export const DataIssue = z.object({
   args: z.custom<IssueArgs>((value) => typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string").optional(),
 });
 
+export const FileRows = z.object({
+  file: z.string(),
+  role: z.enum(["units", "merges", "data"]),
+  read: z.number().int(),
+  used: z.number().int(),
+  rejected: z.number().int(),
+});
+
 export const Evaluation = z.object({
   policy: z.string(),
   asOf: IsoDate,
@@ -105,5 +113,7 @@ export const Evaluation = z.object({
   groups: z.array(Group),
   dataIssues: z.array(DataIssue),
   rows: z.object({ read: z.number().int(), used: z.number().int(), rejected: z.number().int() }),
+  /** Each input file's rows; empty when the data did not come from files (see `readData`). */
+  files: z.array(FileRows),
 });
 export type Evaluation = z.infer<typeof Evaluation>;

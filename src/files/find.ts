@@ -1,9 +1,10 @@
 /**
- * Finding policy and test files on disk: files as given, folders searched (recursively, through
- * symbolic links to files) for a suffix, each file once, in order.
+ * Finding policy, test and data files on disk: files as given, folders searched (recursively,
+ * through symbolic links to files) for the suffixes wanted, patterns such as `data/*.xlsx` matched
+ * (for shells that do not expand them), each file once, in order.
  */
 import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
-import { join, normalize } from "node:path";
+import { basename, join, normalize, relative, sep } from "node:path";
 
 export interface FoundFiles {
   readonly files: string[];
@@ -11,7 +12,8 @@ export interface FoundFiles {
   readonly unreadable: { readonly path: string; readonly reason: string }[];
 }
 
-export function findFiles(paths: readonly string[], suffix: string): FoundFiles {
+export function findFiles(paths: readonly string[], suffix: string | readonly string[]): FoundFiles {
+  const suffixes = typeof suffix === "string" ? [suffix] : suffix;
   const result: FoundFiles = { files: [], unreadable: [] };
   const seen = new Set<string>();
   const add = (file: string): void => {
@@ -21,9 +23,13 @@ export function findFiles(paths: readonly string[], suffix: string): FoundFiles 
   };
   for (const path of paths) {
     const stat = statOf(path);
-    if (!stat) result.unreadable.push({ path, reason: "no such file or folder" });
-    else if (stat.isDirectory()) inFolder(path, suffix).forEach(add);
-    else add(path);
+    if (stat?.isDirectory()) inFolder(path, suffixes).forEach(add);
+    else if (stat) add(path);
+    else if (isPattern(path)) {
+      const matched = matching(path);
+      if (matched.length === 0) result.unreadable.push({ path, reason: "no file matches" });
+      matched.forEach(add);
+    } else result.unreadable.push({ path, reason: "no such file or folder" });
   }
   return result;
 }
@@ -46,10 +52,48 @@ export function readText(path: string): string | undefined {
   }
 }
 
-function inFolder(folder: string, suffix: string): string[] {
+// Excel's lock files (`~$data.xlsx`) and hidden files are not anyone's data.
+const isOwnFile = (name: string): boolean => !name.startsWith("~$") && !name.startsWith(".");
+
+function inFolder(folder: string, suffixes: readonly string[]): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.name.endsWith(suffix))
+    .filter((entry) => isOwnFile(entry.name) && suffixes.some((suffix) => entry.name.toLowerCase().endsWith(suffix)))
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((path) => statOf(path)?.isFile() === true)
     .sort();
+}
+
+const isPattern = (path: string): boolean => /[*?[]/.test(path);
+
+/**
+ * The files a pattern names: `*` and `?` within a name, `[abc]` one of the letters, `**` any
+ * folders. The search starts at the longest leading folder with no pattern in it.
+ */
+function matching(pattern: string): string[] {
+  const parts = normalize(pattern).split(sep);
+  const fixed = parts.findIndex(isPattern);
+  const root = parts.slice(0, fixed).join(sep) || ".";
+  const matcher = new RegExp(`^${parts.slice(fixed).map(segment).join("\\/")}$`);
+  if (statOf(root)?.isDirectory() !== true) return [];
+  return readdirSync(root, { withFileTypes: true, recursive: true })
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => isOwnFile(basename(path)) && matcher.test(relative(root, path).split(sep).join("/")) && statOf(path)?.isFile() === true)
+    .map((path) => (parts[0] === "." || fixed > 0 ? path : relative(".", path)))
+    .sort();
+}
+
+function segment(part: string): string {
+  if (part === "**") return "(?:.*)";
+  let out = "";
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i]!;
+    const close = c === "[" ? part.indexOf("]", i + 2) : -1;
+    if (c === "*") out += "[^/]*";
+    else if (c === "?") out += "[^/]";
+    else if (close > 0) {
+      out += `[${part.slice(i + 1, close).replace(/[\\\]^]/g, "\\$&")}]`;
+      i = close;
+    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return out;
 }

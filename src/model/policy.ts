@@ -35,6 +35,8 @@ export interface Unit {
 export interface Field {
   readonly id: string;
   readonly name: string;
+  /** Other headings a data file may give the field's column. */
+  readonly columns: readonly string[];
 }
 
 export interface Metric {

@@ -98,6 +98,8 @@ export interface UnitDeclaration extends Declaration {
 
 export interface FieldDeclaration extends Declaration {
   readonly kind: "field";
+  /** Other headings a data file may give the field's column, as units' workbooks head it. */
+  readonly columns: readonly Text[];
 }
 
 export interface MetricDeclaration extends Declaration {

@@ -145,7 +145,7 @@ class Builder {
     if (c.importFile) return { kind: "import", path: this.text(c.importFile[0]!.children.StringLiteral[0]!), span: this.nodeSpan(node) };
     if (c.tierDeclaration) return { kind: "tier", ...this.declaration(c.tierDeclaration[0]!) };
     if (c.tagDeclaration) return { kind: "tag", ...this.declaration(c.tagDeclaration[0]!) };
-    if (c.fieldDeclaration) return { kind: "field", ...this.declaration(c.fieldDeclaration[0]!) };
+    if (c.fieldDeclaration) return this.field(c.fieldDeclaration[0]!);
     if (c.unitDeclaration) return this.unit(c.unitDeclaration[0]!);
     if (c.metricDeclaration) return this.metric(c.metricDeclaration[0]!);
     if (c.targetDeclaration) return this.target(c.targetDeclaration[0]!);
@@ -159,6 +159,10 @@ class Builder {
       title: this.optionalText(node.children.StringLiteral),
       span: this.nodeSpan(node),
     };
+  }
+
+  field(node: C.FieldDeclarationCstNode): A.FieldDeclaration {
+    return { kind: "field", ...this.declaration(node), columns: (node.children.columns ?? []).map((column) => this.text(column)) };
   }
 
   unit(node: C.UnitDeclarationCstNode): A.UnitDeclaration {

@@ -135,6 +135,9 @@ export type FieldDeclarationCstChildren = {
   Field: IToken[];
   Identifier: IToken[];
   StringLiteral?: IToken[];
+  Column?: IToken[];
+  columns?: IToken[];
+  Comma?: IToken[];
 };
 
 export interface MetricDeclarationCstNode extends CstNode {

@@ -71,8 +71,10 @@ class Printer {
         return `${this.word(t.Tier)} ${s.id.text}${this.title(s.title)}`;
       case "tag":
         return `${this.word(t.Tag)} ${s.id.text}${this.title(s.title)}`;
-      case "field":
-        return `${this.word(t.Field)} ${s.id.text}${this.title(s.title)}`;
+      case "field": {
+        const columns = s.columns.length > 0 ? ` ${this.word(t.Column)} ${s.columns.map((c) => quote(c.value)).join(", ")}` : "";
+        return `${this.word(t.Field)} ${s.id.text}${this.title(s.title)}${columns}`;
+      }
       case "unit": {
         const tags = s.tags.length > 0 ? ` ${this.word(t.Tagged)} ${s.tags.map((x) => x.text).join(", ")}` : "";
         return `${this.word(t.Unit)} ${s.id.text}${this.title(s.title)} ${this.word(t.Tier)} ${s.tier.text}${tags}`;

@@ -116,6 +116,10 @@ export class PolicyGrammar extends CstParser {
     this.CONSUME(t.Field);
     this.CONSUME(t.Identifier);
     this.OPTION(() => this.CONSUME(t.StringLiteral));
+    this.OPTION2(() => {
+      this.CONSUME(t.Column);
+      this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.CONSUME2(t.StringLiteral, { LABEL: "columns" }) });
+    });
   });
 
   /** A ratio of two fields, summed over a window. */

@@ -65,8 +65,9 @@ export const ruleDocs: Record<string, RuleDoc> = {
   },
   fieldDeclaration: {
     title: "Field",
-    summary: "A count that units report each period.",
-    example: 'field online_dossiers "Hồ sơ trực tuyến"',
+    summary:
+      "A count that units report each period. A data file's column for it may be headed by its id or its title, ignoring case, diacritics and spacing, or by a heading named after `column`, as the units' own workbooks head it.",
+    example: 'field dossiers "Số hồ sơ tiếp nhận" column "Tổng số hồ sơ", "Tổng số hồ sơ tiếp nhận"',
   },
   metricDeclaration: {
     title: "Metric",

@@ -58,6 +58,7 @@ export const Tagged = keyword("Tagged", ["tagged"], ["gắn nhóm"]);
 export const Tag = keyword("Tag", ["tag"], ["nhóm"]);
 export const Unit = keyword("Unit", ["unit"], ["đơn vị"]);
 export const Field = keyword("Field", ["field"], ["trường"]);
+export const Column = keyword("Column", ["column"], ["cột"]);
 export const Metric = keyword("Metric", ["metric"], ["chỉ số"]);
 export const Over = keyword("Over", ["over"], ["theo"]);
 export const Months = keyword("Months", ["month", "months"], ["tháng"]);

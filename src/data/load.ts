@@ -1,0 +1,212 @@
+/**
+ * A policy's data from any number of files, as one input for the evaluator: every registry, merge
+ * and count file read with the policy's tiers, fields and headings; the same (unit, period) in two
+ * files reported with both places; every file tallied, and a file none of whose rows could be used
+ * reported, rather than silently scoring nothing. The CLI, policy tests and services all load data
+ * through `readData`.
+ */
+import { references } from "../model/expression.js";
+import type { Policy } from "../model/policy.js";
+import type { Delimiter } from "./csv.js";
+import type { Where } from "./issue-words.js";
+import { readObservations, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
+import type { NumberStyle } from "./numbers.js";
+import { samePeriod } from "./period.js";
+import { issueAt, sumRows, type Format, type RecordInput } from "./records.js";
+import { readMerges, readUnitFiles } from "./registry.js";
+import { readObservationStream, type ObservationChunks } from "./stream.js";
+import type { DataIssue, Observation, Registry, RowCounts } from "./types.js";
+import { readSheet } from "./xlsx.js";
+
+export type SourceRole = "units" | "merges" | "data";
+
+/** One input file: what it holds, the name issues cite, and its content. */
+export interface Source {
+  readonly role: SourceRole;
+  readonly file: string;
+  /** The text of a CSV, JSON or NDJSON file; the bytes of an .xlsx workbook; or, for counts in CSV, chunks to stream. */
+  readonly content: string | Uint8Array | ObservationChunks;
+  /** From the file name's extension unless given: `.json`, `.ndjson`/`.jsonl`, `.xlsx`, else CSV. */
+  readonly format?: Format;
+}
+
+export interface DataReadOptions {
+  readonly numbers?: NumberStyle;
+  /** The CSV delimiter; found from each file's header line unless given. */
+  readonly delimiter?: Delimiter;
+  /** The worksheet of .xlsx count files; the first unless given. */
+  readonly sheet?: string;
+  /** Called with the bytes read so far of a count file being streamed. */
+  readonly onProgress?: (file: string, bytesRead: number) => void;
+}
+
+/** One file's rows: read, used and rejected. */
+export interface FileRows extends RowCounts {
+  readonly file: string;
+  readonly role: SourceRole;
+}
+
+/** What `prepare` takes, with each file's tally. */
+export interface DataRead {
+  readonly registry: Registry;
+  readonly observations: readonly Observation[];
+  readonly dataIssues: readonly DataIssue[];
+  /** The count rows of every data file together. */
+  readonly rows: RowCounts;
+  readonly files: readonly FileRows[];
+}
+
+export function formatOfPath(path: string): Format {
+  const ext = /\.[^./\\]*$/.exec(path.toLowerCase())?.[0];
+  return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : ext === ".xlsx" ? "xlsx" : "csv";
+}
+
+/** A source ready for a reader, or the one issue that it could not be read. */
+type Input =
+  | { readonly ok: true; readonly file: string; readonly format: Format; readonly content: RecordInput | ObservationChunks }
+  | { readonly ok: false; readonly file: string; readonly issue: DataIssue };
+
+export async function readData(policy: Policy, sources: readonly Source[], options: DataReadOptions = {}): Promise<DataRead> {
+  const of = async (role: SourceRole): Promise<Input[]> => Promise.all(sources.filter((s) => s.role === role).map((s) => inputOf(s, role === "data" ? options.sheet : undefined)));
+  const [unitInputs, mergeInputs, dataInputs] = [await of("units"), await of("merges"), await of("data")];
+  const tiers = new Set(policy.tiers.keys());
+  const units = readUnitFiles(
+    await Promise.all(readable(unitInputs).map(async (i) => ({ input: await wholeText(i.content), options: { file: i.file, format: registryFormat(i.format), tiers } }))),
+  );
+  const ids = new Set(units.registry.units.map((u) => u.id));
+  const merges = await Promise.all(
+    readable(mergeInputs).map(async (i) => ({ file: i.file, read: readMerges(await wholeText(i.content), { file: i.file, format: registryFormat(i.format), units: ids }) })),
+  );
+  const reading = { ...readingOf(policy), units: ids, numbers: options.numbers ?? "plain", ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
+  const counts: CountFile[] = [];
+  for (const input of readable(dataInputs)) counts.push({ file: input.file, format: input.format, read: await readCounts(input, reading, options) });
+  const distinct = acrossFiles(counts);
+  const files: FileRows[] = [
+    ...tallies(unitInputs, "units", (file) => units.files.find((f) => f.file === file)),
+    ...tallies(mergeInputs, "merges", (file) => merges.find((m) => m.file === file)?.read.rows),
+    ...tallies(dataInputs, "data", (file) => distinct.rows.get(file)),
+  ];
+  const dataIssues = [
+    ...[...unitInputs, ...mergeInputs, ...dataInputs].flatMap((i) => (i.ok ? [] : [i.issue])),
+    ...units.issues,
+    ...merges.flatMap((m) => m.read.issues),
+    ...counts.flatMap((c) => c.read.issues),
+    ...distinct.issues,
+  ];
+  return { registry: { units: units.registry.units, merges: [...units.registry.merges, ...merges.flatMap((m) => m.read.merges)] }, observations: distinct.observations, dataIssues, rows: sumRows(files.filter((f) => f.role === "data")), files };
+}
+
+const readable = (inputs: readonly Input[]) => inputs.flatMap((i) => (i.ok ? [i] : []));
+
+async function inputOf(source: Source, sheet: string | undefined): Promise<Input> {
+  const format = source.format ?? formatOfPath(source.file);
+  const { file, content } = source;
+  if (format !== "xlsx") return { ok: true, file, format, content: content instanceof Uint8Array ? new TextDecoder().decode(content) : content };
+  const bytes = content instanceof Uint8Array ? content : typeof content === "string" ? undefined : await joinBytes(content);
+  const read = bytes ? await readSheet(bytes, { sheet }) : { ok: false as const, message: "a workbook is given as bytes, not text" };
+  if (read.ok) return { ok: true, file, format, content: read.sheet };
+  return { ok: false, file, issue: issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, { kind: "unreadable-workbook", reason: read.message }, true) };
+}
+
+async function joinBytes(chunks: ObservationChunks): Promise<Uint8Array | undefined> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) {
+    if (typeof chunk === "string") return undefined;
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+/** Registries and merges are small: streamed chunks are joined into one text. */
+async function wholeText(content: RecordInput | ObservationChunks): Promise<RecordInput> {
+  if (typeof content === "string" || isSheet(content)) return content;
+  const decoder = new TextDecoder();
+  let text = "";
+  for await (const chunk of content) text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
+const isSheet = (content: unknown): content is Exclude<RecordInput, string> => typeof content === "object" && content !== null && (content as { kind?: unknown }).kind === "sheet";
+
+const registryFormat = (format: Format): "csv" | "json" | "xlsx" => (format === "ndjson" ? "csv" : format);
+
+/** How the policy's data is read: its fields, the headings they may have, and which of them metrics need. */
+export function readingOf(policy: Policy): Pick<ObservationReadOptions, "fields" | "headings" | "needed"> {
+  const headings = new Map([...policy.fields.values()].map((f) => [f.id, [...(f.name !== f.id ? [f.name] : []), ...f.columns]]));
+  const needed = new Map<string, string[]>();
+  const need = (metricId: string): void => {
+    const metric = policy.metrics.get(metricId);
+    if (!metric) return;
+    for (const field of [metric.numerator, metric.denominator]) {
+      const metrics = needed.get(field) ?? [];
+      if (!metrics.includes(metric.id)) metrics.push(metric.id);
+      needed.set(field, metrics);
+    }
+  };
+  for (const target of policy.targets) need(target.metric);
+  for (const score of policy.scores) for (const name of [...references(score.points.formula), ...(score.points.whenEmpty ? references(score.points.whenEmpty) : [])]) need(name);
+  return { fields: new Set(policy.fields.keys()), headings, needed };
+}
+
+async function readCounts(input: Extract<Input, { ok: true }>, reading: Omit<ObservationReadOptions, "file" | "format">, options: DataReadOptions): Promise<ObservationsRead> {
+  const { file, format, content } = input;
+  if (typeof content === "string" || isSheet(content)) return readObservations(content, { ...reading, file, format });
+  const onProgress = options.onProgress;
+  return readObservationStream(content, { ...reading, file, ...(onProgress ? { onProgress: (bytes: number) => onProgress(file, bytes) } : {}) });
+}
+
+interface CountFile {
+  readonly file: string;
+  readonly format: Format;
+  readonly read: ObservationsRead;
+}
+
+/**
+ * Each file refuses a (unit, month) it already has; across files the later row is refused too,
+ * naming the file and line of the first, since both would be summed into every window.
+ */
+function acrossFiles(files: readonly CountFile[]): { observations: Observation[]; issues: DataIssue[]; rows: Map<string, RowCounts> } {
+  const rows = new Map(files.map((f) => [f.file, f.read.rows]));
+  if (files.length <= 1) return { observations: files.flatMap((f) => [...f.read.observations]), issues: [], rows };
+  const where = new Map(files.map((f) => [f.file, whereIn(f.format)]));
+  const byUnit = new Map<string, Map<number, Observation>>();
+  const observations: Observation[] = [];
+  const issues: DataIssue[] = [];
+  for (const { file, read } of files) {
+    let refused = 0;
+    for (const o of read.observations) {
+      const months = byUnit.get(o.unit) ?? new Map<number, Observation>();
+      byUnit.set(o.unit, months);
+      let earlier: Observation | undefined;
+      for (let m = o.period.from; m <= o.period.to && !earlier; m++) earlier = months.get(m);
+      if (!earlier || earlier.source.file === file) {
+        for (let m = o.period.from; m <= o.period.to; m++) months.set(m, o);
+        observations.push(o);
+        continue;
+      }
+      refused++;
+      const at = { where: where.get(earlier.source.file)!, line: earlier.source.line, file: earlier.source.file };
+      const text = samePeriod(o.period, earlier.period)
+        ? { kind: "already-reported" as const, unit: o.unit, period: o.period.text, at }
+        : { kind: "overlapping-period" as const, unit: o.unit, period: o.period.text, earlier: earlier.period.text, at };
+      issues.push(issueAt(file, { where: where.get(file)!, line: o.source.line }, "duplicate-row", "period", text, true));
+    }
+    const r = read.rows;
+    rows.set(file, { read: r.read, used: r.used - refused, rejected: r.rejected + refused });
+  }
+  return { observations, issues, rows };
+}
+
+const whereIn = (format: Format): Where => (format === "xlsx" ? "row" : format === "json" ? "item" : "line");
+
+function tallies(inputs: readonly Input[], role: SourceRole, rowsOf: (file: string) => RowCounts | undefined): FileRows[] {
+  return inputs.map((i) => ({ file: i.file, role, ...(rowsOf(i.file) ?? { read: 0, used: 0, rejected: 0 }) }));
+}
+
+/** A file none of whose rows could be used: it has its other issues, and this one says what it came to. */
+export function unusable(files: readonly FileRows[]): DataIssue[] {
+  return files
+    .filter((f) => f.used === 0)
+    .map((f) => issueAt(f.file, { line: 1, where: "line" }, "no-usable-row", undefined, { kind: "no-usable-row", what: f.role, read: f.read }, false));
+}
+
