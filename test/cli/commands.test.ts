@@ -132,6 +132,31 @@ describe("chitieu test --properties", () => {
     expect(r.stdout).toContain("FAIL coverage\n  unit `so-noi-vu` has tier `province`, which the policy does not define (city_agency, ward_commune)");
   });
 
+  describe("on a small registry of the example's units", () => {
+    const registryOf = (count: number): string => {
+      const file = join(mkdtempSync(join(tmpdir(), "chitieu-units-")), "units.csv");
+      writeFileSync(file, readFileSync("examples/brvt-2022/units.csv", "utf8").split("\n").slice(0, count + 1).join("\n"));
+      return file;
+    };
+    const properties = (units: string) => runCli(["test", "--properties", "policies/brvt-2139-2022.ct", "--units", units, "--runs", "10", "--seed", "3"]);
+
+    test.each([1, 5])("%i of them: runs every property with no stack trace", (count) => {
+      const r = properties(registryOf(count));
+      expect(r.stderr).not.toMatch(/^ {4}at /m);
+      expect(r.stdout).not.toMatch(/^ {4}at /m);
+      expect(r).toMatchObject({ status: 0, stderr: "", stdout: expect.stringContaining("\n7 passed, 0 failed\n") });
+    });
+
+    test("of no units, says there is nothing to test and fails", () => {
+      const units = registryOf(0);
+      expect(properties(units)).toEqual({
+        status: 2,
+        stdout: "",
+        stderr: `chitieu: ${units} has no units to test the properties on; leave out --units to test on generated registries\n`,
+      });
+    });
+  });
+
   test("a policy that does not compile fails with its diagnostics; a missing registry is a usage error", () => {
     expect(runCli(["test", "--properties", "test/fixtures/bad/ramp_mismatch_bad.ct"])).toMatchObject({ status: 1, stdout: expect.stringContaining("error[CT203] ramp-mismatch") });
     expect(runCli(["test", "--properties", "policies", "--units", "nowhere.csv"])).toMatchObject({ status: 2, stderr: "chitieu: cannot read nowhere.csv: no such file\n" });
