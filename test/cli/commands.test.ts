@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { runCli } from "../support/cli.js";
 
 const brvt = ["policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv"];
@@ -133,8 +133,10 @@ describe("chitieu test --properties", () => {
   });
 
   describe("on a small registry of the example's units", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-units-"));
+    afterAll(() => rmSync(dir, { recursive: true }));
     const registryOf = (count: number): string => {
-      const file = join(mkdtempSync(join(tmpdir(), "chitieu-units-")), "units.csv");
+      const file = join(dir, `units-${count}.csv`);
       writeFileSync(file, readFileSync("examples/brvt-2022/units.csv", "utf8").split("\n").slice(0, count + 1).join("\n"));
       return file;
     };
