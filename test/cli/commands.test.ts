@@ -149,13 +149,15 @@ describe("chitieu test --properties", () => {
       expect(r).toMatchObject({ status: 0, stderr: "", stdout: expect.stringContaining("\n7 passed, 0 failed\n") });
     });
 
-    test("of no units, says there is nothing to test and fails", () => {
+    test("of no units, says there is nothing to test and fails, in English or Vietnamese", () => {
       const units = registryOf(0);
       expect(properties(units)).toEqual({
         status: 2,
         stdout: "",
         stderr: `chitieu: ${units} has no units to test the properties on; leave out --units to test on generated registries\n`,
       });
+      const vi = runCli(["--lang", "vi", "test", "--properties", "policies/brvt-2139-2022.ct", "--units", units]);
+      expect(vi).toMatchObject({ status: 2, stderr: `chitieu: ${units} không có đơn vị nào để kiểm tra các thuộc tính; bỏ --units để kiểm tra trên danh mục đơn vị sinh ngẫu nhiên\n` });
     });
   });
 
