@@ -14,6 +14,19 @@ const { main, languageFromEnvironment } = useBundle
   ? await import(bundle.href)
   : await Promise.all([import("../dist/cli/main.js"), import("../dist/report/words.js")]).then(([cli, words]) => ({ ...cli, ...words }));
 
+// A reader that stops early (`chitieu eval ... | head -1`) closes the pipe, and the next write fails
+// with EPIPE. `cat` would die of SIGPIPE there; Node ignores that signal and reports the failed write as
+// an unhandled error with its stack. On standard output, end quietly instead, with exit code 0: the
+// reader took what it wanted, and a non-zero code would fail a `set -o pipefail` job for an ordinary
+// `| head`. On standard error only messages are lost: the command goes on, so its exit code still
+// says whether something went wrong. Any other error on the streams is a real one, left to Node.
+const unlessClosedPipe = (then) => (error) => {
+  if (error.code !== "EPIPE") throw error;
+  then();
+};
+process.stdout.on("error", unlessClosedPipe(() => process.exit(0)));
+process.stderr.on("error", unlessClosedPipe(() => {}));
+
 const write = (stream) => (text) => stream.write(text);
 process.exitCode = await main(process.argv.slice(2), {
   out: write(process.stdout),

@@ -57,5 +57,8 @@ function unitsFrom(path: string, io: Output): Registry | null {
   }
   const read = readUnits(text, { file: path, format: extname(path).toLowerCase() === ".json" ? "json" : "csv" });
   for (const issue of read.issues) io.err(`${issue.file}:${issue.line}: ${issue.message}\n`);
-  return read.registry;
+  // Asked to test on this registry, an empty one (a header only, or every row rejected) is a mistake, not a pass.
+  if (read.registry.units.length > 0) return read.registry;
+  io.err(`chitieu: ${cliWords(io.lang).noUnitsToTest(path)}\n`);
+  return null;
 }

@@ -31,6 +31,7 @@ export interface CliWords {
   readonly next: string;
   readonly wrote: (path: string, bytes: number) => string;
   readonly needsFastCheck: string;
+  readonly noUnitsToTest: (path: string) => string;
   readonly invalidChoice: (value: string, choices: readonly string[]) => string;
   readonly invalidValue: (value: string) => string;
   readonly notADate: (value: string) => string;
@@ -91,6 +92,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     next: "next:",
     wrote: (path, bytes) => `wrote ${path} (${bytes} bytes)`,
     needsFastCheck: "--properties needs fast-check: npm install --save-dev fast-check",
+    noUnitsToTest: (path) => `${path} has no units to test the properties on; leave out --units to test on generated registries`,
     invalidChoice: (value, choices) => `\`${value}\` is not one of ${choices.join(", ")}`,
     invalidValue: (value) => `\`${value}\` is not a valid value`,
     notADate: (value) => `\`${value}\` is not a date such as 2022-11-30`,
@@ -141,6 +143,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     next: "bước tiếp theo:",
     wrote: (path, bytes) => `đã ghi ${path} (${bytes} byte)`,
     needsFastCheck: "--properties cần gói fast-check: npm install --save-dev fast-check",
+    noUnitsToTest: (path) => `${path} không có đơn vị nào để kiểm tra các thuộc tính; bỏ --units để kiểm tra trên danh mục đơn vị sinh ngẫu nhiên`,
     invalidChoice: (value, choices) => `\`${value}\` không hợp lệ; chọn một trong: ${choices.join(", ")}`,
     invalidValue: (value) => `giá trị \`${value}\` không hợp lệ`,
     notADate: (value) => `\`${value}\` không phải là ngày hợp lệ, ví dụ 2022-11-30 hoặc 30/11/2022`,

@@ -19,6 +19,7 @@ export const codes = {
   "invalid-date": entry("CT004", "error", "a date that does not exist in the calendar"),
   "invalid-number": entry("CT005", "error", "a count, year or number of decimals that is not a whole number in range"),
   "duplicate-clause": entry("CT006", "error", "a header clause given twice"),
+  "decimal-comma": entry("CT007", "error", "a number with a decimal comma (`10,5`), which a formula would read as two numbers"),
   "import-not-found": entry("CT010", "error", "an imported file that cannot be read"),
   "import-cycle": entry("CT011", "error", "files that import each other"),
   "import-has-rules": entry("CT012", "warning", "an imported file with a header, targets, scores or checks, which are not imported"),

@@ -39,6 +39,7 @@ export interface MessageArgs {
   "invalid-date": { readonly date: string };
   "invalid-number": { readonly what: WholeNumber; readonly min: number; readonly max: number; readonly found: string };
   "duplicate-clause": { readonly clause: string };
+  "decimal-comma": { readonly whole: string; readonly fraction: string };
   "import-not-found": { readonly path: string; readonly lookedFor?: string };
   "import-cycle": { readonly path: string; readonly chain: readonly string[] };
   "import-has-rules": { readonly file: string };
@@ -139,6 +140,10 @@ const english: Catalogue = {
   }),
   "invalid-number": ({ what, min, max, found }) => ({ message: `${WHOLE_NUMBER_EN[what]} must be a whole number from ${min} to ${max}`, help: `found \`${found}\`` }),
   "duplicate-clause": ({ clause }) => ({ message: `the header has more than one \`${clause}\` clause`, help: "keep one and delete the others" }),
+  "decimal-comma": ({ whole, fraction }) => ({
+    message: `\`${whole},${fraction}\` reads as two numbers, ${whole} and ${fraction}`,
+    help: `write \`${whole}.${fraction}\` for a decimal, or \`${whole}, ${fraction}\` for two arguments`,
+  }),
   "import-not-found": ({ path, lookedFor }) =>
     lookedFor === undefined
       ? { message: `cannot read \`${path}\``, help: "check the path; policy files end in .ct" }
@@ -299,6 +304,10 @@ const vietnamese: Catalogue = {
   }),
   "invalid-number": ({ what, min, max, found }) => ({ message: `${WHOLE_NUMBER_VI[what]} phải là số nguyên từ ${min} đến ${max}`, help: `giá trị đang ghi là \`${found}\`` }),
   "duplicate-clause": ({ clause }) => ({ message: `phần đầu có nhiều hơn một mệnh đề \`${clause}\``, help: "giữ lại một mệnh đề và xóa các mệnh đề còn lại" }),
+  "decimal-comma": ({ whole, fraction }) => ({
+    message: `\`${whole},${fraction}\` được đọc thành hai số, ${whole} và ${fraction}`,
+    help: `viết \`${whole}.${fraction}\` nếu là số thập phân, hoặc \`${whole}, ${fraction}\` nếu là hai đối số`,
+  }),
   "import-not-found": ({ path, lookedFor }) =>
     lookedFor === undefined
       ? { message: `không đọc được \`${path}\``, help: "kiểm tra lại đường dẫn; tệp chính sách có đuôi .ct" }

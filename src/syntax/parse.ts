@@ -13,7 +13,7 @@ import type { FileCstNode } from "./cst.js";
 import { grammar } from "./grammar.js";
 import { encode, expectationOf, NEW_STATEMENT_LISTED, type Expectation } from "./messages.js";
 import { ruleDocs } from "./rules.js";
-import { DateLiteral, keywords, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
+import { Comma, DateLiteral, keywords, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
 
 export interface ParseResult {
   /** Absent when the text has syntax errors: later stages only ever see whole trees. */
@@ -40,10 +40,11 @@ export function parse(text: string, file = "<input>"): ParseResult {
   const comments = (lexed.groups["comments"] ?? []).map((t) => ({ text: t.image, span: spanOfToken(t) }));
   const tooDeep = nestingProblem(lexed.tokens, file);
   if (tooDeep) return { ast: undefined, diagnostics: [...diagnostics, tooDeep], source, comments };
+  const tokens = joinDecimalCommas(lexed.tokens, file, diagnostics);
 
-  grammar.input = lexed.tokens;
+  grammar.input = tokens;
   const cst = grammar.file() as FileCstNode;
-  diagnostics.push(...grammar.errors.map((e) => syntaxError(strayWordFirst(e, cst, lexed.tokens), source, file)));
+  diagnostics.push(...grammar.errors.map((e) => syntaxError(strayWordFirst(e, cst, tokens), source, file)));
   if (diagnostics.length > 0) return { ast: undefined, diagnostics, source, comments };
 
   const built = buildFile(cst, file);
@@ -67,6 +68,36 @@ function nestingProblem(tokens: readonly IToken[], file: string): Diagnostic | u
     }
   }
   return undefined;
+}
+
+/**
+ * `10,5` lexes as two numbers and a comma, which a formula reads as two arguments, so that
+ * `min(10, 10,5 * share)` would silently check clean. Percentages take a decimal comma (`48,6%`)
+ * and Vietnamese decisions write decimals that way, so `min(1,2)` is no safer to guess: each such
+ * pair is an error. Outside a formula a number is never followed by a comma, so there it is a
+ * mistake as well. The pair is parsed as one number so that the comma brings no second error.
+ */
+function joinDecimalCommas(tokens: readonly IToken[], file: string, diagnostics: Diagnostic[]): IToken[] {
+  const joined: IToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [whole, comma, fraction] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
+    if (comma === undefined || fraction === undefined || !isDecimalComma(whole, comma, fraction)) {
+      joined.push(whole);
+      continue;
+    }
+    const number = { ...whole, image: `${whole.image},${fraction.image}`, endOffset: fraction.endOffset, endLine: fraction.endLine, endColumn: fraction.endColumn };
+    diagnostics.push(problem("decimal-comma", file, spanOfToken(number), { whole: whole.image, fraction: fraction.image }));
+    joined.push(number);
+    i += 2;
+  }
+  return joined;
+}
+
+const isWholeNumber = (token: IToken): boolean => token.tokenType === NumberLiteral && /^\d+$/.test(token.image);
+
+function isDecimalComma(whole: IToken, comma: IToken, fraction: IToken): boolean {
+  const touching = whole.endOffset! + 1 === comma.startOffset && comma.endOffset! + 1 === fraction.startOffset;
+  return touching && comma.tokenType === Comma && isWholeNumber(whole) && isWholeNumber(fraction);
 }
 
 function spanOfToken(token: IToken): Span {

@@ -222,7 +222,9 @@ export function evaluationCase(policy: Policy, given?: Registry, options: Observ
 }
 
 function sample(registry: Registry, maxUnits: number): fc.Arbitrary<Registry> {
-  return fc.subarray([...registry.units], { minLength: Math.min(1, registry.units.length), maxLength: maxUnits }).map((units) => {
+  // fc.subarray refuses a maximum beyond the array: a registry smaller than the sample is taken whole at most.
+  const most = Math.min(maxUnits, registry.units.length);
+  return fc.subarray([...registry.units], { minLength: Math.min(1, most), maxLength: most }).map((units) => {
     const ids = new Set(units.map((u) => u.id));
     return { units, merges: registry.merges.filter((m) => ids.has(m.id) && ids.has(m.successor)) };
   });

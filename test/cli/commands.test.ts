@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { runCli } from "../support/cli.js";
 
 const brvt = ["policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv"];
@@ -130,6 +130,35 @@ describe("chitieu test --properties", () => {
     const r = runCli(["test", "--properties", "policies/vungtau-2244-2024.ct", "--units", "examples/brvt-2022/units.csv", "--runs", "5"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("FAIL coverage\n  unit `so-noi-vu` has tier `province`, which the policy does not define (city_agency, ward_commune)");
+  });
+
+  describe("on a small registry of the example's units", () => {
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-units-"));
+    afterAll(() => rmSync(dir, { recursive: true }));
+    const registryOf = (count: number): string => {
+      const file = join(dir, `units-${count}.csv`);
+      writeFileSync(file, readFileSync("examples/brvt-2022/units.csv", "utf8").split("\n").slice(0, count + 1).join("\n"));
+      return file;
+    };
+    const properties = (units: string) => runCli(["test", "--properties", "policies/brvt-2139-2022.ct", "--units", units, "--runs", "10", "--seed", "3"]);
+
+    test.each([1, 5])("%i of them: runs every property with no stack trace", (count) => {
+      const r = properties(registryOf(count));
+      expect(r.stderr).not.toMatch(/^ {4}at /m);
+      expect(r.stdout).not.toMatch(/^ {4}at /m);
+      expect(r).toMatchObject({ status: 0, stderr: "", stdout: expect.stringContaining("\n7 passed, 0 failed\n") });
+    });
+
+    test("of no units, says there is nothing to test and fails, in English or Vietnamese", () => {
+      const units = registryOf(0);
+      expect(properties(units)).toEqual({
+        status: 2,
+        stdout: "",
+        stderr: `chitieu: ${units} has no units to test the properties on; leave out --units to test on generated registries\n`,
+      });
+      const vi = runCli(["--lang", "vi", "test", "--properties", "policies/brvt-2139-2022.ct", "--units", units]);
+      expect(vi).toMatchObject({ status: 2, stderr: `chitieu: ${units} không có đơn vị nào để kiểm tra các thuộc tính; bỏ --units để kiểm tra trên danh mục đơn vị sinh ngẫu nhiên\n` });
+    });
   });
 
   test("a policy that does not compile fails with its diagnostics; a missing registry is a usage error", () => {

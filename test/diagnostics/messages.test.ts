@@ -19,6 +19,7 @@ const EXAMPLES: { readonly [N in CodeName]: MessageArgs[N] } = {
   "invalid-date": { date: "2022-02-30" },
   "invalid-number": { what: "rolling", min: 1, max: 120, found: "0" },
   "duplicate-clause": { clause: "effective" },
+  "decimal-comma": { whole: "10", fraction: "5" },
   "import-not-found": { path: "shared/tiers.ct" },
   "import-cycle": { path: "a.ct", chain: ["b.ct", "a.ct", "b.ct"] },
   "import-has-rules": { file: "shared/tiers.ct" },

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { localize } from "../../src/diagnostics/diagnostic.js";
 import { parse } from "../../src/syntax/parse.js";
 import { withoutSpans, type MilestoneClause, type PolicyFile, type StepClause, type TargetDeclaration } from "../../src/syntax/ast.js";
 import { rational } from "../../src/number/rational.js";
@@ -213,6 +214,40 @@ describe("errors", () => {
     expect(d).toMatchObject({ at, name });
     expect(d.message).toContain(message);
     expect(d.help).toContain(help);
+  });
+
+  describe("a decimal comma in a formula", () => {
+    const decimalCommas = (text: string) =>
+      parse(text).diagnostics.map((d) => ({ name: d.name, at: `${d.span.start.line}:${d.span.start.column}-${d.span.end.column}`, message: d.message, help: d.help }));
+
+    test.each([
+      ["score formula", "score s for all = min(10, 10,5 * share / 68%)", "1:27-31"],
+      ["condition's value", "score s for all = if p >= 80% then 10,5 else 1", "1:36-40"],
+      ["data check", "check a <= 10,5 * b", "1:12-16"],
+      ["formula outside a call", "score s for all = 10,5 * share", "1:19-23"],
+    ])("in a %s is one error on the number, with both fixes", (_, text, at) => {
+      expect(decimalCommas(text)).toEqual([
+        { name: "decimal-comma", at, message: "`10,5` reads as two numbers, 10 and 5", help: "write `10.5` for a decimal, or `10, 5` for two arguments" },
+      ]);
+    });
+
+    test("is an error even where two arguments are plausible, as Vietnamese decimals are written so", () => {
+      expect(decimalCommas("score s for all = min(1,2)")).toMatchObject([{ name: "decimal-comma", at: "1:23-26", help: "write `1.2` for a decimal, or `1, 2` for two arguments" }]);
+    });
+
+    test.each(["min(1, 2)", "min(1 ,2)", "min(1 , 2)", "min(1.5,2)", "max(a,2)", "min(48,6%, 2)"])("is not read into %s", (formula) => {
+      expect(parse(`score s for all = ${formula}`).diagnostics).toEqual([]);
+    });
+
+    test("is worded in Vietnamese", () => {
+      const [d] = parse("score s for all = min(10, 10,5 * share)").diagnostics;
+      expect(localize(d!, "vi")).toMatchObject({ message: "`10,5` được đọc thành hai số, 10 và 5", help: "viết `10.5` nếu là số thập phân, hoặc `10, 5` nếu là hai đối số" });
+    });
+
+    test("does not hide the next mistake", () => {
+      const result = parse("score s for all = min(10,5)\ntarget t for all: by 2022-12-31 r => 30%");
+      expect(result.diagnostics.map((d) => d.name)).toEqual(["decimal-comma", "syntax"]);
+    });
   });
 
   test("a date that does not exist is reported on the date", () => {

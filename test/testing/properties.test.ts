@@ -50,6 +50,35 @@ describe("every ready property passes on every bundled policy", () => {
   });
 });
 
+describe("on a registry smaller than the sample the data properties draw", () => {
+  const policy = compileFile(BRVT).policy!;
+  const firstOf = (tier: string, k: number) => exampleUnits.units.filter((u) => u.tier === tier)[k]!;
+  // Each tier early on, so that every size but 1 and 2 has units of several tiers.
+  const units = [0, 1].flatMap((k) => ["province", "district", "commune"].map((tier) => firstOf(tier, k)));
+  const sized = (n: number): Registry => ({ units: units.slice(0, n), merges: [] });
+
+  test.each([1, 2, 3, 4, 5, 6])("%i of the example's units: every property runs and passes", (n) => {
+    const reports = propertiesReport(policy, sized(n), { runs: 20, seed: 5 });
+    expect(reports.map((r) => r.name)).toEqual(NAMES);
+    expect(reports.filter((r) => !r.ok || r.skipped !== undefined), renderPropertyReport(reports)).toEqual([]);
+    expect(reports.filter((r) => r.runs > 0).map((r) => r.name)).toEqual(NAMES.slice(2, 6));
+  });
+
+  test.each([1, 2, 3, 4, 5, 6])("%i of the example's units: evaluationCase samples from one unit to all of them", (n) => {
+    const drawn = fc.sample(evaluationCase(policy, sized(n)), { seed: 2, numRuns: 50 }).map((c) => c.registry.units.length);
+    expect(Math.min(...drawn)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...drawn)).toBe(n);
+    expect(fc.sample(evaluationCase(policy, sized(n), { maxUnits: 2 }), { seed: 2, numRuns: 50 }).every((c) => c.registry.units.length <= Math.min(n, 2))).toBe(true);
+  });
+
+  test("of no units, the properties over units are skipped, not passed, and the others still run", () => {
+    const reports = propertiesReport(policy, sized(0), { runs: 20, seed: 5 });
+    expect(reports.filter((r) => r.skipped !== undefined).map((r) => [r.name, r.skipped])).toEqual(NAMES.slice(1, 6).map((name) => [name, "the registry has no units"]));
+    expect(reports.every((r) => r.ok)).toBe(true);
+    expect(fc.sample(evaluationCase(policy, sized(0)), { seed: 2, numRuns: 5 }).map((c) => c.registry.units)).toEqual([[], [], [], [], []]);
+  });
+});
+
 describe("an injected mistake: BR-VT's local ramp, 20% + 15% a month, declared to reach 60%", () => {
   const text = readFileSync(BRVT, "utf8");
   const policy = compileFile(BRVT).policy!;
