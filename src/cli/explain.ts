@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { explainResult } from "../report/explain.js";
 import { closest } from "../text/suggest.js";
-import { DataOptions, evaluationOf } from "./eval.js";
+import { DataOptions, evaluationOf } from "./data.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords, type ResultHint } from "./words.js";
 

@@ -69,17 +69,19 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
   const withData = (command: Command): Command =>
     command
       .argument("<policy>", "a policy file")
-      .requiredOption("--units <file>", "the unit registry (.csv, .json or .xlsx), - for stdin")
-      .requiredOption("--data <file>", "the reported counts (.csv, .json, .ndjson or .xlsx), - for stdin")
+      .requiredOption("--units <files...>", "the unit registry (.csv, .json or .xlsx; files, folders or patterns), - for stdin")
+      .requiredOption("--data <files...>", "the reported counts (.csv, .json, .ndjson or .xlsx; files, folders or patterns), - for stdin")
       .requiredOption("--as-of <date>", "the date to evaluate on, 2022-11-30 or 30/11/2022")
-      .option("--merges <file>", "merge records id,successor,date (.csv, .json or .xlsx)")
+      .option("--merges <files...>", "merge records id,successor,date (.csv, .json or .xlsx)")
       .option("--successors", "count merged units' history under their successors", false)
       .option("--numbers <style>", "plain, or vi for 1.373 and 48,6 (in .xlsx: text cells)", "plain")
-      .option("--sheet <name>", "the worksheet of an .xlsx --data file (default: the first)")
+      .option("--delimiter <d>", "the CSV delimiter: comma, semicolon or tab (default: found from each file's header)")
+      .option("--sheet <name>", "the worksheet of .xlsx --data files (default: the first)")
+      .option("--allow-empty", "exit 0 even when a file, or the whole run, has no usable row (default: exit 3)", false)
       .option("--lang <lang>", "en or vi (default: from LANG)");
 
   withData(program.command("eval").description("score reported data against a policy as of a date"))
-    .option("--format <format>", "table, json, csv, ndjson or xlsx (xlsx needs --out)", "table")
+    .option("--format <format>", "table, json, csv, ndjson or xlsx (default: from --out's extension, else table)")
     .option("--out <file>", "write to this file instead of standard output")
     .option("--fail-on-miss", "exit 1 when any unit missed a target (for scheduled jobs)", false)
     .addHelpText(
@@ -161,7 +163,7 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
         code = await propertiesCommand(paths, validated(PropertiesOptions, raw), speaking(raw));
       } else {
         const { testCommand, TestOptions } = await import("./test.js");
-        code = testCommand(paths, validated(TestOptions, raw), speaking(raw));
+        code = await testCommand(paths, validated(TestOptions, raw), speaking(raw));
       }
     });
 

@@ -15,4 +15,4 @@ export interface Output {
 }
 
 /** Exit codes, as documented in README. */
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, noData: 3 } as const;

@@ -1,16 +1,26 @@
 /** `chitieu report POLICY --units F --data F --as-of DATE --out report.html`: the HTML report. */
+import { extname } from "node:path";
 import { z } from "zod";
 import { evaluationHistory } from "../report/history.js";
 import { reportHtml } from "../report/html.js";
 import type { IsoDate } from "../time/calendar.js";
-import { DataOptions, loadData, writeOut } from "./eval.js";
+import { DataOptions, loadData, unusedData } from "./data.js";
+import { writeOut } from "./eval.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords } from "./words.js";
 
 export const ReportOptions = DataOptions.extend({ out: z.string().optional() });
 export type ReportOptions = z.infer<typeof ReportOptions>;
 
+/** Files the report is not: `eval --out` writes those. */
+const NOT_A_PAGE = [".xlsx", ".json", ".csv", ".ndjson", ".jsonl"];
+
 export async function reportCommand(policyFile: string, options: ReportOptions, io: Output): Promise<number> {
+  const words = cliWords(options.lang ?? io.lang);
+  if (options.out !== undefined && NOT_A_PAGE.includes(extname(options.out).toLowerCase())) {
+    io.err(`chitieu: ${words.reportIsHtml(options.out)}\n`);
+    return EXIT.usage;
+  }
   const loaded = await loadData(policyFile, options, io);
   if (typeof loaded === "number") return loaded;
   const asOf = options.asOf as IsoDate;
@@ -19,11 +29,8 @@ export async function reportCommand(policyFile: string, options: ReportOptions, 
   const evaluation = history.at(-1)!;
   // Vietnamese unless --lang says otherwise: the report is for the heads of units, not the terminal.
   const page = reportHtml(evaluation, loaded.policy, history, { lang: options.lang ?? "vi", units: loaded.units });
-  if (options.out === undefined) {
-    io.out(page);
-    return EXIT.ok;
-  }
-  if (!writeOut(options.out, page, io)) return EXIT.usage;
-  io.err(`chitieu: ${cliWords(options.lang ?? io.lang).wrote(options.out, Buffer.byteLength(page))}\n`);
-  return EXIT.ok;
+  if (options.out === undefined) io.out(page);
+  else if (!writeOut(options.out, page, io)) return EXIT.usage;
+  else io.err(`chitieu: ${words.wrote(options.out, Buffer.byteLength(page))}\n`);
+  return unusedData(evaluation, options, io);
 }

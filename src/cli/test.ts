@@ -18,7 +18,7 @@ export type TestOptions = z.infer<typeof TestOptions>;
 /** Where the bundled policies and their tests are. */
 export const DEFAULT_TEST_PATHS = ["policies"];
 
-export function testCommand(paths: readonly string[], options: TestOptions, io: Output): number {
+export async function testCommand(paths: readonly string[], options: TestOptions, io: Output): Promise<number> {
   const given = paths.length > 0 ? paths : DEFAULT_TEST_PATHS;
   const words = cliWords(io.lang);
   const { files, unreadable } = findTestFiles(given);
@@ -28,7 +28,7 @@ export function testCommand(paths: readonly string[], options: TestOptions, io: 
     io.err(`chitieu: ${words.noFiles(TEST_FILE_SUFFIX, given)}\n`);
     return EXIT.usage;
   }
-  const report = runTestFiles(files);
+  const report = await runTestFiles(files);
   if (options.format === "json") io.out(`${JSON.stringify(report, null, 2)}\n`);
   else printText(report, io);
   if (hasUsageProblems(report)) return EXIT.usage;

@@ -35,6 +35,14 @@ export interface CliWords {
   readonly invalidChoice: (value: string, choices: readonly string[]) => string;
   readonly invalidValue: (value: string) => string;
   readonly notADate: (value: string) => string;
+  readonly noDataUsed: (read: number) => string;
+  readonly filesUnused: (files: readonly string[]) => string;
+  readonly allowEmptyHint: string;
+  readonly rowsSummary: (read: number, used: number, rejected: number, issues: number) => string;
+  readonly moreIssues: (more: number) => string;
+  readonly formatAgainstOut: (format: string, out: string) => string;
+  readonly htmlIsReport: (out: string) => string;
+  readonly reportIsHtml: (out: string) => string;
   readonly schedule: ScheduleWords;
 }
 
@@ -96,6 +104,14 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     invalidChoice: (value, choices) => `\`${value}\` is not one of ${choices.join(", ")}`,
     invalidValue: (value) => `\`${value}\` is not a valid value`,
     notADate: (value) => `\`${value}\` is not a date such as 2022-11-30`,
+    noDataUsed: (read) => `no reported count could be used (${read} ${read === 1 ? "row" : "rows"} read): every unit is without data`,
+    filesUnused: (files) => `no row could be used from ${files.join(", ")}`,
+    allowEmptyHint: "exit 3; --allow-empty accepts it",
+    rowsSummary: (read, used, rejected, issues) => `data rows: read ${read}, used ${used}, rejected ${rejected}; ${plural(issues, "data issue")}`,
+    moreIssues: (more) => `and ${more} more; --format json lists them all`,
+    formatAgainstOut: (format, out) => `--format ${format} does not match --out ${out}: leave out --format, or name the file for the format`,
+    htmlIsReport: (out) => `${out} is a web page: \`chitieu report\` writes the HTML report`,
+    reportIsHtml: (out) => `the report is a web page: name it .html, not ${out}; \`chitieu eval --out\` writes ${out}`,
     schedule: {
       decision: (number, date, issuer) => `decision ${number}${date ? ` of ${date}` : ""}${issuer ? `, ${issuer}` : ""}`,
       effective: (from, until) => `effective ${from}${until ? ` until ${until}` : ""}`,
@@ -147,6 +163,14 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     invalidChoice: (value, choices) => `\`${value}\` không hợp lệ; chọn một trong: ${choices.join(", ")}`,
     invalidValue: (value) => `giá trị \`${value}\` không hợp lệ`,
     notADate: (value) => `\`${value}\` không phải là ngày hợp lệ, ví dụ 2022-11-30 hoặc 30/11/2022`,
+    noDataUsed: (read) => `không dùng được số liệu nào (đã đọc ${read} dòng): mọi đơn vị đều không có số liệu`,
+    filesUnused: (files) => `không dùng được dòng nào của ${files.join(", ")}`,
+    allowEmptyHint: "mã thoát 3; --allow-empty để chấp nhận",
+    rowsSummary: (read, used, rejected, issues) => `dòng dữ liệu: đọc ${read}, dùng ${used}, loại ${rejected}; ${issues} vấn đề dữ liệu`,
+    moreIssues: (more) => `và ${more} vấn đề khác; --format json liệt kê đầy đủ`,
+    formatAgainstOut: (format, out) => `--format ${format} không khớp với --out ${out}: bỏ --format, hoặc đặt tên tệp theo định dạng`,
+    htmlIsReport: (out) => `${out} là trang web: dùng \`chitieu report\` để ghi báo cáo HTML`,
+    reportIsHtml: (out) => `báo cáo là trang web: hãy đặt tên .html, không phải ${out}; \`chitieu eval --out\` ghi ra ${out}`,
     schedule: {
       decision: (number, date, issuer) => `quyết định số ${number}${date ? ` ngày ${date}` : ""}${issuer ? `, ${issuer}` : ""}`,
       effective: (from, until) => `hiệu lực từ ${from}${until ? ` đến ${until}` : ""}`,

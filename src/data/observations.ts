@@ -73,7 +73,6 @@ export function columnsFor(fields: ReadonlySet<string>, headings: ReadonlyMap<st
 export function readObservations(data: RecordInput, options: ObservationReadOptions): ObservationsRead {
   const set = readRecords(data, options, columnsFor(options.fields, options.headings));
   const schema = rowSchema(options.units, options.numbers ?? "plain");
-  const needed = neededIn(options.needed, set.columns);
   const issues = [...set.issues, ...missingColumns(options.needed, set, options.file)];
   const seen = new Seen();
   const observations: Observation[] = [];
@@ -89,7 +88,7 @@ export function readObservations(data: RecordInput, options: ObservationReadOpti
       continue;
     }
     observations.push({ ...row.data, source: { file: options.file, line: record.line } });
-    issues.push(...emptyCells(row.data.counts, needed, options.file, record));
+    issues.push(...emptyCells(row.data.counts, options.needed, options.file, record));
   }
   return { observations, issues: issues.sort((a, b) => a.line - b.line), rows: tally(set, observations.length) };
 }
@@ -99,7 +98,7 @@ export function neededIn(needed: ObservationReadOptions["needed"], columns: Read
   return new Map([...(needed ?? [])].filter(([field]) => columns?.has(field) === true));
 }
 
-/** One issue per needed field the file has no column for, on its header line; none for a file with no row. */
+/** One issue per needed field a file with a header has no column for, on its header line. */
 export function missingColumns(
   needed: ObservationReadOptions["needed"],
   file: { readonly columns?: ReadonlySet<string> | undefined; readonly header?: Place | undefined },
@@ -112,11 +111,15 @@ export function missingColumns(
     .map(([field, metrics]) => issueAt(name, header, "missing-column", field, { kind: "missing-column", column: field, metrics }, false));
 }
 
-/** A needed count left empty: the row is used for its other fields, and the gap is reported. */
-export function emptyCells(counts: ReadonlyMap<string, number>, needed: ReadonlyMap<string, readonly string[]>, file: string, at: Place): DataIssue[] {
+/**
+ * A needed count left empty where the row has a cell for it (a column of the header, a key of a
+ * JSON item, even `null`): the row is used for its other fields, and the gap is reported. A JSON
+ * item without the key simply does not report the field.
+ */
+export function emptyCells(counts: ReadonlyMap<string, number>, needed: ObservationReadOptions["needed"], file: string, record: RawRecord): DataIssue[] {
   const issues: DataIssue[] = [];
-  for (const [field, metrics] of needed) {
-    if (!counts.has(field)) issues.push(issueAt(file, at, "empty-count", field, { kind: "cell", column: field, problem: { kind: "empty-count", metrics } }, false));
+  for (const [field, metrics] of needed ?? []) {
+    if (record.cells.has(field) && !counts.has(field)) issues.push(issueAt(file, record, "empty-count", field, { kind: "cell", column: field, problem: { kind: "empty-count", metrics } }, false));
   }
   return issues;
 }

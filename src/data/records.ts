@@ -89,7 +89,7 @@ export interface RecordSet {
   readonly issues: readonly DataIssue[];
   /** Records refused here, which count as read and rejected. */
   readonly rejected: number;
-  /** The known columns the file has: its header's, or those any JSON item names. */
+  /** The known columns a file with a header has (a JSON item names its own). */
   readonly columns?: ReadonlySet<string>;
   /** Where the header is, in a file that has one. */
   readonly header?: Place;
@@ -332,7 +332,6 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
   const records: RawRecord[] = [];
   const issues: DataIssue[] = [];
   const reported = new Set<string>();
-  const present = new Set<string>();
   for (const { at, value } of items) {
     const object = itemObject.safeParse(value);
     if (!object.success) {
@@ -345,10 +344,7 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
       // Header names are compared in NFC, as CSV headers and policy ids are.
       const key = raw.normalize("NFC");
       const column = columns.resolve(key);
-      if (column !== undefined) {
-        cells.set(column, cell);
-        present.add(column);
-      }
+      if (column !== undefined) cells.set(column, cell);
       else if (!reported.has(key)) {
         reported.add(key);
         const unknown = columns.unknown(key);
@@ -357,8 +353,7 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
     }
     records.push({ ...at, cells });
   }
-  // An empty list says nothing of which columns its rows would have had.
-  return { records, issues, rejected: items.length - records.length, ...(items.length > 0 ? { columns: present } : {}) };
+  return { records, issues, rejected: items.length - records.length };
 }
 
 type JsonResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly line: number; readonly text: IssueText };

@@ -24,6 +24,7 @@ const DateText = z.string().transform((text, ctx): IsoDate => parseDate(text) ??
 const EMPTY = testText("en", { kind: "empty" });
 const Id = z.string().min(1, { error: EMPTY });
 const Path = z.string().min(1, { error: EMPTY });
+const Paths = z.union([Path, z.array(Path).min(1)]);
 
 /** A unit as in a registry file (`name` defaults to the id; `tags` a list or `a;b`). */
 export const TestUnit = z.strictObject({
@@ -124,12 +125,13 @@ export const TestCase = z
     name: z.string().trim().min(1, { error: EMPTY }),
     asOf: DateText,
     units: z.array(TestUnit).optional(),
-    unitsFile: Path.optional(),
+    unitsFile: Paths.optional(),
     merges: z.array(TestMerge).optional(),
-    mergesFile: Path.optional(),
+    mergesFile: Paths.optional(),
     successors: z.boolean().optional(),
     data: z.array(TestRow).optional(),
-    dataFile: Path.optional(),
+    /** One file or a list, read together as `--data a b` reads them. */
+    dataFile: Paths.optional(),
     numbers: z.enum(["plain", "vi"]).optional(),
     expect: z.array(ResultExpectation).optional(),
     expectScores: z.array(ScoreExpectation).optional(),

@@ -3,13 +3,12 @@
  * outcomes expected. The policy is compiled once per file; each case's data is read with the same
  * readers as `chitieu eval` and scored with `compileEvaluator`. Nothing here prints or exits.
  */
-import { dirname, extname, isAbsolute, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
 import type { z } from "zod";
 import { compile } from "../check/compile.js";
 import { findFiles, readText, type FoundFiles } from "../files/find.js";
-import { readObservations } from "../data/observations.js";
-import { readMerges, readUnits } from "../data/registry.js";
-import type { DataIssue, Merge } from "../data/types.js";
+import { formatOfPath, readData, type Source } from "../data/load.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { compileEvaluator, type Evaluator } from "../evaluate/evaluate.js";
 import { closest } from "../text/suggest.js";
@@ -33,6 +32,8 @@ export type ReadText = (path: string) => string | undefined;
 export interface RunOptions {
   /** How test files, policies and data files are read; from the file system unless said. */
   readonly readFile?: ReadText;
+  /** How .xlsx data files are read; from the file system unless said. */
+  readonly readBytes?: (path: string) => Uint8Array | undefined;
 }
 
 /** Test files end in `.test.json`. */
@@ -44,15 +45,16 @@ export function findTestFiles(paths: readonly string[]): FoundFiles {
 }
 
 /** Runs every test file; a file that cannot run counts as one failure. */
-export function runTestFiles(files: readonly string[], options: RunOptions = {}): TestReport {
-  const reports = files.map((file) => runTestFile(file, options));
+export async function runTestFiles(files: readonly string[], options: RunOptions = {}): Promise<TestReport> {
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await runTestFile(file, options));
   const cases = reports.flatMap((r) => r.cases);
   const passed = cases.filter((c) => c.passed).length;
   const unrunnable = reports.filter((r) => r.problems.length > 0).length;
   return { files: reports, passed, failed: cases.length - passed + unrunnable };
 }
 
-export function runTestFile(file: string, options: RunOptions = {}): FileReport {
+export async function runTestFile(file: string, options: RunOptions = {}): Promise<FileReport> {
   const read = options.readFile ?? readText;
   const text = read(file);
   if (text === undefined) return unrunnable(file, null, [problem("unreadable", file, null, { kind: "cannot-read", path: file })]);
@@ -64,7 +66,7 @@ export function runTestFile(file: string, options: RunOptions = {}): FileReport 
 }
 
 /** Runs a validated test file; `file` is where it is, since every path in it is relative to it. */
-export function runPolicyTest(test: PolicyTestFile, file: string, options: RunOptions = {}): FileReport {
+export async function runPolicyTest(test: PolicyTestFile, file: string, options: RunOptions = {}): Promise<FileReport> {
   const read = options.readFile ?? readText;
   const policyPath = relativeTo(file, test.policy);
   const source = read(policyPath);
@@ -75,7 +77,9 @@ export function runPolicyTest(test: PolicyTestFile, file: string, options: RunOp
     return unrunnable(file, policyPath, [{ kind: "policy-errors", file: policyPath, path: "policy", line: null, message }]);
   }
   const evaluator = compileEvaluator(compiled.policy);
-  return { file, policy: policyPath, problems: [], cases: test.cases.map((c, i) => runCase(c, i, file, evaluator, read)) };
+  const cases: CaseReport[] = [];
+  for (const [i, c] of test.cases.entries()) cases.push(await runCase(c, i, file, evaluator, options));
+  return { file, policy: policyPath, problems: [], cases };
 }
 
 const unrunnable = (file: string, policy: string | null, problems: Problem[]): FileReport => ({ file, policy, problems, cases: [] });
@@ -83,57 +87,41 @@ const unrunnable = (file: string, policy: string | null, problems: Problem[]): F
 /** A problem worded in English, with the arguments to word it again. */
 const problem = (kind: Problem["kind"], file: string, path: string | null, args: TestText): Problem => ({ kind, file, path, line: null, message: testText("en", args), args });
 
-interface Loaded {
-  /** The name data issues cite, and which input it is. */
-  readonly label: string;
-  readonly text: string;
-  readonly format: "csv" | "json" | "ndjson";
-}
-
-function runCase(c: Case, index: number, file: string, evaluator: Evaluator, read: ReadText): CaseReport {
+async function runCase(c: Case, index: number, file: string, evaluator: Evaluator, options: RunOptions): Promise<CaseReport> {
   const at = `cases[${index}]`;
   const base = { name: c.name, asOf: c.asOf };
   const problems: Problem[] = [];
   const inputs = new Map<string, Input>();
-  const load = (input: Input, inline: readonly object[] | undefined, path: string | undefined, key: string): Loaded | undefined => {
+  const sources: Source[] = [];
+  const load = (role: Input, inline: readonly object[] | undefined, paths: string | readonly string[] | undefined, key: string): void => {
     if (inline !== undefined) {
-      const label = `${file} ${at}.${input}`;
-      inputs.set(label, input);
-      return { label, text: JSON.stringify(inline), format: "json" };
+      const label = `${file} ${at}.${role}`;
+      inputs.set(label, role);
+      sources.push({ role, file: label, content: JSON.stringify(inline), format: "json" });
+      return;
     }
-    if (path === undefined) return undefined;
-    const resolved = relativeTo(file, path);
-    const text = read(resolved);
-    if (text === undefined) {
-      problems.push(problem("unreadable", resolved, `${at}.${key}`, { kind: "cannot-read", path: resolved }));
-      return undefined;
+    for (const path of typeof paths === "string" ? [paths] : (paths ?? [])) {
+      const resolved = relativeTo(file, path);
+      const content = formatOfPath(resolved) === "xlsx" ? (options.readBytes ?? readBytes)(resolved) : (options.readFile ?? readText)(resolved);
+      if (content === undefined) problems.push(problem("unreadable", resolved, `${at}.${key}`, { kind: "cannot-read", path: resolved }));
+      else {
+        inputs.set(resolved, role);
+        sources.push({ role, file: resolved, content });
+      }
     }
-    inputs.set(resolved, input);
-    return { label: resolved, text, format: formatOf(resolved) };
   };
-  const unitsIn = load("units", c.units?.map(registryRow), c.unitsFile, "unitsFile");
-  const mergesIn = load("merges", c.merges, c.mergesFile, "mergesFile");
-  const dataIn = load("data", c.data, c.dataFile, "dataFile");
-  if (problems.length > 0 || !unitsIn || !dataIn) return { ...base, passed: false, mismatches: [], problems };
+  load("units", c.units?.map(registryRow), c.unitsFile, "unitsFile");
+  load("merges", c.merges, c.mergesFile, "mergesFile");
+  load("data", c.data, c.dataFile, "dataFile");
+  if (problems.length > 0) return { ...base, passed: false, mismatches: [], problems };
+  return scoreCase(c, base, evaluator, sources, inputs);
+}
 
-  const policy = evaluator.policy;
-  const units = readUnits(unitsIn.text, { file: unitsIn.label, format: unitsIn.format === "json" ? "json" : "csv" });
-  const ids = new Set(units.registry.units.map((u) => u.id));
-  const merges = mergesIn ? readMerges(mergesIn.text, { file: mergesIn.label, format: mergesIn.format === "json" ? "json" : "csv", units: ids }) : undefined;
-  const observations = readObservations(dataIn.text, {
-    file: dataIn.label,
-    format: dataIn.format,
-    fields: new Set(policy.fields.keys()),
-    units: ids,
-    numbers: c.numbers ?? "plain",
-  });
-  const registryMerges: Merge[] = [...units.registry.merges, ...(merges?.merges ?? [])];
-  const dataIssues: DataIssue[] = [...units.issues, ...(merges?.issues ?? []), ...observations.issues];
-  const prepared = evaluator.prepare(
-    { registry: { units: units.registry.units, merges: registryMerges }, observations: observations.observations, dataIssues, rows: observations.rows },
-    { successors: c.successors ?? false },
-  );
+async function scoreCase(c: Case, base: Pick<CaseReport, "name" | "asOf">, evaluator: Evaluator, sources: readonly Source[], inputs: ReadonlyMap<string, Input>): Promise<CaseReport> {
+  const read = await readData(evaluator.policy, sources, { numbers: c.numbers ?? "plain" });
+  const prepared = evaluator.prepare(read, { successors: c.successors ?? false });
   const evaluation = evaluator.evaluate(prepared, { asOf: c.asOf });
+  const ids = new Set(read.registry.units.map((u) => u.id));
   const mismatches = compareEvaluation(
     evaluation,
     { expect: c.expect ?? [], expectScores: c.expectScores ?? [], expectIssues: c.expectIssues },
@@ -151,9 +139,12 @@ function registryRow(unit: TestUnit): object {
   return { ...unit, name: unit.name ?? unit.id };
 }
 
-function formatOf(path: string): "csv" | "json" | "ndjson" {
-  const ext = extname(path).toLowerCase();
-  return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : "csv";
+function readBytes(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 // ---- the test file itself

@@ -8,17 +8,17 @@ const readme = readFileSync("README.md", "utf8");
 const section = readme.slice(readme.indexOf("## Testing a policy"), readme.indexOf("\n## ", readme.indexOf("## Testing a policy") + 1));
 const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!) as PolicyTestFileInput;
 
-test("the example is a valid test file and passes", () => {
+test("the example is a valid test file and passes", async () => {
   expect(PolicyTestFile.safeParse(example).success).toBe(true);
   const text = JSON.stringify(example);
-  const report = runTestFile("policies/readme.test.json", {
+  const report = await runTestFile("policies/readme.test.json", {
     readFile: (path) => (path === "policies/readme.test.json" ? text : readFileSync(path, "utf8")),
   });
   expect(report.problems).toEqual([]);
   expect(report.cases.map((c) => [c.passed, c.mismatches])).toEqual([[true, []]]);
 });
 
-test("the example is taken from policies/brvt-2139-2022.test.json, and its output from a failing variant", () => {
+test("the example is taken from policies/brvt-2139-2022.test.json, and its output from a failing variant", async () => {
   const bundled = JSON.parse(readFileSync("policies/brvt-2139-2022.test.json", "utf8")) as PolicyTestFileInput;
   expect(example.policy).toBe(bundled.policy);
   for (const c of example.cases) {
@@ -32,7 +32,7 @@ test("the example is taken from policies/brvt-2139-2022.test.json, and its outpu
   const output = /```\n(PASS[\s\S]*?)```/.exec(section)![1]!;
   for (const name of [bundled.cases[0]!.name, example.cases[0]!.name]) expect(output).toContain(`policies/brvt-2139-2022.test.json: ${name}\n`);
   // `chitieu test` runs every bundled file; one case made to fail leaves the others passing.
-  const all = runTestFiles(findTestFiles(["policies"]).files);
+  const all = await runTestFiles(findTestFiles(["policies"]).files);
   expect(all.failed).toBe(0);
   expect(output).toMatch(new RegExp(`\\n${all.passed - 1} passed, 1 failed\\n$`));
 });

@@ -17,9 +17,9 @@ const disk: ReadText = (path) => {
 };
 
 /** Files in memory first, then the disk: test files sit next to the bundled policies without being written there. */
-function run(files: Record<string, string | PolicyTestFileInput>, file = Object.keys(files)[0]!): FileReport {
+async function run(files: Record<string, string | PolicyTestFileInput>, file = Object.keys(files)[0]!): Promise<FileReport> {
   const memory = new Map(Object.entries(files).map(([path, content]) => [path, typeof content === "string" ? content : JSON.stringify(content, null, 2)]));
-  const report = runTestFile(file, { readFile: (path) => memory.get(path) ?? disk(path) });
+  const report = await runTestFile(file, { readFile: (path) => memory.get(path) ?? disk(path) });
   expect(() => TestReport.parse({ files: [report], passed: 0, failed: 0 })).not.toThrow();
   return report;
 }
@@ -48,8 +48,8 @@ function brvt(more: Partial<PolicyTestFileInput["cases"][number]>): Record<strin
 const mismatchesOf = (report: FileReport): Mismatch[] => report.cases.flatMap((c) => c.mismatches);
 
 describe("a passing case", () => {
-  it("passes when every expected value is the evaluator's, numbers of gapPoints and actual to 2 decimals", () => {
-    const report = run(
+  it("passes when every expected value is the evaluator's, numbers of gapPoints and actual to 2 decimals", async () => {
+    const report = await run(
       brvt({
         expect: [
           { unit: "so-y-te", metric: "online_share", target: "online_share_province", milestone: "31/10/2022", threshold: 45, actual: 45, status: "met", gapPoints: 0, needed: 0, rank: 1 },
@@ -65,8 +65,8 @@ describe("a passing case", () => {
     expect(report.cases).toEqual([{ name: "the case", asOf: "2022-10-31", passed: true, mismatches: [], problems: [] }]);
   });
 
-  it("reads units and data files relative to the test file, and expects no data issue unless told", () => {
-    const report = run({
+  it("reads units and data files relative to the test file, and expects no data issue unless told", async () => {
+    const report = await run({
       "policies/mem.test.json": {
         policy: "brvt-2139-2022.ct",
         cases: [
@@ -83,7 +83,7 @@ describe("a passing case", () => {
     expect(report.cases[0]).toMatchObject({ passed: true, mismatches: [] });
   });
 
-  it("reads inline merges and counts merged history under the successor with `successors`", () => {
+  it("reads inline merges and counts merged history under the successor with `successors`", async () => {
     const files = (successors: boolean): Record<string, PolicyTestFileInput> => ({
       "policies/mem.test.json": {
         policy: "brvt-2139-2022.ct",
@@ -106,8 +106,8 @@ describe("a passing case", () => {
         ],
       },
     });
-    expect(run(files(true)).cases[0]!.passed).toBe(true);
-    expect(mismatchesOf(run(files(false)))).toEqual([
+    expect((await run(files(true))).cases[0]!.passed).toBe(true);
+    expect(mismatchesOf(await run(files(false)))).toEqual([
       { kind: "result", unit: "xa-b", metric: "online_share", field: "status", expected: "met", actual: "missed" },
       { kind: "result", unit: "xa-b", metric: "online_share", field: "numerator", expected: 70, actual: 30 },
       { kind: "result", unit: "xa-b", metric: "online_share", field: "denominator", expected: 200, actual: 100 },
@@ -116,65 +116,65 @@ describe("a passing case", () => {
 });
 
 describe("mismatches", () => {
-  const one = (expectation: object): Mismatch[] => mismatchesOf(run(brvt({ expect: [expectation as never] })));
+  const one = async (expectation: object): Promise<Mismatch[]> => mismatchesOf(await run(brvt({ expect: [expectation as never] })));
 
-  it("status, needed and milestone are compared exactly", () => {
-    expect(one({ unit: "so-tu-phap", metric: "online_share", status: "met", needed: 0, milestone: "2022-11-30" })).toEqual([
+  it("status, needed and milestone are compared exactly", async () => {
+    expect(await one({ unit: "so-tu-phap", metric: "online_share", status: "met", needed: 0, milestone: "2022-11-30" })).toEqual([
       { kind: "result", unit: "so-tu-phap", metric: "online_share", field: "status", expected: "met", actual: "missed" },
       { kind: "result", unit: "so-tu-phap", metric: "online_share", field: "milestone", expected: "2022-11-30", actual: "2022-10-31" },
       { kind: "result", unit: "so-tu-phap", metric: "online_share", field: "needed", expected: 0, actual: 1 },
     ]);
   });
 
-  it("gapPoints and actual differ once they differ at 2 decimals; the actual is reported unrounded", () => {
-    const [actual, gap] = one({ unit: "so-tu-phap", metric: "online_share", gapPoints: 0.72, actual: 44.28 });
+  it("gapPoints and actual differ once they differ at 2 decimals; the actual is reported unrounded", async () => {
+    const [actual, gap] = await one({ unit: "so-tu-phap", metric: "online_share", gapPoints: 0.72, actual: 44.28 });
     expect(gap).toMatchObject({ field: "gapPoints", expected: 0.72 });
     expect(gap!.actual).toBeCloseTo(0.714285714, 8);
     expect(actual).toMatchObject({ field: "actual", expected: 44.28 });
     expect(actual!.actual).toBeCloseTo(44.285714285, 8);
-    expect(one({ unit: "so-tu-phap", metric: "online_share", gapPoints: 0.714, actual: 44.2857 })).toEqual([]);
+    expect(await one({ unit: "so-tu-phap", metric: "online_share", gapPoints: 0.714, actual: 44.2857 })).toEqual([]);
   });
 
-  it("threshold is compared exactly, not to 2 decimals", () => {
-    expect(one({ unit: "so-y-te", metric: "online_share", threshold: 45.001 })).toEqual([
+  it("threshold is compared exactly, not to 2 decimals", async () => {
+    expect(await one({ unit: "so-y-te", metric: "online_share", threshold: 45.001 })).toEqual([
       { kind: "result", unit: "so-y-te", metric: "online_share", field: "threshold", expected: 45.001, actual: 45 },
     ]);
   });
 
-  it("a target other than the one that applies", () => {
-    expect(one({ unit: "so-y-te", metric: "online_share", target: "online_share_local" })).toEqual([
+  it("a target other than the one that applies", async () => {
+    expect(await one({ unit: "so-y-te", metric: "online_share", target: "online_share_local" })).toEqual([
       { kind: "result", unit: "so-y-te", metric: "online_share", field: "target", expected: "online_share_local", actual: "online_share_province" },
     ]);
   });
 
-  it("no result: a unit not in the case (with the id meant), a metric the unit has no target for", () => {
-    expect(one({ unit: "so-y-t", metric: "online_share", status: "met" })).toEqual([
+  it("no result: a unit not in the case (with the id meant), a metric the unit has no target for", async () => {
+    expect(await one({ unit: "so-y-t", metric: "online_share", status: "met" })).toEqual([
       {
         kind: "result", unit: "so-y-t", metric: "online_share", field: "result", expected: "a result", actual: "none: `so-y-t` is not among the case's units; did you mean `so-y-te`?",
         args: { expected: { kind: "a-result" }, actual: { kind: "not-among-units", unit: "so-y-t", near: "so-y-te" } },
       },
     ]);
-    const [missing] = one({ unit: "so-y-te", metric: "online_shar", status: "met" });
+    const [missing] = await one({ unit: "so-y-te", metric: "online_shar", status: "met" });
     expect(missing).toMatchObject({ field: "result", expected: "a result" });
     expect(missing!.actual).toMatch(/^none; the unit has results for service_usage \(target usage_all_tiers\), online_share/);
   });
 
-  it("several results when neither metric nor target says which", () => {
-    const [m] = one({ unit: "so-y-te", status: "met" });
+  it("several results when neither metric nor target says which", async () => {
+    const [m] = await one({ unit: "so-y-te", status: "met" });
     expect(m).toMatchObject({ field: "result", expected: "one result", actual: "2 results (service_usage, online_share): say which with metric or target" });
   });
 
-  it("a result expected to be absent", () => {
-    expect(one({ unit: "so-y-te", metric: "online_share", absent: true })).toEqual([
+  it("a result expected to be absent", async () => {
+    expect(await one({ unit: "so-y-te", metric: "online_share", absent: true })).toEqual([
       {
         kind: "result", unit: "so-y-te", metric: "online_share", field: "result", expected: "no result", actual: "target online_share_province (met)",
         args: { expected: { kind: "no-result" }, actual: { kind: "found-results", results: [{ target: "online_share_province", status: "met" }] } },
       },
     ]);
-    expect(one({ unit: "thanh-tra-tinh", metric: "online_share", absent: true })).toHaveLength(1);
+    expect(await one({ unit: "thanh-tra-tinh", metric: "online_share", absent: true })).toHaveLength(1);
   });
 
-  it("scores: points to 2 decimals, rank exactly, and a score the unit does not have", () => {
+  it("scores: points to 2 decimals, rank exactly, and a score the unit does not have", async () => {
     const files = (expectScores: PolicyTestFileInput["cases"][number]["expectScores"]): Record<string, PolicyTestFileInput> => ({
       "policies/mem.test.json": {
         policy: "decision-766-scoring.ct",
@@ -189,8 +189,8 @@ describe("mismatches", () => {
         ],
       },
     });
-    expect(mismatchesOf(run(files([{ unit: "x", score: "progress", points: 18.13, rank: 1 }])))).toEqual([]);
-    expect(mismatchesOf(run(files([{ unit: "x", score: "progress", points: 18.12, rank: 2 }, { unit: "x", score: "speed", points: 1 }])))).toEqual([
+    expect(mismatchesOf(await run(files([{ unit: "x", score: "progress", points: 18.13, rank: 1 }])))).toEqual([]);
+    expect(mismatchesOf(await run(files([{ unit: "x", score: "progress", points: 18.12, rank: 2 }, { unit: "x", score: "speed", points: 1 }])))).toEqual([
       { kind: "score", unit: "x", metric: "progress", field: "points", expected: 18.12, actual: 18.13 },
       { kind: "score", unit: "x", metric: "progress", field: "rank", expected: 2, actual: 1 },
       {
@@ -200,12 +200,12 @@ describe("mismatches", () => {
     ]);
   });
 
-  it("data issues: an unexpected one, and an expected one that is not there", () => {
+  it("data issues: an unexpected one, and an expected one that is not there", async () => {
     const files = brvt({
       data: [...brvtData, { unit: "so-y-tee", period: "2022-10", dossiers: 1, online_dossiers: 1 }],
       expect: [{ unit: "so-y-te", metric: "online_share", status: "met" }],
     });
-    const [unexpected] = mismatchesOf(run(files));
+    const [unexpected] = mismatchesOf(await run(files));
     expect(unexpected).toMatchObject({ kind: "issue", unit: null, metric: null, field: "issue", expected: "none" });
     expect(unexpected!.actual).toMatch(/^unknown-unit on line 4 of data: item 4: `unit` names no known unit: `so-y-tee`; did you mean `so-y-te`\?$/);
 
@@ -213,7 +213,7 @@ describe("mismatches", () => {
       { in: "data", line: 4, code: "unknown-unit", column: "unit" },
       { line: 2, code: "failed-check" },
     ];
-    expect(mismatchesOf(run(files))).toEqual([
+    expect(mismatchesOf(await run(files))).toEqual([
       {
         kind: "issue", unit: null, metric: null, field: "issue", expected: "failed-check on line 2 of any input", actual: "none",
         args: { expected: { kind: "expected-issue", code: "failed-check", line: 2 }, actual: { kind: "no-issue" } },
@@ -221,13 +221,13 @@ describe("mismatches", () => {
     ]);
   });
 
-  it("an issue in the units is not one in the data", () => {
+  it("an issue in the units is not one in the data", async () => {
     const files = brvt({
       units: [...brvtUnits, { id: "xa-a", tier: "commune", parent: "nowhere" }],
       expect: [{ unit: "so-y-te", metric: "online_share", status: "met" }],
       expectIssues: [{ in: "data", line: 4, code: "unknown-unit" }],
     });
-    const mismatches = mismatchesOf(run(files));
+    const mismatches = mismatchesOf(await run(files));
     expect(mismatches.map((m) => [m.expected, m.actual])).toEqual([
       ["unknown-unit on line 4 of data", "none"],
       ["none", expect.stringMatching(/^unknown-unit on line 4 of units: item 4: parent `nowhere` is not in the registry/)],
@@ -236,8 +236,8 @@ describe("mismatches", () => {
 });
 
 describe("test files that cannot run", () => {
-  it("an invalid test file: every problem with its JSON path", () => {
-    const report = run({
+  it("an invalid test file: every problem with its JSON path", async () => {
+    const report = await run({
       "policies/bad.test.json": {
         policy: "brvt-2139-2022.ct",
         cases: [
@@ -264,7 +264,7 @@ describe("test files that cannot run", () => {
     expect(report.problems.every((p) => p.file === "policies/bad.test.json" && p.line === null)).toBe(true);
   });
 
-  it("two cases with one name", () => {
+  it("two cases with one name", async () => {
     const parsed = PolicyTestFile.safeParse({
       policy: "p.ct",
       cases: [1, 2].map(() => ({ name: "same", asOf: "2022-10-31", units: [], data: [], expectIssues: [] })),
@@ -273,8 +273,8 @@ describe("test files that cannot run", () => {
     expect(parsed.error!.issues.map((i) => [i.path, i.message])).toEqual([[["cases", 1, "name"], "`same` is already the name of cases[0]"]]);
   });
 
-  it("JSON that does not parse: the line and column of the fault", () => {
-    const report = run({ "policies/bad.test.json": '{ "policy": "brvt-2139-2022.ct",\n  "cases": [\n    { "name": }\n  ]\n}\n' });
+  it("JSON that does not parse: the line and column of the fault", async () => {
+    const report = await run({ "policies/bad.test.json": '{ "policy": "brvt-2139-2022.ct",\n  "cases": [\n    { "name": }\n  ]\n}\n' });
     expect(report.problems).toEqual([
       {
         kind: "invalid-test-file", file: "policies/bad.test.json", path: null, line: 3, message: "not valid JSON at line 3, column 15: Unexpected token '}'",
@@ -283,8 +283,8 @@ describe("test files that cannot run", () => {
     ]);
   });
 
-  it("a missing data file fails its case only, as an I/O problem", () => {
-    const report = run({
+  it("a missing data file fails its case only, as an I/O problem", async () => {
+    const report = await run({
       "policies/mem.test.json": {
         policy: "brvt-2139-2022.ct",
         cases: [
@@ -310,37 +310,37 @@ describe("test files that cannot run", () => {
     expect(hasUsageProblems({ files: [report], passed: 1, failed: 1 })).toBe(true);
   });
 
-  it("a missing test file, a missing policy, a policy with errors", () => {
-    expect(run({}, "policies/none.test.json").problems).toEqual([
+  it("a missing test file, a missing policy, a policy with errors", async () => {
+    expect((await run({}, "policies/none.test.json")).problems).toEqual([
       {
         kind: "unreadable", file: "policies/none.test.json", path: null, line: null, message: "cannot read policies/none.test.json: no such file",
         args: { kind: "cannot-read", path: "policies/none.test.json" },
       },
     ]);
     const cases = [{ name: "c", asOf: "2022-10-31", units: [], data: [], expectIssues: [] }];
-    const missing = run({ "policies/mem.test.json": { policy: "nowhere.ct", cases } });
+    const missing = await run({ "policies/mem.test.json": { policy: "nowhere.ct", cases } });
     expect(missing.problems.map((p) => [p.kind, p.file])).toEqual([["unreadable", join("policies", "nowhere.ct")]]);
-    const broken = run({ "test/fixtures/bad/mem.test.json": { policy: "ramp_mismatch_bad.ct", cases } });
+    const broken = await run({ "test/fixtures/bad/mem.test.json": { policy: "ramp_mismatch_bad.ct", cases } });
     expect(broken.problems).toHaveLength(1);
     expect(broken.problems[0]).toMatchObject({ kind: "policy-errors", file: join("test/fixtures/bad", "ramp_mismatch_bad.ct"), path: "policy" });
     expect(broken.problems[0]!.message).toContain("error[CT203] ramp-mismatch");
     const report = { files: [broken], passed: 0, failed: 1 };
     expect(hasUsageProblems(report)).toBe(false);
-    const library = run({ "policies/shared/mem.test.json": { policy: "vn-tiers.ct", cases } });
+    const library = await run({ "policies/shared/mem.test.json": { policy: "vn-tiers.ct", cases } });
     expect(library.problems[0]!.message).toMatch(/has no policy header/);
   });
 });
 
 describe("runTestFiles and findTestFiles", () => {
-  it("counts cases, and a file that cannot run as one failure", () => {
+  it("counts cases, and a file that cannot run as one failure", async () => {
     const { files } = findTestFiles(["policies"]);
-    const report = runTestFiles([...files, "policies/none.test.json"]);
+    const report = await runTestFiles([...files, "policies/none.test.json"]);
     expect(report.failed).toBe(1);
     expect(report.passed).toBe(report.files.flatMap((f) => f.cases).length);
     expect(() => TestReport.parse(report)).not.toThrow();
   });
 
-  it("searches folders for *.test.json only, and names paths that are not there", () => {
+  it("searches folders for *.test.json only, and names paths that are not there", async () => {
     const folder = findTestFiles(["policies"]).files;
     expect(folder.length).toBeGreaterThanOrEqual(7);
     expect(folder.every((f) => f.endsWith(".test.json"))).toBe(true);
@@ -355,11 +355,11 @@ describe("runTestFiles and findTestFiles", () => {
 describe("the bundled policies", () => {
   const policies = readdirSync("policies").filter((name) => name.endsWith(".ct"));
 
-  it("every policy in policies/ ships with a test file that names it, and all its cases pass", () => {
+  it("every policy in policies/ ships with a test file that names it, and all its cases pass", async () => {
     expect(policies.length).toBeGreaterThanOrEqual(7);
     for (const policy of policies) {
       const test = `policies/${basename(policy, ".ct")}.test.json`;
-      const report = runTestFile(test);
+      const report = await runTestFile(test);
       expect(report.problems, test).toEqual([]);
       expect(report.policy).toBe(join("policies", policy));
       expect(report.cases.length, test).toBeGreaterThanOrEqual(2);
@@ -367,19 +367,19 @@ describe("the bundled policies", () => {
     }
   });
 
-  it("and no test file is left without its policy", () => {
+  it("and no test file is left without its policy", async () => {
     const tests = findTestFiles(["policies"]).files.map((f) => basename(f, ".test.json"));
     expect(tests.sort()).toEqual(policies.map((p) => basename(p, ".ct")).sort());
   });
 });
 
 describe("helpers", () => {
-  it("round2 rounds half away from zero without float noise", () => {
+  it("round2 rounds half away from zero without float noise", async () => {
     expect([1.005, 18.125, 0.7142857, -0.004, -2.675, 44.285714285714285].map(round2)).toEqual([1.01, 18.13, 0.71, 0, -2.68, 44.29]);
     fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), (n) => round2(n / 100) === n / 100));
   });
 
-  it("syntaxErrorAt finds no fault in JSON that parses, and the first one in JSON that does not", () => {
+  it("syntaxErrorAt finds no fault in JSON that parses, and the first one in JSON that does not", async () => {
     fc.assert(fc.property(fc.json(), (text) => syntaxErrorAt(text) === text.length));
     expect(syntaxErrorAt('{"a": [1, 2,]}')).toBe(12);
     expect(syntaxErrorAt('{"a": tru}')).toBe(9);
