@@ -151,6 +151,7 @@ export type MetricDeclarationCstChildren = {
   Slash: IToken[];
   denominator: IToken[];
   window?: WindowCstNode[];
+  Complete?: IToken[];
 };
 
 export interface WindowCstNode extends CstNode {
