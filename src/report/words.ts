@@ -71,8 +71,12 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
   },
 };
 
-/** "2 of 11 months" when a result's window lacks months the unit owed; undefined when it lacks none. */
+/**
+ * "2 of 11 months" when a result's window lacks some months the unit owed; undefined when it lacks
+ * none, or all of them, which its status (no data) already says.
+ */
 export function missingMonths(r: Result, words: Words): string | undefined {
   const window = r.explanation.window;
-  return window && window.monthsWithData < window.months ? words.months(window.monthsWithData, window.months) : undefined;
+  const partial = window !== null && window.monthsWithData > 0 && window.monthsWithData < window.months;
+  return partial ? words.months(window.monthsWithData, window.months) : undefined;
 }

@@ -13,7 +13,7 @@ import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
 import type { Policy } from "../model/policy.js";
 import { formatDate } from "../time/calendar.js";
 import { capital, REPORT_WORDS } from "./report-words.js";
-import { missingMonths, type Lang, type Words } from "./words.js";
+import type { Lang, Words } from "./words.js";
 
 export interface WorkbookOptions {
   readonly lang?: Lang;
@@ -173,7 +173,7 @@ function tierSheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: Pol
     row.getCell(17).numFmt = dateFormat(lang);
     row.getCell(18).numFmt = PERCENT_FORMAT;
     paintStatus(row.getCell(11), r.status);
-    if (missingMonths(r, w.base)) paintStatus(row.getCell(12), "incomplete");
+    if (r.explanation.window && r.explanation.window.monthsWithData < r.explanation.window.months) paintStatus(row.getCell(12), "incomplete");
     if (r.explanation.reason) row.getCell(11).note = r.explanation.reason;
   }
   sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 2 }];

@@ -11,7 +11,7 @@ import { resultsCsv } from "../../src/report/rows.js";
 import { resultsTable } from "../../src/report/table.js";
 import { resultsWorkbook, STATUS_FILLS } from "../../src/report/workbook.js";
 import type { IsoDate } from "../../src/time/calendar.js";
-import { observation, resultOf, unit } from "../support/evaluation.js";
+import { evaluatePolicy, observation, resultOf, unit } from "../support/evaluation.js";
 
 const POLICY = `policy p "Lũy kế" effective 2022-01-01
 tier t "Cấp thử"
@@ -46,6 +46,12 @@ describe("the eval table", () => {
     expect(line(vi, "early", "y")).toContain("chưa đủ tháng (2/11 tháng)");
     expect(line(vi, "early", "o")).toContain("đạt (2/11 tháng)");
     expect(vi).toContain("không áp dụng 0, chưa đủ tháng 1");
+  });
+
+  it("leaves the months out of a result with no data: its status says it", () => {
+    const none = evaluatePolicy(POLICY, [{ id: "none", tier: "t" }], [], "2022-11-30");
+    expect(resultOf(none, "none", "ytd")).toMatchObject({ status: "no-data", explanation: { window: { months: 11, monthsWithData: 0 } } });
+    expect(line(resultsTable(none), "none", "y")).toMatch(/ no data$/);
   });
 });
 
