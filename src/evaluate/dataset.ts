@@ -68,7 +68,7 @@ export function buildDataSet(
   return { fields, first, months, units, prefix, reported, spans, existed: existence(units, index, successorOf) };
 }
 
-// Far enough from any month index that a window minus one of them cannot overflow.
+// Stands for a missing validity date: past any month a window reaches, and still an Int32.
 const EVER = 1 << 30;
 
 /**

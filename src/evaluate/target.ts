@@ -76,7 +76,7 @@ export function scoreTarget(table: ResultTable, i: number, u: number, plan: Targ
   const den = denominator.value;
   table.numerator[i] = num;
   table.denominator[i] = den;
-  // Before the denominator: a partial window is not judged at all, so it owes its months first.
+  // Ahead of the denominator: a partial window is not judged at all, not even as having no rate.
   if (plan.complete && monthsWithData < months) {
     table.status[i] = INCOMPLETE;
     if (den > 0) table.actual[i] = (100 * num) / den;
