@@ -206,13 +206,14 @@ function targetSection(ctx: Context, target: Target, history: readonly Evaluatio
     labels: { ramp: w.ramp, unitsMet: w.unitsMet, unitsMissed: w.unitsMissed, unitsOther: w.unitsOther },
   });
   const stated = target.schedule.milestones.map((m) => `${dateText(m.date, lang)} ${w.comparison[target.comparison]} ${shortPercent(toNumber(m.threshold), lang)}`).join(" · ");
-  const judged = results.some((r) => r.status === "met" || r.status === "missed");
+  // A milestone is due once any result has one, whether or not anything could be judged against it.
+  const due = results.some((r) => r.milestone !== null);
   return html`<article class="card target" id="${`target-${target.id}`}" data-target="${target.id}">
 <h3>${target.name || target.id}</h3>
 <p class="meta"><code>${target.id}</code> · ${w.metric}: ${ctx.metricName(target.metric)} (<code>${target.metric}</code>) · ${w.appliesTo}: ${selectorText(ctx, target.selector)} · ${w.rule}: <code>${target.rule.file}:${target.rule.line}</code></p>
 <p class="meta">${w.schedule}: ${stated}${target.schedule.repeat ? ` …` : ""}${next ? html` · ${w.nextMilestone}: <strong>${dateText(next.date, lang)} ${w.comparison[target.comparison]} ${shortPercent(toNumber(next.threshold), lang)}</strong>` : ""}</p>
 ${chart}
-${judged ? "" : html`<p class="empty">${w.noActualYet}</p>`}
+${due ? "" : html`<p class="empty">${w.noActualYet}</p>`}
 ${unitsTable(ctx, results)}
 </article>`;
 }

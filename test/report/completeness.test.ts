@@ -114,6 +114,15 @@ describe("the HTML report", () => {
     expect(row(page("en"), "y", "full")).not.toContain("months<");
   });
 
+  it("does not say the first milestone has not come when every unit is incomplete", () => {
+    const early = evaluatePolicy(POLICY, [{ id: "early", tier: "t" }], [{ unit: "early", period: "2022-01", a: 1, b: 2 }], "2022-11-30");
+    const y = reportHtml(early, policy, [], { lang: "en" }).split('data-target="y"')[1]!.split("</article>")[0]!;
+    expect(y).toContain("status-incomplete");
+    expect(y).not.toContain("No results yet");
+    const before = evaluatePolicy(POLICY, [{ id: "early", tier: "t" }], [], "2022-10-31");
+    expect(reportHtml(before, policy, [], { lang: "en" })).toContain("No results yet");
+  });
+
   it("counts incomplete units in the summary next to those with no data", () => {
     const summary = page("en").split('id="summary"')[1]!.split("</section>")[0]!;
     const ytd = summary.slice(summary.indexOf('data-group="tier:t:ytd"'));
