@@ -114,7 +114,7 @@ class Checker {
         problem("same-fields", file, d.denominator.span, { metric: d.id.text, field: d.numerator.text }),
       );
     }
-    return { id: d.id.text, name: title(d), numerator: d.numerator.text, denominator: d.denominator.text, window: d.window };
+    return { id: d.id.text, name: title(d), numerator: d.numerator.text, denominator: d.denominator.text, window: d.window, complete: d.complete };
   }
 
   /** Imports bring definitions only; rules in an imported file would apply silently otherwise. */

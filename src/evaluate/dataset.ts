@@ -4,6 +4,7 @@
  * touches memory in order and a data set of 10,000 units is a handful of allocations, not 100,000.
  * Built once per data set; evaluating many as-of dates or policies over the same data reuses it.
  */
+import { monthOfDate } from "../data/period.js";
 import type { MonthIndex, Observation, Registry, RegistryUnit } from "../data/types.js";
 import type { MonthRange } from "./window.js";
 
@@ -25,6 +26,8 @@ export interface DataSet {
   readonly reported: Int32Array;
   /** Per unit, its longer-period rows; undefined for the (usual) unit that has none. */
   readonly spans: readonly (readonly Span[] | undefined)[];
+  /** existed[2u] and existed[2u + 1]: the first and last month unit u existed in, for the months it owes reports. */
+  readonly existed: Int32Array;
 }
 
 export interface Sum {
@@ -62,7 +65,28 @@ export function buildDataSet(
     }
   }
   accumulate(prefix, reported, stride);
-  return { fields, first, months, units, prefix, reported, spans };
+  return { fields, first, months, units, prefix, reported, spans, existed: existence(units, index, successorOf) };
+}
+
+// Stands for a missing validity date: past any month a window reaches, and still an Int32.
+const EVER = 1 << 30;
+
+/**
+ * The months each unit existed in, from its validity dates. A unit whose merged predecessors'
+ * history counts under it existed, for its reports, since the earliest of them did.
+ */
+function existence(units: readonly RegistryUnit[], index: ReadonlyMap<string, number>, successorOf: ((unit: string) => string) | undefined): Int32Array {
+  const existed = new Int32Array(units.length * 2);
+  units.forEach((unit, u) => {
+    existed[2 * u] = unit.validFrom === undefined ? -EVER : monthOfDate(unit.validFrom);
+    existed[2 * u + 1] = unit.validTo === undefined ? EVER : monthOfDate(unit.validTo);
+  });
+  if (!successorOf) return existed;
+  units.forEach((unit, u) => {
+    const s = index.get(successorOf(unit.id))!;
+    existed[2 * s] = Math.min(existed[2 * s]!, existed[2 * u]!);
+  });
+  return existed;
 }
 
 /** A loop, not Math.min(...list): millions of rows would overflow the call stack. */
@@ -102,6 +126,11 @@ export function sumWindow(data: DataSet, u: number, f: number, range: MonthRange
   const spans = data.spans[u];
   if (spans) addSpans(spans, f, range, out);
   return out;
+}
+
+/** How many months of the window unit `u` existed in: the months it should have reported. */
+export function monthsExisted(data: DataSet, u: number, range: MonthRange): number {
+  return Math.min(range.to, data.existed[2 * u + 1]!) - Math.max(range.from, data.existed[2 * u]!) + 1;
 }
 
 function addSpans(spans: readonly Span[], f: number, range: MonthRange, out: Sum): void {

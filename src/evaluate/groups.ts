@@ -4,7 +4,7 @@
  * once per data set), not on strings.
  */
 import type { Group } from "./result.js";
-import { EXCLUDED, MET, MISSED, NO_DATA, NO_DENOMINATOR, NOT_DUE, STATUS, type ResultTable } from "./table.js";
+import { EXCLUDED, INCOMPLETE, MET, MISSED, NO_DATA, NO_DENOMINATOR, NOT_DUE, STATUS, type ResultTable } from "./table.js";
 
 /** Units' tiers and parents as small numbers, for grouping without string keys. */
 export interface UnitGroups {
@@ -106,6 +106,7 @@ class Tally {
       noDenominator: count(NO_DENOMINATOR),
       notDue: count(NOT_DUE),
       excluded: count(EXCLUDED),
+      incomplete: count(INCOMPLETE),
     };
   }
 }

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import type { IssueArgs } from "../data/issue-words.js";
 
-export const Status = z.enum(["met", "missed", "no-data", "no-denominator", "not-due", "excluded"]);
+/** `incomplete`: the metric requires complete windows and this unit's window lacks reported months. */
+export const Status = z.enum(["met", "missed", "no-data", "no-denominator", "not-due", "excluded", "incomplete"]);
 export type Status = z.infer<typeof Status>;
 
 const Op = z.enum([">=", ">", "<=", "<"]);
@@ -24,7 +25,10 @@ export const NextMilestone = z.object({
 });
 
 export const Explanation = z.object({
-  /** The months whose counts were summed, and how many of them had data. */
+  /**
+   * The months whose counts were summed; `months` of them the unit should have reported (those it
+   * existed in: all of them for a unit without validity dates), and how many it did.
+   */
   window: z.object({ from: Month, to: Month, months: z.number().int(), monthsWithData: z.number().int() }).nullable(),
   /** More general targets for the same metric that this unit's target replaced. */
   overrides: z.array(z.object({ target: z.string(), rule: RuleRef })),
@@ -44,7 +48,7 @@ export const Result = z.object({
   numerator: z.number().int().nullable(),
   denominator: z.number().int().nullable(),
   status: Status,
-  /** Percentage points short of the threshold: positive when short, zero or negative when at or past it. */
+  /** Percentage points short of the threshold: positive when short, zero or negative when at or past it; null unless met or missed. */
   gapPoints: z.number().nullable(),
   /** The fewest cases to add (`>=`, `>`) or remove (`<=`, `<`) at the same denominator to meet the threshold; null when that cannot meet it. */
   needed: z.number().int().nonnegative().nullable(),
@@ -83,6 +87,7 @@ export const Group = z.object({
   noDenominator: z.number().int(),
   notDue: z.number().int(),
   excluded: z.number().int(),
+  incomplete: z.number().int(),
 });
 export type Group = z.infer<typeof Group>;
 

@@ -51,7 +51,7 @@ function resultAt({ table, units, targets, plans, overrides }: TableContext, i: 
     next: excluded ? null : nextOf(plan, actual),
     rule: plan.rule,
     explanation: {
-      window: text ? { from: text.from, to: text.to, months: text.months, monthsWithData: table.monthsWithData[i]! } : null,
+      window: text ? { from: text.from, to: text.to, months: table.months[i]!, monthsWithData: table.monthsWithData[i]! } : null,
       overrides: excluded ? [] : overrides(i),
       reason: table.reasons.get(i) ?? null,
     },

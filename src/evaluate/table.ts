@@ -14,6 +14,7 @@ export const NO_DATA = 2;
 export const NO_DENOMINATOR = 3;
 export const NOT_DUE = 4;
 export const EXCLUDED = 5;
+export const INCOMPLETE = 6;
 
 export interface ResultTable {
   readonly size: number;
@@ -33,6 +34,8 @@ export interface ResultTable {
   readonly score: Float64Array;
   /** 0 for no rank. */
   readonly rank: Int32Array;
+  /** The months of the window the unit should have reported: those it existed in. */
+  readonly months: Int32Array;
   readonly monthsWithData: Int32Array;
   /** Why an excluded row has no threshold, by row. */
   readonly reasons: Map<number, string>;
@@ -52,6 +55,7 @@ export function resultTable(capacity: number): ResultTable {
     needed: new Float64Array(capacity).fill(Number.NaN),
     score: new Float64Array(capacity).fill(Number.NaN),
     rank: new Int32Array(capacity),
+    months: new Int32Array(capacity),
     monthsWithData: new Int32Array(capacity),
     reasons: new Map(),
   };
@@ -72,6 +76,7 @@ export function trimmed(table: ResultTable, size: number): ResultTable {
     needed: table.needed.subarray(0, size),
     score: table.score.subarray(0, size),
     rank: table.rank.subarray(0, size),
+    months: table.months.subarray(0, size),
     monthsWithData: table.monthsWithData.subarray(0, size),
     reasons: table.reasons,
   };

@@ -10,11 +10,11 @@ import { holds } from "../model/expression.js";
 import type { Milestone, Policy, Target } from "../model/policy.js";
 import { rational } from "../number/rational.js";
 import type { IsoDate } from "../time/calendar.js";
-import { sumWindow, type DataSet, type Sum } from "./dataset.js";
+import { monthsExisted, sumWindow, type DataSet, type Sum } from "./dataset.js";
 import { scorePoints, type MetricValue } from "./points.js";
 import { compareRate, needed, thresholdOf, type Threshold } from "./rate.js";
 import type { RuleRef } from "./result.js";
-import { MET, MISSED, NO_DATA, NO_DENOMINATOR, NOT_DUE, type ResultTable } from "./table.js";
+import { INCOMPLETE, MET, MISSED, NO_DATA, NO_DENOMINATOR, NOT_DUE, type ResultTable } from "./table.js";
 import { windowMonths, type MonthRange } from "./window.js";
 
 /** What is the same for every unit under a target on one as-of date. */
@@ -22,10 +22,12 @@ export interface TargetPlan {
   readonly target: Target;
   readonly rule: RuleRef;
   readonly rises: boolean;
+  /** The metric requires complete windows: one with unreported months is not judged. */
+  readonly complete: boolean;
   readonly numerator: number;
   readonly denominator: number;
   readonly due: { readonly date: IsoDate; readonly month: MonthIndex; readonly threshold: Threshold; readonly window: MonthRange } | undefined;
-  readonly windowText: { readonly from: string; readonly to: string; readonly months: number } | undefined;
+  readonly windowText: { readonly from: string; readonly to: string } | undefined;
   readonly next: { readonly date: IsoDate; readonly threshold: number; readonly months: number } | undefined;
 }
 
@@ -39,10 +41,11 @@ export function planTarget(policy: Policy, target: Target, data: DataSet, due: M
     target,
     rule: { file: target.rule.file, line: target.rule.line },
     rises: target.comparison === ">=" || target.comparison === ">",
+    complete: metric.complete,
     numerator: data.fields.indexOf(metric.numerator),
     denominator: data.fields.indexOf(metric.denominator),
     due: due && { date: due.date, month: dueMonth!, threshold: thresholdOf(due.threshold), window: window! },
-    windowText: window && { from: formatMonth(window.from), to: formatMonth(window.to), months: window.to - window.from + 1 },
+    windowText: window && { from: formatMonth(window.from), to: formatMonth(window.to) },
     next: next && { date: next.date, threshold: Number(next.threshold.num) / Number(next.threshold.den), months: monthOfDate(next.date) - from },
   };
 }
@@ -62,7 +65,9 @@ export function scoreTarget(table: ResultTable, i: number, u: number, plan: Targ
   sumWindow(data, u, plan.denominator, due.window, denominator);
   // An empty cell is "not reported", not zero: a rate needs both of its counts.
   const monthsWithData = Math.min(numerator.monthsWithData, denominator.monthsWithData);
+  const months = monthsExisted(data, u, due.window);
   table.monthsWithData[i] = monthsWithData;
+  table.months[i] = months;
   if (monthsWithData === 0) {
     table.status[i] = NO_DATA;
     return;
@@ -71,6 +76,12 @@ export function scoreTarget(table: ResultTable, i: number, u: number, plan: Targ
   const den = denominator.value;
   table.numerator[i] = num;
   table.denominator[i] = den;
+  // Ahead of the denominator: a partial window is not judged at all, not even as having no rate.
+  if (plan.complete && monthsWithData < months) {
+    table.status[i] = INCOMPLETE;
+    if (den > 0) table.actual[i] = (100 * num) / den;
+    return;
+  }
   if (den === 0) {
     table.status[i] = NO_DENOMINATOR;
     if (target.points) table.score[i] = points(target, "no-denominator");

@@ -45,6 +45,8 @@ export interface Metric {
   readonly numerator: string;
   readonly denominator: string;
   readonly window: Window;
+  /** Results over a window with unreported months are `incomplete`, not met or missed. */
+  readonly complete: boolean;
 }
 
 export type SelectorItem =

@@ -30,6 +30,7 @@ export function explainResult(result: Result, policy: Policy, lang: Lang): strin
   if (result.status === "no-data") return [...lines, say.noData(months), ...next(result, lang)].join("\n");
   const field = (id: string) => policy.fields.get(id)?.name ?? id;
   lines.push(say.counts(result.numerator!, field(metric.numerator), result.denominator!, field(metric.denominator), months, window.monthsWithData, window.months, rateText(result.numerator, result.denominator)));
+  if (result.status === "incomplete") return [...lines, say.incomplete(window.months - window.monthsWithData, window.months), ...next(result, lang)].join("\n");
   if (result.status === "no-denominator") return [...lines, say.noDenominator(), ...next(result, lang)].join("\n");
   lines.push(result.status === "met" ? say.met(twoDecimals(-(result.gapPoints ?? 0))) : say.missed(twoDecimals(result.gapPoints), result.needed, result.op === ">=" || result.op === ">"));
   return [...lines, ...next(result, lang)].join("\n");
@@ -61,6 +62,7 @@ interface Sentences {
   noData(months: string): string;
   counts(num: number, numName: string, den: number, denName: string, months: string, withData: number, all: number, rate: string): string;
   noDenominator(): string;
+  incomplete(missing: number, owed: number): string;
   met(margin: string): string;
   missed(gap: string, needed: number | null, adding: boolean): string;
   next(date: string, comparison: string, threshold: string, rise: string | null): string;
@@ -79,6 +81,8 @@ const SENTENCES: Record<Lang, Sentences> = {
     counts: (num, numName, den, denName, months, withData, all, rate) =>
       `Counts for ${months} (${withData} of ${all} month${all === 1 ? "" : "s"} reported): ${num} ${numName} of ${den} ${denName} = ${rate}.`,
     noDenominator: () => "The denominator is 0, so there is no rate to judge.",
+    incomplete: (missing, owed) =>
+      `Incomplete: the metric requires every month of its window, and ${missing} of ${owed} month${owed === 1 ? "" : "s"} ${missing === 1 ? "is" : "are"} not reported, so it is neither met nor missed.`,
     met: (margin) => (margin === "0.00" ? "Met, exactly on the threshold." : `Met, ${margin} points past the threshold.`),
     missed: (gap, needed, adding) =>
       `Missed by ${gap} percentage points. ${needed === null ? "No number of cases at the same denominator would meet it." : `${needed} ${adding ? "more" : "fewer"} at the same denominator would meet it.`}`,
@@ -96,6 +100,7 @@ const SENTENCES: Record<Lang, Sentences> = {
     counts: (num, numName, den, denName, months, withData, all, rate) =>
       `Số liệu ${months} (báo cáo ${withData}/${all} tháng): ${num} ${numName} trên ${den} ${denName} = ${rate}.`,
     noDenominator: () => "Mẫu số bằng 0 nên không có tỷ lệ để đánh giá.",
+    incomplete: (missing, owed) => `Chưa đủ tháng: chỉ số yêu cầu số liệu đủ các tháng của kỳ tính, còn ${missing}/${owed} tháng chưa báo cáo, nên chưa đánh giá đạt hay chưa đạt.`,
     met: (margin) => (margin === "0.00" ? "Đạt, đúng bằng ngưỡng." : `Đạt, vượt ngưỡng ${margin} điểm phần trăm.`),
     missed: (gap, needed, adding) =>
       `Chưa đạt, thiếu ${gap} điểm phần trăm. ${needed === null ? "Không thể đạt với cùng mẫu số." : `Cần ${adding ? "thêm" : "bớt"} ${needed} với cùng mẫu số để đạt.`}`,

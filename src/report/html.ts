@@ -21,7 +21,7 @@ import { html, trusted, type Markup } from "./markup.js";
 import { REPORT_JS, searchKey } from "./report-script.js";
 import { REPORT_CSS } from "./report-style.js";
 import { capital, REPORT_WORDS, type ReportWords } from "./report-words.js";
-import type { Lang } from "./words.js";
+import { missingMonths, type Lang } from "./words.js";
 
 export interface ReportOptions {
   /** Vietnamese unless said. */
@@ -31,7 +31,7 @@ export interface ReportOptions {
 }
 
 /** Statuses in the order a sort by status lists them: the ones to act on first. */
-const STATUS_ORDER: readonly Status[] = ["missed", "no-data", "no-denominator", "met", "not-due", "excluded"];
+const STATUS_ORDER: readonly Status[] = ["missed", "no-data", "incomplete", "no-denominator", "met", "not-due", "excluded"];
 
 interface Context {
   readonly lang: Lang;
@@ -157,7 +157,7 @@ function summary(ctx: Context): Markup {
 /** A group's row; the first of its tier carries the tier's name over the tier's rows. */
 function groupRow(ctx: Context, g: Group, first: { label: string; span: number } | undefined, cls: string): Markup {
   const { w, lang } = ctx;
-  const due = g.met + g.missed + g.noData + g.noDenominator;
+  const due = g.met + g.missed + g.noData + g.noDenominator + g.incomplete;
   const share = (n: number): string => (due === 0 ? "0" : String(Math.round((1000 * n) / due) / 10));
   const compliance = due === 0 ? null : (100 * g.met) / due;
   const others = [g.excluded > 0 ? `${countText(g.excluded, lang)} ${w.excluded.toLowerCase()}` : "", g.notDue > 0 ? `${countText(g.notDue, lang)} ${w.base.status["not-due"]}` : ""].filter(Boolean).join(", ");
@@ -166,10 +166,15 @@ ${first ? html`<th scope="rowgroup" rowspan="${first.span}">${first.label}</th>`
 <td class="num">${countText(g.units, lang)}${others ? html`<span class="sub">${others}</span>` : ""}</td>
 <td class="num" data-col="met">${countText(g.met, lang)}</td>
 <td class="num" data-col="missed">${countText(g.missed, lang)}</td>
-<td class="num" data-col="no-data">${countText(g.noData, lang)}${g.noDenominator > 0 ? html`<span class="sub">+${countText(g.noDenominator, lang)} ${w.noDenominator.toLowerCase()}</span>` : ""}</td>
-<td data-col="compliance">${compliance === null ? "" : percentText(compliance, lang)}<div class="bar" aria-hidden="true"><span class="b-met" style="${`width:${share(g.met)}%`}"></span><span class="b-missed" style="${`width:${share(g.missed)}%`}"></span><span class="b-nodata" style="${`width:${share(g.noData + g.noDenominator)}%`}"></span></div></td>
+<td class="num" data-col="no-data">${countText(g.noData, lang)}${subCount(g.noDenominator, w.noDenominator, "no-denominator", lang)}${subCount(g.incomplete, w.incomplete, "incomplete", lang)}</td>
+<td data-col="compliance">${compliance === null ? "" : percentText(compliance, lang)}<div class="bar" aria-hidden="true"><span class="b-met" style="${`width:${share(g.met)}%`}"></span><span class="b-missed" style="${`width:${share(g.missed)}%`}"></span><span class="b-nodata" style="${`width:${share(g.noData + g.noDenominator + g.incomplete)}%`}"></span></div></td>
 <td class="num" data-col="rate">${countsRate(g.numerator, g.denominator, lang)}<span class="sub">${countText(g.numerator, lang)} / ${countText(g.denominator, lang)}</span></td>
 </tr>`;
+}
+
+/** A count that shares the no-data column, shown only when there is one: "+2 incomplete". */
+function subCount(count: number, label: string, key: string, lang: Lang): Markup | "" {
+  return count > 0 ? html`<span class="sub" data-col="${key}">+${countText(count, lang)} ${label.toLowerCase()}</span>` : "";
 }
 
 function toolbar(ctx: Context): Markup {
@@ -201,13 +206,14 @@ function targetSection(ctx: Context, target: Target, history: readonly Evaluatio
     labels: { ramp: w.ramp, unitsMet: w.unitsMet, unitsMissed: w.unitsMissed, unitsOther: w.unitsOther },
   });
   const stated = target.schedule.milestones.map((m) => `${dateText(m.date, lang)} ${w.comparison[target.comparison]} ${shortPercent(toNumber(m.threshold), lang)}`).join(" · ");
-  const judged = results.some((r) => r.status === "met" || r.status === "missed");
+  // A milestone is due once any result has one, whether or not anything could be judged against it.
+  const due = results.some((r) => r.milestone !== null);
   return html`<article class="card target" id="${`target-${target.id}`}" data-target="${target.id}">
 <h3>${target.name || target.id}</h3>
 <p class="meta"><code>${target.id}</code> · ${w.metric}: ${ctx.metricName(target.metric)} (<code>${target.metric}</code>) · ${w.appliesTo}: ${selectorText(ctx, target.selector)} · ${w.rule}: <code>${target.rule.file}:${target.rule.line}</code></p>
 <p class="meta">${w.schedule}: ${stated}${target.schedule.repeat ? ` …` : ""}${next ? html` · ${w.nextMilestone}: <strong>${dateText(next.date, lang)} ${w.comparison[target.comparison]} ${shortPercent(toNumber(next.threshold), lang)}</strong>` : ""}</p>
 ${chart}
-${judged ? "" : html`<p class="empty">${w.noActualYet}</p>`}
+${due ? "" : html`<p class="empty">${w.noActualYet}</p>`}
 ${unitsTable(ctx, results)}
 </article>`;
 }
@@ -312,7 +318,7 @@ function unitsTable(ctx: Context, results: readonly Result[]): Markup {
 <td data-sort="${name}"><span class="unit-name">${name}</span><span class="unit-id">${r.unit}</span></td><td>${r.tier}</td>
 <td data-sort="${r.milestone ?? ""}">${r.milestone ? dateText(r.milestone, lang) : ""}</td><td class="num" data-sort="${sortKey(r.threshold)}">${threshold}</td>
 <td class="num" data-sort="${sortKey(r.actual)}">${r.actual === null ? "" : countsRate(r.numerator, r.denominator, lang)}</td><td class="num" data-sort="${sortKey(r.denominator)}">${r.numerator === null ? "" : `${countText(r.numerator, lang)} / ${countText(r.denominator, lang)}`}</td>
-<td data-sort="${STATUS_ORDER.indexOf(r.status)}"><span class="${`status status-${r.status}`}"${r.explanation.reason ? html` title="${r.explanation.reason}"` : ""}>${w.base.status[r.status]}</span></td>
+<td data-sort="${STATUS_ORDER.indexOf(r.status)}"><span class="${`status status-${r.status}`}"${r.explanation.reason ? html` title="${r.explanation.reason}"` : ""}>${w.base.status[r.status]}</span>${monthsNote(r, w)}</td>
 <td class="num" data-sort="${sortKey(r.gapPoints)}">${pointsText(r.gapPoints, lang)}</td><td class="num" data-sort="${sortKey(r.needed)}">${countText(r.needed, lang)}</td>
 <td class="num" data-sort="${sortKey(r.score)}">${pointsText(r.score, lang)}</td><td class="num" data-sort="${sortKey(r.rank)}">${r.rank === null ? "" : String(r.rank)}</td></tr>`;
   });
@@ -333,6 +339,11 @@ function unitsTable(ctx: Context, results: readonly Result[]): Markup {
 <thead><tr>${heads}</tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
+}
+
+function monthsNote(r: Result, w: ReportWords): Markup | "" {
+  const missing = missingMonths(r, w.base);
+  return missing ? html`<span class="sub months">${missing}</span>` : "";
 }
 
 function scoresSection(ctx: Context): Markup | "" {

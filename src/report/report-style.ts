@@ -39,11 +39,11 @@ table.summary tbody tr:not(.total) + tr:has(th[scope=rowgroup]) > * { border-top
 .status { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .status-met { color: var(--met); background: var(--met-bg); }
 .status-missed { color: var(--missed); background: var(--missed-bg); }
-.status-no-data, .status-no-denominator { color: var(--nodata); background: var(--nodata-bg); }
+.status-no-data, .status-no-denominator, .status-incomplete { color: var(--nodata); background: var(--nodata-bg); }
 .status-not-due, .status-excluded { color: var(--other); background: var(--other-bg); }
 tr[data-status=missed] td:first-child, tr[data-issue=rejected] td:first-child { box-shadow: inset 3px 0 0 var(--missed); }
 tr[data-status=met] td:first-child { box-shadow: inset 3px 0 0 var(--met); }
-tr[data-status=no-data] td:first-child, tr[data-status=no-denominator] td:first-child, tr[data-issue=flagged] td:first-child { box-shadow: inset 3px 0 0 #d97706; }
+tr[data-status=no-data] td:first-child, tr[data-status=no-denominator] td:first-child, tr[data-status=incomplete] td:first-child, tr[data-issue=flagged] td:first-child { box-shadow: inset 3px 0 0 #d97706; }
 .unit-name { font-weight: 600; }
 .unit-id { display: block; color: var(--muted); font-size: .88em; }
 .sub { display: block; color: var(--muted); font-size: .88em; white-space: nowrap; }
@@ -74,8 +74,8 @@ svg .unit-line path { fill: none; stroke-width: 1.2; stroke-opacity: .38; }
 svg .unit-line circle { stroke: none; fill-opacity: .5; }
 svg .unit-line.status-met path { stroke: var(--met); } svg .unit-line.status-met circle { fill: var(--met); }
 svg .unit-line.status-missed path { stroke: #dc2626; stroke-opacity: .5; } svg .unit-line.status-missed circle { fill: #dc2626; }
-svg .unit-line.status-no-data path, svg .unit-line.status-no-denominator path, svg .unit-line.status-not-due path { stroke: #6b7280; }
-svg .unit-line.status-no-data circle, svg .unit-line.status-no-denominator circle, svg .unit-line.status-not-due circle { fill: #6b7280; }
+svg .unit-line.status-no-data path, svg .unit-line.status-no-denominator path, svg .unit-line.status-not-due path, svg .unit-line.status-incomplete path { stroke: #6b7280; }
+svg .unit-line.status-no-data circle, svg .unit-line.status-no-denominator circle, svg .unit-line.status-not-due circle, svg .unit-line.status-incomplete circle { fill: #6b7280; }
 svg .unit-line:hover path { stroke-opacity: 1; stroke-width: 2.5; }
 svg.filtered .unit-line { opacity: .15; }
 svg.filtered .unit-line.match { opacity: 1; }

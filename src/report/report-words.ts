@@ -27,6 +27,7 @@ export interface ReportWords {
   readonly missed: string;
   readonly noData: string;
   readonly noDenominator: string;
+  readonly incomplete: string;
   readonly excluded: string;
   readonly compliance: string;
   readonly rate: string;
@@ -88,6 +89,7 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     missed: "Chưa đạt",
     noData: "Không có số liệu",
     noDenominator: "Mẫu số bằng 0",
+    incomplete: "Chưa đủ tháng",
     excluded: "Không áp dụng",
     compliance: "Tỷ lệ đơn vị đạt",
     rate: "Tỷ lệ chung (cộng số liệu)",
@@ -118,7 +120,8 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     action: "Xử lý",
     message: "Nội dung",
     notes: [
-      "Tỷ lệ đơn vị đạt = số đơn vị đạt / số đơn vị đến hạn (đạt, chưa đạt, không có số liệu, mẫu số bằng 0).",
+      "Tỷ lệ đơn vị đạt = số đơn vị đạt / số đơn vị đến hạn (đạt, chưa đạt, không có số liệu, mẫu số bằng 0, chưa đủ tháng).",
+      "“2/11 tháng”: đơn vị mới báo cáo 2 trong 11 tháng phải báo cáo của kỳ tính; chỉ hiện khi còn thiếu tháng. Chỉ số yêu cầu đủ tháng thì không đánh giá đạt hay chưa đạt khi còn thiếu (chưa đủ tháng).",
       "Tỷ lệ chung được tính từ tổng tử số và tổng mẫu số của các đơn vị, không lấy trung bình các tỷ lệ.",
       "Thiếu (điểm %) = số điểm phần trăm còn thiếu so với ngưỡng; cần thêm = số hồ sơ tối thiểu phải bổ sung (cùng mẫu số) để đạt.",
     ],
@@ -151,6 +154,7 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     missed: "Missed",
     noData: "No data",
     noDenominator: "No denominator",
+    incomplete: "Incomplete",
     excluded: "Excluded",
     compliance: "Units meeting",
     rate: "Rate from summed counts",
@@ -181,7 +185,8 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     action: "Action",
     message: "Message",
     notes: [
-      "Units meeting = units that met / units due (met, missed, no data, no denominator).",
+      "Units meeting = units that met / units due (met, missed, no data, no denominator, incomplete).",
+      "“2 of 11 months”: the unit reported 2 of the 11 months its window asks of it; shown only when months are missing. A metric that requires complete windows judges neither met nor missed until they are reported (incomplete).",
       "Rates of groups come from the units' summed counts, never from the mean of their rates.",
       "Gap = percentage points short of the threshold; needed = the fewest cases to add at the same denominator to meet it.",
     ],

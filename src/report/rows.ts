@@ -5,6 +5,7 @@ import type { Evaluation, Result } from "../evaluate/result.js";
 const COLUMNS = [
   "unit", "tier", "metric", "target", "milestone", "op", "threshold", "actual", "numerator", "denominator",
   "status", "gapPoints", "needed", "score", "rank", "nextDate", "nextThreshold", "ruleFile", "ruleLine",
+  "months", "monthsWithData",
 ] as const;
 
 function cells(r: Result): string[] {
@@ -12,6 +13,7 @@ function cells(r: Result): string[] {
   return [
     r.unit, r.tier, r.metric, r.target, text(r.milestone), r.op, text(r.threshold), text(r.actual), text(r.numerator), text(r.denominator),
     r.status, text(r.gapPoints), text(r.needed), text(r.score), text(r.rank), text(r.next?.date), text(r.next?.threshold), r.rule.file, String(r.rule.line),
+    text(r.explanation.window?.months), text(r.explanation.window?.monthsWithData),
   ];
 }
 

@@ -8,7 +8,7 @@ import { createColors } from "picocolors";
 import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
 import { rateText, twoDecimals } from "./numbers.js";
-import { WORDS, type Lang, type Words } from "./words.js";
+import { missingMonths, WORDS, type Lang, type Words } from "./words.js";
 
 export interface TableOptions {
   readonly lang?: Lang;
@@ -58,12 +58,18 @@ function resultRow(r: Result, words: Words, paint: (status: Status, text: string
     r.milestone ?? "",
     r.threshold === null ? "" : `${r.op} ${twoDecimals(r.threshold)}%`,
     rateText(r.numerator, r.denominator),
-    paint(r.status, words.status[r.status]),
+    statusText(r, words, paint),
     twoDecimals(r.gapPoints),
     r.needed === null ? "" : String(r.needed),
     twoDecimals(r.score),
     r.rank === null ? "" : String(r.rank),
   ];
+}
+
+/** The status, and the months the window lacks when it lacks some: "met (2 of 11 months)". */
+function statusText(r: Result, words: Words, paint: (status: Status, text: string) => string): string {
+  const missing = missingMonths(r, words);
+  return paint(r.status, missing ? `${words.status[r.status]} (${missing})` : words.status[r.status]);
 }
 
 function groupLine(g: Group, words: Words): string {
@@ -79,6 +85,7 @@ function statusPainter(enabled: boolean): (status: Status, text: string) => stri
     "no-denominator": colours.yellow,
     "not-due": colours.dim,
     excluded: colours.dim,
+    incomplete: colours.yellow,
   };
   return (status, text) => byStatus[status](text);
 }

@@ -2,7 +2,7 @@
  * The words reports print, in English and Vietnamese. Monitoring offices read Vietnamese first;
  * the default comes from the environment (LANG, LC_ALL), as terminals do.
  */
-import type { Status } from "../evaluate/result.js";
+import type { Result, Status } from "../evaluate/result.js";
 
 export type Lang = "en" | "vi";
 
@@ -24,6 +24,7 @@ export interface Words {
     readonly score: string;
     readonly rank: string;
     readonly points: string;
+    readonly months: string;
   };
   readonly status: Readonly<Record<Status, string>>;
   readonly tier: string;
@@ -32,36 +33,50 @@ export interface Words {
   readonly asOf: string;
   readonly noRate: string;
   readonly rows: (read: number, used: number, rejected: number, issues: number) => string;
-  readonly group: (counts: { met: number; missed: number; noData: number; noDenominator: number; notDue: number; excluded: number }) => string;
+  readonly group: (counts: { met: number; missed: number; noData: number; noDenominator: number; notDue: number; excluded: number; incomplete: number }) => string;
+  /** The months of a window reported, of those the unit owed: "2 of 11 months". */
+  readonly months: (withData: number, owed: number) => string;
   readonly rejected: string;
   readonly flagged: string;
 }
 
 export const WORDS: Readonly<Record<Lang, Words>> = {
   en: {
-    columns: { unit: "unit", target: "target", milestone: "milestone", threshold: "threshold", actual: "actual", status: "status", gap: "gap", needed: "needed", score: "score", rank: "rank", points: "points" },
-    status: { met: "met", missed: "missed", "no-data": "no data", "no-denominator": "no denominator", "not-due": "not due", excluded: "excluded" },
+    columns: { unit: "unit", target: "target", milestone: "milestone", threshold: "threshold", actual: "actual", status: "status", gap: "gap", needed: "needed", score: "score", rank: "rank", points: "points", months: "months reported" },
+    status: { met: "met", missed: "missed", "no-data": "no data", "no-denominator": "no denominator", "not-due": "not due", excluded: "excluded", incomplete: "incomplete" },
     tier: "tier",
     allUnits: "all units",
     scores: "scores",
     asOf: "as of",
     noRate: "no rate",
     rows: (read, used, rejected, issues) => `rows: ${read} read, ${used} used, ${rejected} rejected; ${issues} data issue${issues === 1 ? "" : "s"}`,
-    group: (c) => `met ${c.met}, missed ${c.missed}, no data ${c.noData}, no denominator ${c.noDenominator}, not due ${c.notDue}, excluded ${c.excluded}`,
+    group: (c) => `met ${c.met}, missed ${c.missed}, no data ${c.noData}, no denominator ${c.noDenominator}, not due ${c.notDue}, excluded ${c.excluded}, incomplete ${c.incomplete}`,
+    months: (withData, owed) => `${withData} of ${owed} month${owed === 1 ? "" : "s"}`,
     rejected: "rejected",
     flagged: "flagged",
   },
   vi: {
-    columns: { unit: "đơn vị", target: "chỉ tiêu", milestone: "mốc", threshold: "ngưỡng", actual: "thực tế", status: "kết quả", gap: "thiếu (điểm %)", needed: "cần thêm", score: "điểm", rank: "hạng", points: "điểm" },
-    status: { met: "đạt", missed: "chưa đạt", "no-data": "không có số liệu", "no-denominator": "mẫu số bằng 0", "not-due": "chưa đến hạn", excluded: "không áp dụng" },
+    columns: { unit: "đơn vị", target: "chỉ tiêu", milestone: "mốc", threshold: "ngưỡng", actual: "thực tế", status: "kết quả", gap: "thiếu (điểm %)", needed: "cần thêm", score: "điểm", rank: "hạng", points: "điểm", months: "số tháng có số liệu" },
+    status: { met: "đạt", missed: "chưa đạt", "no-data": "không có số liệu", "no-denominator": "mẫu số bằng 0", "not-due": "chưa đến hạn", excluded: "không áp dụng", incomplete: "chưa đủ tháng" },
     tier: "cấp",
     allUnits: "toàn bộ đơn vị",
     scores: "điểm",
     asOf: "tính đến",
     noRate: "không có tỷ lệ",
     rows: (read, used, rejected, issues) => `dòng dữ liệu: đọc ${read}, dùng ${used}, loại ${rejected}; ${issues} vấn đề dữ liệu`,
-    group: (c) => `đạt ${c.met}, chưa đạt ${c.missed}, không có số liệu ${c.noData}, mẫu số bằng 0 ${c.noDenominator}, chưa đến hạn ${c.notDue}, không áp dụng ${c.excluded}`,
+    group: (c) => `đạt ${c.met}, chưa đạt ${c.missed}, không có số liệu ${c.noData}, mẫu số bằng 0 ${c.noDenominator}, chưa đến hạn ${c.notDue}, không áp dụng ${c.excluded}, chưa đủ tháng ${c.incomplete}`,
+    months: (withData, owed) => `${withData}/${owed} tháng`,
     rejected: "loại",
     flagged: "cảnh báo",
   },
 };
+
+/**
+ * "2 of 11 months" when a result's window lacks some months the unit owed; undefined when it lacks
+ * none, or all of them, which its status (no data) already says.
+ */
+export function missingMonths(r: Result, words: Words): string | undefined {
+  const window = r.explanation.window;
+  const partial = window !== null && window.monthsWithData > 0 && window.monthsWithData < window.months;
+  return partial ? words.months(window.monthsWithData, window.months) : undefined;
+}

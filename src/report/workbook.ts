@@ -9,11 +9,11 @@
 import type ExcelJS from "exceljs";
 import { localizeIssue } from "../data/issue-words.js";
 import type { RegistryUnit } from "../data/types.js";
-import type { Evaluation, Group, Status } from "../evaluate/result.js";
+import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
 import type { Policy } from "../model/policy.js";
 import { formatDate } from "../time/calendar.js";
 import { capital, REPORT_WORDS } from "./report-words.js";
-import type { Lang } from "./words.js";
+import type { Lang, Words } from "./words.js";
 
 export interface WorkbookOptions {
   readonly lang?: Lang;
@@ -31,6 +31,7 @@ export const STATUS_FILLS: Readonly<Record<Status, { readonly fill: string; read
   missed: { fill: "FFFFC7CE", font: "FF9C0006" },
   "no-data": { fill: "FFFFEB9C", font: "FF9C5700" },
   "no-denominator": { fill: "FFFFEB9C", font: "FF9C5700" },
+  incomplete: { fill: "FFFFEB9C", font: "FF9C5700" },
   "not-due": { fill: "FFEDEDED", font: "FF595959" },
   excluded: { fill: "FFEDEDED", font: "FF595959" },
 };
@@ -98,16 +99,16 @@ function summarySheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: 
   asOf.getCell(2).alignment = { horizontal: "left" };
   asOf.font = { bold: true };
   sheet.addRow([]);
-  const header = sheet.addRow([w.tier, w.metric, w.units, w.met, w.missed, w.noData, w.noDenominator, w.base.status["not-due"], w.excluded, w.compliance, w.numerator, w.denominator, w.rate]);
+  const header = sheet.addRow([w.tier, w.metric, w.units, w.met, w.missed, w.noData, w.noDenominator, w.incomplete, w.base.status["not-due"], w.excluded, w.compliance, w.numerator, w.denominator, w.rate]);
   styleHeader(header);
   const headerRow = header.number;
   const groups = [...evaluation.groups.filter((g) => g.kind === "tier"), ...evaluation.groups.filter((g) => g.kind === "all")];
   for (const g of groups) {
     const row = sheet.addRow(groupCells(g, g.kind === "all" ? w.allUnits : (policy.tiers.get(g.id)?.name ?? g.id), policy));
-    row.getCell(10).numFmt = PERCENT_FORMAT;
-    row.getCell(11).numFmt = COUNT_FORMAT;
+    row.getCell(11).numFmt = PERCENT_FORMAT;
     row.getCell(12).numFmt = COUNT_FORMAT;
-    row.getCell(13).numFmt = PERCENT_FORMAT;
+    row.getCell(13).numFmt = COUNT_FORMAT;
+    row.getCell(14).numFmt = PERCENT_FORMAT;
     if (g.kind === "all") row.font = { bold: true };
   }
   sheet.views = [{ state: "frozen", ySplit: headerRow }];
@@ -123,20 +124,20 @@ function summarySheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: 
       paintStatus(row.getCell(5), issue.rejected ? "missed" : "no-data");
     }
   }
-  const widths = [34, 34, 10, 9, 10, 12, 12, 12, 12, 14, 12, 12, 16];
+  const widths = [34, 34, 10, 9, 10, 12, 12, 12, 12, 12, 14, 12, 12, 16];
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 }
 
 function groupCells(g: Group, label: string, policy: Policy): (string | number | null)[] {
-  const due = g.met + g.missed + g.noData + g.noDenominator;
+  const due = g.met + g.missed + g.noData + g.noDenominator + g.incomplete;
   const metric = policy.metrics.get(g.metric)?.name ?? g.metric;
-  return [label, metric, g.units, g.met, g.missed, g.noData, g.noDenominator, g.notDue, g.excluded, due === 0 ? null : g.met / due, g.numerator, g.denominator, g.denominator > 0 ? g.numerator / g.denominator : null];
+  return [label, metric, g.units, g.met, g.missed, g.noData, g.noDenominator, g.incomplete, g.notDue, g.excluded, due === 0 ? null : g.met / due, g.numerator, g.denominator, g.denominator > 0 ? g.numerator / g.denominator : null];
 }
 
 function tierSheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: Policy, tier: string, units: ReadonlyMap<string, RegistryUnit>, lang: Lang): void {
   const w = REPORT_WORDS[lang];
   const c = w.base.columns;
-  const headings = [c.unit, w.unitName, w.parent, c.target, w.metric.toLowerCase(), c.milestone, c.threshold, c.actual, w.numerator, w.denominator, c.status, c.gap, c.needed, c.score, c.rank, w.nextDate, w.nextThreshold];
+  const headings = [c.unit, w.unitName, w.parent, c.target, w.metric.toLowerCase(), c.milestone, c.threshold, c.actual, w.numerator, w.denominator, c.status, c.months, c.gap, c.needed, c.score, c.rank, w.nextDate, w.nextThreshold];
   const header = sheet.addRow(headings);
   styleHeader(header);
   for (const r of evaluation.results.filter((x) => x.tier === tier)) {
@@ -153,6 +154,7 @@ function tierSheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: Pol
       r.numerator,
       r.denominator,
       w.base.status[r.status],
+      monthsReported(r, w.base),
       r.gapPoints,
       r.needed,
       r.score,
@@ -165,16 +167,23 @@ function tierSheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: Pol
     row.getCell(8).numFmt = PERCENT_FORMAT;
     row.getCell(9).numFmt = COUNT_FORMAT;
     row.getCell(10).numFmt = COUNT_FORMAT;
-    row.getCell(12).numFmt = POINTS_FORMAT;
-    row.getCell(13).numFmt = COUNT_FORMAT;
-    row.getCell(14).numFmt = POINTS_FORMAT;
-    row.getCell(16).numFmt = dateFormat(lang);
-    row.getCell(17).numFmt = PERCENT_FORMAT;
+    row.getCell(13).numFmt = POINTS_FORMAT;
+    row.getCell(14).numFmt = COUNT_FORMAT;
+    row.getCell(15).numFmt = POINTS_FORMAT;
+    row.getCell(17).numFmt = dateFormat(lang);
+    row.getCell(18).numFmt = PERCENT_FORMAT;
     paintStatus(row.getCell(11), r.status);
+    if (r.explanation.window && r.explanation.window.monthsWithData < r.explanation.window.months) paintStatus(row.getCell(12), "incomplete");
     if (r.explanation.reason) row.getCell(11).note = r.explanation.reason;
   }
   sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 2 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: headings.length } };
-  const widths = [26, 34, 18, 24, 16, 12, 10, 10, 10, 10, 16, 9, 9, 8, 7, 14, 12];
+  const widths = [26, 34, 18, 24, 16, 12, 10, 10, 10, 10, 16, 14, 9, 9, 8, 7, 14, 12];
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+/** "11 of 11 months" for every result over a window, painted neutral when months are missing. */
+function monthsReported(r: Result, words: Words): string | null {
+  const window = r.explanation.window;
+  return window ? words.months(window.monthsWithData, window.months) : null;
 }

@@ -107,6 +107,8 @@ export interface MetricDeclaration extends Declaration {
   readonly numerator: Name;
   readonly denominator: Name;
   readonly window: Window;
+  /** `complete`: a window that lacks a month the unit should have reported is not judged. */
+  readonly complete: boolean;
 }
 
 /** The months whose counts are summed for a milestone. */

@@ -184,6 +184,7 @@ class Builder {
       numerator: this.name(c.numerator[0]!),
       denominator: this.name(c.denominator[0]!),
       window: window ? this.window(window) : { kind: "month" },
+      complete: c.Complete !== undefined,
     };
   }
 

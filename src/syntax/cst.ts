@@ -154,6 +154,7 @@ export type MetricDeclarationCstChildren = {
   Slash: IToken[];
   denominator: IToken[];
   window?: WindowCstNode[];
+  Complete?: IToken[];
 };
 
 export interface WindowCstNode extends CstNode {

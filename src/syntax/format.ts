@@ -80,7 +80,7 @@ class Printer {
         return `${this.word(t.Unit)} ${s.id.text}${this.title(s.title)} ${this.word(t.Tier)} ${s.tier.text}${tags}`;
       }
       case "metric":
-        return `${this.word(t.Metric)} ${s.id.text}${this.title(s.title)}\n  = ${s.numerator.text} / ${s.denominator.text}${this.window(s.window)}`;
+        return `${this.word(t.Metric)} ${s.id.text}${this.title(s.title)}\n  = ${s.numerator.text} / ${s.denominator.text}${this.window(s.window)}${s.complete ? ` ${this.word(t.Complete)}` : ""}`;
       case "target":
         return [
           `${this.word(t.Target)} ${s.id.text}${this.title(s.title)}`,

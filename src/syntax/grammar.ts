@@ -122,7 +122,7 @@ export class PolicyGrammar extends CstParser {
     });
   });
 
-  /** A ratio of two fields, summed over a window. */
+  /** A ratio of two fields, summed over a window, which the policy may require to be fully reported. */
   metricDeclaration = this.RULE("metricDeclaration", () => {
     this.CONSUME(t.Metric);
     this.CONSUME(t.Identifier);
@@ -132,6 +132,7 @@ export class PolicyGrammar extends CstParser {
     this.CONSUME(t.Slash);
     this.CONSUME3(t.Identifier, { LABEL: "denominator" });
     this.OPTION2(() => this.SUBRULE(this.window));
+    this.OPTION3(() => this.CONSUME(t.Complete));
   });
 
   window = this.RULE("window", () => {

@@ -72,8 +72,8 @@ export const ruleDocs: Record<string, RuleDoc> = {
   metricDeclaration: {
     title: "Metric",
     summary:
-      "A ratio of two fields. Counts are summed over the window before dividing: the milestone's month by default.",
-    example: 'metric online_share "Tỷ lệ hồ sơ trực tuyến" = online_dossiers / dossiers over year-to-date',
+      "A ratio of two fields. Counts are summed over the window before dividing: the milestone's month by default. With `complete` (`đủ tháng`), a unit is judged only when it reported every month of the window it existed in; one that reported some but not all is `incomplete`, neither met nor missed.",
+    example: 'metric online_share "Tỷ lệ hồ sơ trực tuyến" = online_dossiers / dossiers over year-to-date complete',
   },
   window: {
     title: "Window",

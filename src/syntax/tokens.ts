@@ -63,6 +63,7 @@ export const Metric = keyword("Metric", ["metric"], ["chỉ số"]);
 export const Over = keyword("Over", ["over"], ["theo"]);
 export const Months = keyword("Months", ["month", "months"], ["tháng"]);
 export const Quarter = keyword("Quarter", ["quarter"], ["quý"]);
+export const Complete = keyword("Complete", ["complete"], ["đủ tháng"]);
 export const Weeks = keyword("Weeks", ["week", "weeks"], ["tuần"]);
 export const Target = keyword("Target", ["target"], ["chỉ tiêu"]);
 export const For = keyword("For", ["for"], ["cho"]);

@@ -209,6 +209,8 @@ export interface TargetSpec {
   readonly title: string | undefined;
   readonly comparison: Comparison;
   readonly window: Window;
+  /** The metric requires complete windows (`complete`). */
+  readonly complete: boolean;
   /** Field indexes: the denominator is `denominatorOffset` fields after the numerator, never itself. */
   readonly numerator: number;
   readonly denominatorOffset: number;
@@ -248,6 +250,7 @@ const targetSpec: fc.Arbitrary<TargetSpec> = fc.record({
   title,
   comparison,
   window,
+  complete: fc.boolean(),
   numerator: fc.nat(5),
   denominatorOffset: fc.nat(5),
   include: fc.array(item(["tier", "all", "tag", "unit"]), { minLength: 1, maxLength: 2 }),
@@ -306,7 +309,7 @@ function targetLines(names: Names, t: TargetSpec, i: number): string[] {
   const metric = `m${i + 1}`;
   const { included, text } = selector(names, t.include, t.exclude);
   const lines = [
-    `metric ${metric} = ${names.field(t.numerator)} / ${names.denominator(t)}${windowText(t.window)}`,
+    `metric ${metric} = ${names.field(t.numerator)} / ${names.denominator(t)}${windowText(t.window)}${t.complete ? " complete" : ""}`,
     `target x${i + 1}${titled(t.title)} for ${text}:`,
     `  ${scheduleClauses(t.schedule, metric, t.comparison)}`,
   ];

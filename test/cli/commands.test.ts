@@ -73,7 +73,7 @@ describe("chitieu eval formats and exit codes", () => {
   test("csv has a header and one row per result", () => {
     const r = runCli(["eval", ...brvt, "--as-of", "2022-11-30", "--format", "csv"]);
     const lines = r.stdout.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("unit,tier,metric,target,milestone,op,threshold,actual,numerator,denominator,status,gapPoints,needed,score,rank,nextDate,nextThreshold,ruleFile,ruleLine");
+    expect(lines[0]).toBe("unit,tier,metric,target,milestone,op,threshold,actual,numerator,denominator,status,gapPoints,needed,score,rank,nextDate,nextThreshold,ruleFile,ruleLine,months,monthsWithData");
     expect(lines).toHaveLength(1 + 220);
     expect(lines.find((l) => l.startsWith("chau-duc,district,online_share"))).toContain(",936,3900,missed,");
   });

@@ -127,6 +127,109 @@ target r for all: by 2022-11-30 roll >= 50%
   });
 });
 
+describe("complete windows", () => {
+  const policy = `policy p effective 2022-01-01
+tier t field a field b
+metric ytd = a / b over year-to-date complete
+metric ytd_open = a / b over year-to-date
+metric q = a / b over quarter complete
+metric roll = a / b over 3 months complete
+metric mon = a / b complete
+target y for all: by 2022-11-30 ytd >= 50%
+  score = if ytd >= 50% then 2 else 1
+target yo for all: by 2022-11-30 ytd_open >= 50%
+target qq for all: by 2022-11-30 q >= 50%
+target r for all: by 2022-11-30 roll >= 50%
+target m for all: by 2022-11-30 mon >= 50%
+`;
+  const month = (unit: string, m: number, a = 60, b = 100) => ({ unit, period: `2022-${String(m).padStart(2, "0")}`, a, b });
+  const everyMonth = (unit: string) => Array.from({ length: 11 }, (_, k) => month(unit, k + 1));
+  const window = (e: Evaluation, unit: string, metric: string) => resultOf(e, unit, metric)!.explanation.window;
+
+  test("January and February of a year to date: incomplete with `complete`, counts kept, nothing judged; met without it, saying 2 of 11", () => {
+    const e = evaluatePolicy(policy, [{ id: "u", tier: "t" }], [month("u", 1, 100), month("u", 2, 100)], "2022-11-30");
+    expect(resultOf(e, "u", "ytd")).toMatchObject({
+      status: "incomplete", numerator: 200, denominator: 200, actual: 100, threshold: 50,
+      gapPoints: null, needed: null, score: null, rank: null,
+      explanation: { window: { from: "2022-01", to: "2022-11", months: 11, monthsWithData: 2 } },
+    });
+    expect(resultOf(e, "u", "ytd_open")).toMatchObject({ status: "met", rank: 1, explanation: { window: { months: 11, monthsWithData: 2 } } });
+  });
+
+  test("every month reported is judged at month, quarter, year-to-date and rolling windows", () => {
+    const e = evaluatePolicy(policy, [{ id: "u", tier: "t" }], everyMonth("u"), "2022-11-30");
+    for (const [metric, months] of [["ytd", 11], ["q", 2], ["roll", 3], ["mon", 1]] as const) {
+      expect(resultOf(e, "u", metric)).toMatchObject({ status: "met", needed: 0, explanation: { window: { months, monthsWithData: months } } });
+    }
+    expect(resultOf(e, "u", "ytd")!.score).toBe(2);
+  });
+
+  test("one month missing from the window makes each windowed metric incomplete; the month window lacking it has no data", () => {
+    const e = evaluatePolicy(policy, [{ id: "u", tier: "t" }], everyMonth("u").filter((r) => r.period !== "2022-11"), "2022-11-30");
+    expect(window(e, "u", "ytd")).toMatchObject({ months: 11, monthsWithData: 10 });
+    for (const metric of ["ytd", "q", "roll"]) expect(resultOf(e, "u", metric)!.status).toBe("incomplete");
+    expect(resultOf(e, "u", "q")).toMatchObject({ explanation: { window: { months: 2, monthsWithData: 1 } } });
+    expect(resultOf(e, "u", "roll")).toMatchObject({ explanation: { window: { months: 3, monthsWithData: 2 } } });
+    expect(resultOf(e, "u", "mon")).toMatchObject({ status: "no-data", explanation: { window: { months: 1, monthsWithData: 0 } } });
+    expect(resultOf(e, "u", "ytd_open")!.status).toBe("met");
+  });
+
+  test("a month counts as reported only when both the numerator and the denominator are", () => {
+    const rows = [...everyMonth("u").slice(0, 10), { unit: "u", period: "2022-11", b: 100 }];
+    const e = evaluatePolicy(policy, [{ id: "u", tier: "t" }], rows, "2022-11-30");
+    expect(resultOf(e, "u", "ytd")).toMatchObject({ status: "incomplete", explanation: { window: { monthsWithData: 10 } } });
+  });
+
+  test("a quarterly row covers its three months only when the window holds the whole quarter", () => {
+    const quarters = ["2022-Q1", "2022-Q2", "2022-Q3"].map((period) => ({ unit: "u", period, a: 180, b: 300 }));
+    const e = evaluatePolicy(policy, [{ id: "u", tier: "t" }], [...quarters, month("u", 10), month("u", 11)], "2022-11-30");
+    expect(resultOf(e, "u", "ytd")).toMatchObject({ status: "met", explanation: { window: { months: 11, monthsWithData: 11 } } });
+    const q4 = evaluatePolicy(policy, [{ id: "u", tier: "t" }], [...quarters, { unit: "u", period: "2022-Q4", a: 180, b: 300 }], "2022-11-30");
+    expect(resultOf(q4, "u", "ytd")).toMatchObject({ status: "incomplete", explanation: { window: { months: 11, monthsWithData: 9 } } });
+  });
+
+  test("a unit that came into existence inside the window owes only the months it existed, from its first (partial) month", () => {
+    const units = [{ id: "new", tier: "t", validFrom: "2022-09-15" as never }, { id: "late", tier: "t", validFrom: "2022-09-15" as never }];
+    const rows = [month("new", 9), month("new", 10), month("new", 11), month("late", 11)];
+    const e = evaluatePolicy(policy, units, rows, "2022-11-30");
+    expect(resultOf(e, "new", "ytd")).toMatchObject({ status: "met", explanation: { window: { from: "2022-01", to: "2022-11", months: 3, monthsWithData: 3 } } });
+    expect(resultOf(e, "late", "ytd")).toMatchObject({ status: "incomplete", explanation: { window: { months: 3, monthsWithData: 1 } } });
+    expect(resultOf(e, "late", "roll")).toMatchObject({ status: "incomplete", explanation: { window: { months: 3, monthsWithData: 1 } } });
+  });
+
+  test("a unit that ceased after the milestone owes the whole window; one gone before it is excluded", () => {
+    const units = [{ id: "old", tier: "t", validTo: "2022-12-15" as never }, { id: "gone", tier: "t", validTo: "2022-10-31" as never }];
+    const e = evaluatePolicy(policy, units, [...everyMonth("old"), month("gone", 10)], "2022-11-30");
+    expect(resultOf(e, "old", "ytd")).toMatchObject({ status: "met", explanation: { window: { months: 11, monthsWithData: 11 } } });
+    expect(resultOf(e, "gone", "ytd")).toMatchObject({ status: "excluded", explanation: { window: null } });
+  });
+
+  test("with successors, a unit owes the months since its earliest predecessor existed, and their rows fill them", () => {
+    const units = [{ id: "xa-a", tier: "t", validTo: "2022-09-30" as never }, { id: "xa-b", tier: "t", validFrom: "2022-10-01" as never }];
+    const merges = [{ id: "xa-a", successor: "xa-b", date: "2022-10-01" as never }];
+    const rows = [...everyMonth("xa-a").slice(0, 9), month("xa-b", 10), month("xa-b", 11)];
+    const merged = evaluatePolicy(policy, units, rows, "2022-11-30", { merges, successors: true });
+    expect(resultOf(merged, "xa-b", "ytd")).toMatchObject({ status: "met", numerator: 660, explanation: { window: { months: 11, monthsWithData: 11 } } });
+    const apart = evaluatePolicy(policy, units, rows, "2022-11-30", { merges });
+    expect(resultOf(apart, "xa-b", "ytd")).toMatchObject({ status: "met", numerator: 120, explanation: { window: { months: 2, monthsWithData: 2 } } });
+  });
+
+  test("groups count incomplete units and sum their counts; ranks leave them out", () => {
+    const units = ["full", "half", "low"].map((id) => ({ id, tier: "t" }));
+    const rows = [...everyMonth("full"), month("half", 1, 100), ...everyMonth("low").map((r) => ({ ...r, a: 10 }))];
+    const e = evaluatePolicy(policy, units, rows, "2022-11-30");
+    const all = e.groups.find((g) => g.kind === "all" && g.metric === "ytd")!;
+    expect(all).toMatchObject({ units: 3, met: 1, missed: 1, incomplete: 1, noData: 0, numerator: 660 + 100 + 110, denominator: 2300 });
+    expect(["full", "low", "half"].map((u) => resultOf(e, u, "ytd")!.rank)).toEqual([1, 2, null]);
+    expect(e.groups.find((g) => g.kind === "all" && g.metric === "ytd_open")).toMatchObject({ met: 2, missed: 1, incomplete: 0 });
+  });
+
+  test("the output with incomplete results satisfies the contract", () => {
+    const e = evaluatePolicy(policy, [{ id: "u", tier: "t" }], [month("u", 1)], "2022-11-30");
+    expect(Evaluation.parse(JSON.parse(JSON.stringify(e))).results.map((r) => r.status)).toContain("incomplete");
+  });
+});
+
 describe("overrides and roll-ups", () => {
   const tb = readFileSync("policies/thaibinh-2020.ct", "utf8");
   const tbUnits = [

@@ -20,6 +20,8 @@ interface Rule {
 interface Case {
   op: Op;
   window: Window;
+  /** The metric requires complete windows. */
+  complete: boolean;
   units: { id: string; tier: string; tags: string[] }[];
   general: Rule;
   specific: Rule | undefined;
@@ -47,6 +49,7 @@ const caseArb: fc.Arbitrary<Case> = fc
   .record({
     op: fc.constantFrom<Op>(">=", ">", "<=", "<"),
     window: fc.constantFrom<Window>("month", "quarter", "year-to-date", "2 months"),
+    complete: fc.boolean(),
     units: fc.uniqueArray(
       fc.record({ id: fc.constantFrom("u1", "u2", "u3", "u4", "u5"), tier: fc.constantFrom("t1", "t2"), tags: fc.subarray(["g"]) }),
       { minLength: 1, maxLength: 5, selector: (u) => u.id },
@@ -83,7 +86,7 @@ function policyText(c: Case): string {
     "tier t1 tier t2 tag g",
     "unit u1 tier t1 unit u2 tier t2",
     "field a field b",
-    `metric share = a / b over ${c.window}`,
+    `metric share = a / b over ${c.window}${c.complete ? " complete" : ""}`,
     `target general for all: ${schedule(c.general)}`,
     ...(c.specific ? [`target specific for ${selector(c.specific)}: ${schedule(c.specific)}`] : []),
   ].join("\n");
@@ -113,9 +116,13 @@ function reference(c: Case, unit: Case["units"][number]) {
   }
   const rows = c.rows.filter((r) => r.unit === unit.id && months.includes(r.month));
   const target = rule === c.general ? "general" : "specific";
-  if (rows.length === 0) return { target, status: "no-data" };
+  // The rolling window reaches back into 2021, where no unit reported.
+  const owed = c.window === "2 months" ? 2 : months.length;
+  const window = { months: owed, monthsWithData: rows.length };
+  if (rows.length === 0) return { target, status: "no-data", explanation: { window } };
   const a = rows.reduce((s, r) => s + r.a, 0);
   const b = rows.reduce((s, r) => s + r.b, 0);
+  if (c.complete && rows.length < owed) return { target, status: "incomplete", numerator: a, denominator: b, needed: null, gapPoints: null, rank: null, explanation: { window } };
   if (b === 0) return { target, status: "no-denominator" };
   const holds = (num: number) => {
     const left = BigInt(num) * 1000n;
@@ -130,7 +137,7 @@ function reference(c: Case, unit: Case["units"][number]) {
       break;
     }
   }
-  return { target, status: holds(a) ? "met" : "missed", numerator: a, denominator: b, needed, threshold: due.tenths / 10, milestone: iso(due.month, lastDay(due.month)) };
+  return { target, status: holds(a) ? "met" : "missed", numerator: a, denominator: b, needed, threshold: due.tenths / 10, milestone: iso(due.month, lastDay(due.month)), explanation: { window } };
 }
 
 test("the evaluator agrees with the simple reference on random policies and data", () => {
@@ -144,6 +151,9 @@ test("the evaluator agrees with the simple reference on random policies and data
         expect(resultOf(evaluation, unit.id)).toMatchObject(reference(c, unit));
       }
       expect(evaluation.results.filter((r) => r.status === "met").every((r) => r.needed === 0)).toBe(true);
+      // Under `complete`, only a window with every owed month reported is judged.
+      const judged = evaluation.results.filter((r) => r.status === "met" || r.status === "missed");
+      if (c.complete) expect(judged.every((r) => r.explanation.window!.monthsWithData === r.explanation.window!.months)).toBe(true);
     }),
     { numRuns: 300 },
   );

@@ -71,7 +71,7 @@ describe("chitieu eval --format xlsx", () => {
         const r = expected[i]!;
         expect(get("Unit").value).toBe(r.unit);
         expect(get("Target").value).toBe(r.target);
-        expect(get("Status").value).toBe({ met: "met", missed: "missed", "no-data": "no data", "no-denominator": "no denominator", "not-due": "not due", excluded: "excluded" }[r.status]);
+        expect(get("Status").value).toBe({ met: "met", missed: "missed", "no-data": "no data", "no-denominator": "no denominator", "not-due": "not due", excluded: "excluded", incomplete: "incomplete" }[r.status]);
         expect((get("Status").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(STATUS_FILLS[r.status].fill);
         expect(get("Numerator").value ?? null).toBe(r.numerator);
         expect(get("Denominator").value ?? null).toBe(r.denominator);

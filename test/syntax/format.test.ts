@@ -51,6 +51,21 @@ describe.each<Language>(["en", "vi"])("formatting in %s", (lang) => {
   });
 });
 
+describe("the complete clause", () => {
+  const text = "metric ytd = a / b over year-to-date complete\nmetric q = a / b over quarter\n";
+
+  test.each<[Language, string]>([
+    ["en", "metric ytd\n  = a / b over year-to-date complete"],
+    ["vi", "chỉ số ytd\n  = a / b theo lũy kế năm đủ tháng"],
+  ])("is written in %s after the window, only where it was", (lang, written) => {
+    const once = format(text, lang);
+    expect(once).toContain(written);
+    expect(once.match(/complete|đủ tháng/g)).toHaveLength(1);
+    expect(tree(once)).toEqual(tree(text));
+    expect(format(once, lang)).toBe(once);
+  });
+});
+
 describe("expressions", () => {
   const leaf = fc.oneof(
     fc.integer({ min: 0, max: 999 }).map((n): Expression => ({ kind: "number", value: rational(n, 10), span: undefined as never })),

@@ -131,7 +131,21 @@ describe("header and definitions", () => {
     ["theo lũy kế năm", { kind: "year-to-date" }],
     ["theo từ đầu kỳ", { kind: "since-start" }],
   ])("metric window %s", (window, expected) => {
-    expect(ok(`metric m = a / b ${window}`).statements[0]).toMatchObject({ window: expected });
+    expect(ok(`metric m = a / b ${window}`).statements[0]).toMatchObject({ window: expected, complete: false });
+  });
+
+  test.each([
+    ["over year-to-date complete", { kind: "year-to-date" }],
+    ["over 3 months complete", { kind: "rolling", months: 3 }],
+    ["complete", { kind: "month" }],
+    ["theo lũy kế năm đủ tháng", { kind: "year-to-date" }],
+    ["theo quý ĐỦ  THÁNG", { kind: "quarter" }],
+  ])("a metric requiring complete windows: %s", (clause, window) => {
+    expect(ok(`metric m = a / b ${clause}`).statements[0]).toMatchObject({ window, complete: true });
+  });
+
+  test("`complete` stands after the window, not before it", () => {
+    expect(parse("metric m = a / b complete over quarter").diagnostics.map((d) => d.name)).toContain("syntax");
   });
 
   test("a unit names its tier and tags", () => {
@@ -181,6 +195,11 @@ describe("Vietnamese", () => {
     const source = tree(text);
     expect(tree(translateKeywords(text, "vi"))).toEqual(source);
     expect(tree(translateKeywords(text, "en"))).toEqual(source);
+  });
+
+  test("`đủ tháng` gives the tree of `complete`", () => {
+    expect(tree("chỉ số ytd = a / b theo lũy kế năm đủ tháng")).toEqual(tree("metric ytd = a / b over year-to-date complete"));
+    expect(tree("chỉ số ytd = a / b theo lũy kế năm đủ tháng")).not.toEqual(tree("metric ytd = a / b over year-to-date"));
   });
 
   test("a file saved decomposed (NFD) parses as the composed one", () => {
