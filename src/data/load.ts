@@ -203,10 +203,13 @@ function tallies(inputs: readonly Input[], role: SourceRole, rowsOf: (file: stri
   return inputs.map((i) => ({ file: i.file, role, ...(rowsOf(i.file) ?? { read: 0, used: 0, rejected: 0 }) }));
 }
 
-/** A file none of whose rows could be used: it has its other issues, and this one says what it came to. */
+/**
+ * A file that had rows but none that could be used: it has its other issues, and this one says what
+ * they came to. An empty file shows as such in its tally (and the CLI refuses a run that used none).
+ */
 export function unusable(files: readonly FileRows[]): DataIssue[] {
   return files
-    .filter((f) => f.used === 0)
+    .filter((f) => f.used === 0 && f.read > 0)
     .map((f) => issueAt(f.file, { line: 1, where: "line" }, "no-usable-row", undefined, { kind: "no-usable-row", what: f.role, read: f.read }, false));
 }
 

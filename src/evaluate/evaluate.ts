@@ -85,7 +85,9 @@ function prepare(
 ): PreparedData {
   const dataIssues = [...(input.dataIssues ?? [])];
   const kept: Observation[] = [];
-  const units = new Map(input.registry.units.map((u) => [u.id, u]));
+  const mergedInto = mergesOf(input.registry);
+  // A merged unit's rows after the merge are its successor's history (--successors counts them there), not a mistake.
+  const units = new Map(input.registry.units.filter((u) => !mergedInto.has(u.id)).map((u) => [u.id, u]));
   const droppedIn = new Map<string, number>();
   for (const observation of input.observations) {
     const issues = checkObservation(observation, policy, units.get(observation.unit));
@@ -100,7 +102,6 @@ function prepare(
   });
   dataIssues.push(...unusable(files));
   const read = input.rows ?? { read: input.observations.length, used: input.observations.length, rejected: 0 };
-  const mergedInto = mergesOf(input.registry);
   const successorOf = options.successors ? (id: string) => finalSuccessor(id, mergedInto) : undefined;
   const data = buildDataSet(input.registry, kept, fields, successorOf);
   const targetIndex = new Map(policy.targets.map((t, i) => [t, i]));

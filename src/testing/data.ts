@@ -177,14 +177,17 @@ function thresholdShares(policy: Policy): number[] {
   return [...new Set([...ROUND_SHARES, ...shares])].sort((a, b) => a - b);
 }
 
-/** Rows for the given units over the months, one per unit and month, each left out one time in six. */
+/**
+ * Rows for the given units over the months, one per unit and month, each left out one time in six,
+ * and none for a month the unit did not exist in (the evaluator rejects those).
+ */
 export function observationsFor(policy: Policy, units: readonly RegistryUnit[], options: ObservationOptions = {}): fc.Arbitrary<Observation[]> {
   const months = options.months ?? policyMonths(policy);
   const count = months.to - months.from + 1;
   const perUnit = fc.array(fc.option(rowCounts(policy), { nil: undefined, freq: 6 }), { minLength: count, maxLength: count });
   return fc.tuple(...units.map(() => perUnit)).map((byUnit) => {
     const rows = byUnit.flatMap((monthsOfUnit, u) =>
-      monthsOfUnit.flatMap((counts, i) => (counts ? [{ unit: units[u]!.id, month: months.from + i, counts }] : [])),
+      monthsOfUnit.flatMap((counts, i) => (counts && existed(units[u]!, months.from + i) ? [{ unit: units[u]!.id, month: months.from + i, counts }] : [])),
     );
     return rows.map((r, line): Observation => ({
       unit: r.unit,
@@ -194,6 +197,9 @@ export function observationsFor(policy: Policy, units: readonly RegistryUnit[], 
     }));
   });
 }
+
+const existed = (unit: RegistryUnit, month: MonthIndex): boolean =>
+  (unit.validFrom === undefined || month >= monthOfDate(unit.validFrom)) && (unit.validTo === undefined || month <= monthOfDate(unit.validTo));
 
 /** Everything one evaluation needs: who, what they reported, on which date, and how merges count. */
 export interface EvaluationCase {

@@ -535,14 +535,16 @@ describe("chitieu eval", () => {
     const csv = "unit,period,dossiers,online_dossiers\nso-y-te,2022-11,100,70\nso-y-tee,2022-11,1,1\nso-y-te,2022-13,1,1\n";
     const r = chitieuWithInput(csv, ...brvt, "--data", "-", "--as-of", "2022-11-30");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("rows: 3 read, 1 used, 2 rejected; 2 data issues");
+    // The file has no columns for the service usage metric: said once per column, not per row.
+    expect(r.stdout).toContain("rows: 3 read, 1 used, 2 rejected; 4 data issues");
+    expect(r.stdout).toMatch(/-:1 \[online_services\] flagged: the file has no `online_services` column, so `service_usage` has no data from it/);
     expect(r.stdout).toMatch(/-:3 \[unit\] rejected: .*so-y-tee.*did you mean `so-y-te`/);
     expect(r.stdout).toMatch(/-:4 \[period\] rejected: /);
   });
 
   it.each<[string, string[], RegExp]>([
     ["a bad date", [...data, "--as-of", "2022-02-30"], /^chitieu: --as-of: `2022-02-30` is not a date such as 2022-11-30\n$/],
-    ["a missing data file", ["--data", "nowhere.csv", "--as-of", "2022-11-30"], /^chitieu: cannot read nowhere\.csv: no such file\n$/],
+    ["a missing data file", ["--data", "nowhere.csv", "--as-of", "2022-11-30"], /^chitieu: cannot read nowhere\.csv: no such file or folder\n$/],
     ["no --as-of", [...data], /required option '--as-of <date>' not specified/],
   ])("%s exits 2", (_, args, stderr) => {
     const r = chitieu(...brvt, ...args);

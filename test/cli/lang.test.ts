@@ -156,7 +156,7 @@ describe("chitieu eval in Vietnamese", () => {
   it("words a missing file", () => {
     const r = runCli(evalArgs(["--data", join(dir, "nowhere.csv"), "--lang", "vi"]));
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`chitieu: không đọc được ${join(dir, "nowhere.csv")}: không có tệp này\n`);
+    expect(r.stderr).toBe(`chitieu: không đọc được ${join(dir, "nowhere.csv")}: không có tệp hoặc thư mục này\n`);
   });
 
   it("words --format xlsx without --out", () => {

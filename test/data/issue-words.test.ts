@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../src/check/compile.js";
 import { checkObservation } from "../../src/data/checks.js";
 import { issueText, localizeIssue } from "../../src/data/issue-words.js";
+import { unusable } from "../../src/data/load.js";
 import { readObservations } from "../../src/data/observations.js";
 import { readMerges, readUnits } from "../../src/data/registry.js";
 import type { DataIssue, DataIssueCode } from "../../src/data/types.js";
@@ -18,6 +19,7 @@ check resolved = resolved_on_time + resolved_late
 ).policy!;
 
 const UNITS = new Set(["so-y-te", "so-noi-vu"]);
+const reading = { file: "data.csv", format: "csv", fields: new Set(policy.fields.keys()), units: UNITS } as const;
 
 function data(...rows: string[]): readonly DataIssue[] {
   const text = ["unit,period,dossiers,online_dossiers,resolved,resolved_on_time,resolved_late", ...rows].join("\n");
@@ -36,6 +38,14 @@ const EXAMPLES: Record<DataIssueCode, () => readonly DataIssue[]> = {
   "duplicate-row": () => data("so-y-te,2022-10,10,5,,,", "so-y-te,2022-10,10,5,,,"),
   "numerator-above-denominator": () => data("so-y-te,2022-10,1373,1400,,,"),
   "failed-check": () => data("so-y-te,2022-10,,,140394,140061,309"),
+  "empty-count": () => readObservations("unit,period,dossiers,online_dossiers\nso-y-te,2022-10,,5", { ...reading, needed: new Map([["dossiers", ["online_share"]]]) }).issues,
+  "missing-column": () => readObservations("unit,period,online_dossiers\nso-y-te,2022-10,5", { ...reading, needed: new Map([["dossiers", ["online_share"]]]) }).issues,
+  "unknown-tier": () => readUnits("id,name,tier\nso-y-te,Sở Y tế,Province", { file: "units.csv", format: "csv", tiers: new Set(["province"]) }).issues,
+  "outside-validity": () =>
+    readObservations("unit,period,dossiers\nso-y-te,2022-10,5", reading).observations.flatMap((o) =>
+      checkObservation(o, policy, { id: "so-y-te", name: "Sở Y tế", tier: "province", parent: undefined, tags: [], validFrom: "2023-01-01" as never, validTo: undefined }),
+    ),
+  "no-usable-row": () => unusable([{ file: "data.csv", role: "data", read: 2, used: 0, rejected: 2 }]),
   "merge-unknown-unit": () => readMerges("id,successor,date\ndong-ha,quang-tri,2025-07-01", { file: "merges.csv", format: "csv", units: UNITS }).issues,
 };
 
@@ -95,7 +105,7 @@ describe("issues read back from JSON", () => {
   it("the evaluation's contract accepts and keeps the arguments", async () => {
     const { Evaluation } = await import("../../src/evaluate/result.js");
     const issue = { code: "unknown-unit", file: "data.csv", line: 3, column: "unit", message, rejected: true, args: { kind: "new-kind" } };
-    const parsed = Evaluation.parse({ policy: "p", asOf: "2022-11-30", results: [], scores: [], groups: [], dataIssues: [issue], rows: { read: 1, used: 0, rejected: 1 } });
+    const parsed = Evaluation.parse({ policy: "p", asOf: "2022-11-30", results: [], scores: [], groups: [], dataIssues: [issue], rows: { read: 1, used: 0, rejected: 1 }, files: [] });
     expect(parsed.dataIssues[0]!.args).toEqual({ kind: "new-kind" });
   });
 });
