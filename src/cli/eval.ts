@@ -53,14 +53,15 @@ export async function evaluateCommand(policyFile: string, options: EvalOptions, 
   const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format as Exclude<Format, "xlsx">, lang, io);
   if (options.out === undefined) io.out(output as string);
   else if (!writeOut(options.out, output, io, lang)) return EXIT.usage;
-  if (format !== "table" && !(format === "json" && options.out === undefined)) summarise(evaluation, lang, io);
+  const quiet = evaluation.dataIssues.length === 0 && evaluation.rows.rejected === 0;
+  if (!quiet && format !== "table" && !(format === "json" && options.out === undefined)) summarise(evaluation, lang, io);
   const unused = unusedData(evaluation, options, io);
   if (unused !== EXIT.ok) return unused;
   const missed = evaluation.results.some((r) => r.status === "missed");
   return options.failOnMiss && missed ? EXIT.problems : EXIT.ok;
 }
 
-/** Rows and data issues on standard error, for outputs that do not show them (CSV, NDJSON, a file). */
+/** Rows and data issues on standard error, for outputs that do not show them (CSV, NDJSON, a file); a clean run says nothing. */
 function summarise(evaluation: Evaluation, lang: Lang, io: Output): void {
   const words = cliWords(lang);
   const { read, used, rejected } = evaluation.rows;

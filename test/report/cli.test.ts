@@ -41,7 +41,7 @@ describe("chitieu report", () => {
   it("exits 2 on a missing file or a folder it cannot write to", () => {
     const missing = runCli(["report", "policies/brvt-2139-2022.ct", "--units", "nope.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "2022-11-30"]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe("chitieu: cannot read nope.csv: no such file\n");
+    expect(missing.stderr).toBe("chitieu: cannot read nope.csv: no such file or folder\n");
     const unwritable = runCli(["report", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "2022-11-30", "--out", join(dir, "no/such/dir/r.html")]);
     expect(unwritable.status).toBe(2);
     expect(unwritable.stderr).toBe(`chitieu: cannot write ${join(dir, "no/such/dir/r.html")}: ENOENT\n`);

@@ -165,7 +165,9 @@ describe("Excel in, through the CLI", () => {
     const fromCsv = JSON.parse(runCli(["eval", ...EXAMPLE, "--format", "json"]).stdout) as Evaluation;
     // The units workbook's first sheet is the instructions: the registry is read from its first sheet, so it is refused...
     const wrong = runCli(["eval", "policies/brvt-2139-2022.ct", "--units", units, "--data", data, "--as-of", "2022-11-30", "--format", "json"]);
-    expect(wrong.status).toBe(0);
+    // ...no unit is read, so nothing can be used, and a scheduled job learns it from the exit code.
+    expect(wrong.status).toBe(3);
+    expect(wrong.stderr).toContain("no reported count could be used");
     expect((JSON.parse(wrong.stdout) as Evaluation).dataIssues[0]!.message).toContain("the header has no `id` column");
     // ...so this test writes the registry with its table first, and names the data's sheet.
     const book = new ExcelJS.Workbook();
@@ -180,12 +182,14 @@ describe("Excel in, through the CLI", () => {
     expect(fromXlsx.rows).toEqual(fromCsv.rows);
   });
 
-  it("refuses a missing sheet with the sheets there are, and --sheet for a data file that is not a workbook", async () => {
+  it("reports a missing sheet with the sheets there are, and refuses --sheet for a data file that is not a workbook", async () => {
     const data = join(dir, "data-missing.xlsx");
     await asWorkbook("examples/brvt-2022/data.csv", data, "T11");
     const missing = runCli(["eval", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", data, "--sheet", "T12", "--as-of", "2022-11-30"]);
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe(`chitieu: cannot read ${data}: the workbook has no sheet \`T12\`; its sheets are \`T11\`\n`);
+    // One workbook among many that cannot be read is that file's issue, not the end of the run; here it was the only data.
+    expect(missing.status).toBe(3);
+    expect(missing.stdout).toContain(`${data}:1 rejected: the workbook cannot be read: the workbook has no sheet \`T12\`; its sheets are \`T11\``);
+    expect(missing.stderr).toBe("chitieu: no reported count could be used (0 rows read): every unit is without data (exit 3; --allow-empty accepts it)\n");
     const notBook = runCli(["eval", ...EXAMPLE, "--sheet", "T11"]);
     expect(notBook.status).toBe(2);
     expect(notBook.stderr).toBe("chitieu: --sheet names a worksheet of an .xlsx --data file, and examples/brvt-2022/data.csv is not one\n");
