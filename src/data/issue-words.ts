@@ -43,6 +43,7 @@ export type CellProblem =
   | { readonly kind: "before-valid-from"; readonly validTo: string; readonly validFrom: string }
   | { readonly kind: "merged-into-itself" }
   | { readonly kind: "empty-count"; readonly metrics: readonly string[] }
+  | { readonly kind: "unit-refused"; readonly id: string; readonly at: At }
   /** A problem the schemas do not word themselves; it stays in English. */
   | { readonly kind: "other"; readonly text: string };
 
@@ -141,6 +142,7 @@ function cellEn(p: CellProblem): string {
     case "count": return `${COUNT_EN[p.problem]}: ${p.value}${p.thousands ? `; if the dot groups thousands, read the file with numbers: "vi"` : ""}`;
     case "before-valid-from": return `is ${p.validTo}, before valid_from ${p.validFrom}`;
     case "merged-into-itself": return "is the unit itself";
+    case "unit-refused": return `names \`${p.id}\`, which the registry refuses ${placeEn(p.at)}, so its rows are refused too`;
     case "empty-count": return `is empty, so ${listEn(p.metrics)} ${p.metrics.length === 1 ? "has" : "have"} no data from this row; write 0 if nothing was counted`;
     case "other": return p.text;
   }
@@ -235,6 +237,7 @@ function cellVi(p: CellProblem): string {
       return `${COUNT_VI[p.problem]}: ${p.value}${p.thousands ? `; nếu dấu chấm dùng để phân cách hàng nghìn, hãy đọc tệp với numbers: "vi" (--numbers vi)` : ""}`;
     case "before-valid-from": return `là ngày ${p.validTo}, trước ngày valid_from ${p.validFrom}`;
     case "merged-into-itself": return "trùng với chính đơn vị bị sáp nhập";
+    case "unit-refused": return `ghi đơn vị \`${p.id}\` đã bị loại khỏi danh mục ${placeVi(p.at)}, nên các dòng số liệu của đơn vị này cũng bị loại`;
     case "empty-count": return `để trống, nên ${listEn(p.metrics)} không có số liệu từ dòng này; nếu không phát sinh, hãy ghi 0`;
     case "other": return p.text;
   }

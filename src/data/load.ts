@@ -8,7 +8,7 @@
 import { references } from "../model/expression.js";
 import type { Policy } from "../model/policy.js";
 import type { Delimiter } from "./csv.js";
-import type { Where } from "./issue-words.js";
+import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
 import { readObservations, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
 import type { NumberStyle } from "./numbers.js";
 import { samePeriod } from "./period.js";
@@ -90,10 +90,20 @@ export async function readData(policy: Policy, sources: readonly Source[], optio
     ...[...unitInputs, ...mergeInputs, ...dataInputs].flatMap((i) => (i.ok ? [] : [i.issue])),
     ...units.issues,
     ...merges.flatMap((m) => m.read.issues),
-    ...counts.flatMap((c) => c.read.issues),
+    ...counts.flatMap((c) => c.read.issues.map((issue) => refusedUnit(issue, units.refused))),
     ...distinct.issues,
   ];
   return { registry: { units: units.registry.units, merges: [...units.registry.merges, ...merges.flatMap((m) => m.read.merges)] }, observations: distinct.observations, dataIssues, rows: sumRows(files.filter((f) => f.role === "data")), files };
+}
+
+/** A row of a unit the registry refused says so, rather than that the unit is unknown. */
+function refusedUnit(issue: DataIssue, refused: ReadonlyMap<string, At>): DataIssue {
+  const args = issue.args;
+  if (args?.kind !== "cell" || args.problem.kind !== "unknown-unit") return issue;
+  const at = refused.get(args.problem.id);
+  if (at === undefined) return issue;
+  const text: IssueText = { kind: "cell", column: "unit", problem: { kind: "unit-refused", id: args.problem.id, at } };
+  return { ...issue, message: issueText("en", text), args: { ...text, ...(args.item ? { item: args.item } : {}) } };
 }
 
 const readable = (inputs: readonly Input[]) => inputs.flatMap((i) => (i.ok ? [i] : []));

@@ -198,11 +198,34 @@ function fromSheet(sheet: Sheet, file: string, columns: Columns): RecordSet {
   const rows = sheet.rows
     .filter((row) => !isBlank(row))
     .map((row): GridRow => ({ at: { line: row.line, where: "row" }, cells: row.cells, problem: undefined }));
-  const start = rows.findIndex((row) => {
-    const names = new Set(headingsOf(row.cells, columns).names);
-    return columns.required.every((column) => names.has(column));
-  });
-  return fromGrid(rows.slice(Math.max(start, 0)), file, columns, overhangProblem);
+  const start = Math.max(
+    rows.findIndex((row) => {
+      const names = new Set(headingsOf(row.cells, columns).names);
+      return columns.required.every((column) => names.has(column));
+    }),
+    0,
+  );
+  const header = rows[start];
+  const below = rows[start + 1];
+  if (header && below && isSubHeader(header, below, columns)) {
+    const width = Math.max(header.cells.length, below.cells.length);
+    const cells = Array.from({ length: width }, (_, i) => (isBlankCell(below.cells[i]) ? header.cells[i] : below.cells[i]));
+    return fromGrid([{ ...header, cells }, ...rows.slice(start + 2)], file, columns, overhangProblem);
+  }
+  return fromGrid(rows.slice(start), file, columns, overhangProblem);
+}
+
+/**
+ * A second header row, as Vietnamese report forms have: "Số hồ sơ" merged over two columns, with
+ * "Tiếp nhận" and "Trực tuyến" under it, and "Đơn vị" merged down over both rows. The row under
+ * the header is one when the required columns are empty in it (merged from above) and every cell
+ * it has is text, not a number; its headings then stand for their columns.
+ */
+function isSubHeader(header: GridRow, below: GridRow, columns: Columns): boolean {
+  const names = headingsOf(header.cells, columns).names;
+  const requiredEmpty = columns.required.every((column) => isBlankCell(below.cells[names.indexOf(column)]));
+  const filled = below.cells.filter((cell) => !isBlankCell(cell));
+  return requiredEmpty && filled.length > 0 && filled.every((cell) => typeof cell === "string" && !/^[\d\s.,%-]*$/.test(cell));
 }
 
 /** The rows under a header; `shape` says whether a row's cells line up with the header. */

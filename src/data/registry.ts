@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { foldName } from "../text/fold.js";
 import { optionalDate, optionalText, requiredDate, requiredText, suggester, tags, toIssues, type CellFailure, type Suggestion } from "./cells.js";
-import type { IssueText } from "./issue-words.js";
+import type { At, IssueText } from "./issue-words.js";
 import {
   columnSet,
   failed,
@@ -135,7 +135,9 @@ export interface FileRows extends RowCounts {
  * Several registry files as one registry: an id given in two files is rejected where it comes
  * second, and a parent may be in any file. Each file's rows are tallied on their own.
  */
-export function readUnitFiles(files: readonly { readonly input: RecordInput; readonly options: RegistryReadOptions }[]): UnitsRead & { readonly files: readonly FileRows[] } {
+export function readUnitFiles(
+  files: readonly { readonly input: RecordInput; readonly options: RegistryReadOptions }[],
+): UnitsRead & { readonly files: readonly FileRows[]; readonly refused: ReadonlyMap<string, At> } {
   const sets = files.map(({ input, options }) => ({
     file: options.file,
     ...(typeof input !== "string" || options.format !== "json" ? { units: readRecords(input, options, UNIT_COLUMNS), merges: undefined } : unitsJson(input, options)),
@@ -154,6 +156,7 @@ export function readUnitFiles(files: readonly { readonly input: RecordInput; rea
     issues: byPlace([...units.issues, ...merges.flatMap((m) => m.issues)], sets.map((set) => set.file)),
     rows: sumRows(tallies),
     files: tallies,
+    refused: new Map(units.refused.map((u) => [u.value.id, { ...placeOf(u.record), file: u.file }])),
   };
 }
 
@@ -236,13 +239,18 @@ function validateRows<T extends { readonly id: string }>(
   return { kept, issues };
 }
 
-function validateUnits(sets: readonly { readonly set: RecordSet; readonly file: string }[], tiers: ReadonlySet<string> | undefined): Validated<Placed<RegistryUnit>> {
+/** The units kept, and those refused for their tier or parent (whose rows of counts are then refused too, citing them). */
+function validateUnits(
+  sets: readonly { readonly set: RecordSet; readonly file: string }[],
+  tiers: ReadonlySet<string> | undefined,
+): Validated<Placed<RegistryUnit>> & { readonly refused: readonly Placed<RegistryUnit>[] } {
   const first = new Map<string, Placed<unknown>>();
   const rows = sets.map(({ set, file }) => validateRows(set, file, unitRow, "unit", first));
   const all = rows.flatMap((r) => r.kept);
   const tiered = tiers ? checkTiers(all, tiers) : { kept: all, issues: [] };
   const linked = checkParents(tiered.kept);
-  return { kept: linked.kept, issues: [...rows.flatMap((r) => r.issues), ...tiered.issues, ...linked.issues] };
+  const kept = new Set(linked.kept);
+  return { kept: linked.kept, issues: [...rows.flatMap((r) => r.issues), ...tiered.issues, ...linked.issues], refused: all.filter((u) => !kept.has(u)) };
 }
 
 /**

@@ -49,7 +49,10 @@ export async function readSheet(bytes: Uint8Array, options: SheetReadOptions = {
   return { ok: true, sheet: { kind: "sheet", name: worksheet.name, rows } };
 }
 
+// A merged range shows its value once, in its first cell: a heading merged over two rows or a
+// title across the sheet is read there only, not repeated into the cells it covers.
 function cellValue(cell: ExcelJS.Cell): Cell {
+  if (cell.isMerged && cell.master !== cell) return undefined;
   return valueOf(cell.value, cell.numFmt);
 }
 
