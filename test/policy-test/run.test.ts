@@ -83,6 +83,27 @@ describe("a passing case", () => {
     expect(report.cases[0]).toMatchObject({ passed: true, mismatches: [] });
   });
 
+  it("reads a list of data files together, workbooks and NDJSON by extension, as `eval --data a b` does", async () => {
+    const report = await run({
+      "policies/mem.test.json": {
+        policy: "../test/fixtures/messy/policy.ct",
+        cases: [
+          {
+            name: "one file per unit, and a month sent twice",
+            asOf: "2022-11-30",
+            unitsFile: "../test/fixtures/messy/units.csv",
+            dataFile: ["../test/fixtures/messy/per-unit/xa-a.xlsx", "../test/fixtures/messy/across-files/a.csv", "mem.ndjson"],
+            expect: [{ unit: "xa-a", metric: "online_share", numerator: 5, denominator: 10, status: "met" }, { unit: "so-y-te", metric: "online_share", status: "met" }],
+            expectIssues: [{ in: "data", line: 3, code: "duplicate-row", column: "period" }],
+          },
+        ],
+      },
+      "policies/mem.ndjson": '{"unit":"huyen-a","period":"2022-11","dossiers":80,"online_dossiers":30}\n',
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.cases[0]).toMatchObject({ passed: true, mismatches: [] });
+  });
+
   it("reads inline merges and counts merged history under the successor with `successors`", async () => {
     const files = (successors: boolean): Record<string, PolicyTestFileInput> => ({
       "policies/mem.test.json": {

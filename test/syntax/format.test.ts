@@ -66,6 +66,22 @@ describe("the complete clause", () => {
   });
 });
 
+describe("a field's column headings", () => {
+  const text = 'field dossiers "Số hồ sơ" column "Tổng số hồ sơ", "Tiếp nhận"\nfield online\n';
+
+  test.each<[Language, string]>([
+    ["en", 'field dossiers "Số hồ sơ" column "Tổng số hồ sơ", "Tiếp nhận"\n'],
+    ["vi", 'trường dossiers "Số hồ sơ" cột "Tổng số hồ sơ", "Tiếp nhận"\n'],
+  ])("are written in %s after the title, and read back as the same headings", (lang, written) => {
+    const once = format(text, lang);
+    expect(once).toContain(written);
+    expect(tree(once)).toEqual(tree(text));
+    expect(format(once, lang)).toBe(once);
+    const field = parse(once).ast!.statements.find((s) => s.kind === "field" && s.id.text === "dossiers");
+    expect(field && field.kind === "field" && field.columns.map((c) => c.value)).toEqual(["Tổng số hồ sơ", "Tiếp nhận"]);
+  });
+});
+
 describe("expressions", () => {
   const leaf = fc.oneof(
     fc.integer({ min: 0, max: 999 }).map((n): Expression => ({ kind: "number", value: rational(n, 10), span: undefined as never })),
