@@ -45,6 +45,7 @@ export {
 export { Evaluation, Result, ScoreResult, Group, Status } from "./evaluate/result.js";
 export { readUnits, readMerges, type UnitsRead, type MergesRead, type RegistryReadOptions } from "./data/registry.js";
 export { readObservations, type ObservationsRead, type ObservationReadOptions } from "./data/observations.js";
+export { readData, formatOfPath, type Source, type SourceRole, type DataRead, type DataReadOptions, type FileRows } from "./data/load.js";
 export { readSheet, type SheetRead, type SheetReadOptions } from "./data/xlsx.js";
 export type { Sheet, SheetRow } from "./data/records.js";
 export type { DataIssue, Merge, Observation, Period, Registry, RegistryUnit, RowCounts } from "./data/types.js";
