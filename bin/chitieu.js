@@ -12,7 +12,7 @@ const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs ?? Numb
 const useBundle = process.env.CHITIEU_UNBUNDLED !== "1" && mtime(bundle) >= (mtime(modules) || 0);
 const { main, languageFromEnvironment } = useBundle
   ? await import(bundle.href)
-  : await Promise.all([import("../dist/cli/main.js"), import("../dist/report/words.js")]).then(([cli, words]) => ({ ...cli, ...words }));
+  : await Promise.all([import("../dist/cli/main.js"), import("../dist/cli/environment.js")]).then(([cli, words]) => ({ ...cli, ...words }));
 
 // A reader that stops early (`chitieu eval ... | head -1`) closes the pipe, and the next write fails
 // with EPIPE. `cat` would die of SIGPIPE there; Node ignores that signal and reports the failed write as

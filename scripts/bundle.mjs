@@ -19,7 +19,7 @@ const outdir = join(root, at > 0 ? process.argv[at + 1] : join("dist", "bundle")
 // The entry the bin imports: the CLI and the language it picks from the environment.
 const entry = `
 export { main } from "./dist/cli/main.js";
-export { languageFromEnvironment } from "./dist/report/words.js";
+export { languageFromEnvironment } from "./dist/cli/environment.js";
 `;
 
 /** zod's `z.locales` namespace pulls in every locale; the bundle keeps English (scripts/zod-locales.mjs). */

@@ -2,7 +2,7 @@
  * chitieu's public API: parse and compile policy files, read their schedules, score reported data,
  * and render diagnostics. Nothing here prints, exits or throws on bad input: problems come back as values.
  */
-export { compile, compileFile, type CompileOptions, type CompileResult } from "./check/compile.js";
+export { compile, compileFile, type CompileOptions, type CompileResult } from "./files/policy.js";
 export { parse, type ParseResult } from "./syntax/parse.js";
 export { withoutSpans } from "./syntax/ast.js";
 export type * as Syntax from "./syntax/ast.js";
@@ -51,7 +51,7 @@ export type { Sheet, SheetRow } from "./data/records.js";
 export type { DataIssue, Merge, Observation, Period, Registry, RegistryUnit, RowCounts } from "./data/types.js";
 export { resultsTable } from "./report/table.js";
 export { reportHtml, type ReportOptions } from "./report/html.js";
-export { evaluationHistory, historyDates } from "./report/history.js";
+export { evaluationHistory, historyDates } from "./evaluate/history.js";
 export { resultsWorkbook, type WorkbookOptions } from "./report/workbook.js";
 export { streamObservations, readObservationStream, observationsOf, type ObservationBatch, type ObservationChunks, type ObservationStreamOptions } from "./data/stream.js";
 export { localizeIssue, type IssueArgs } from "./data/issue-words.js";

@@ -3,7 +3,6 @@
  * and hands out a policy only when there is no error left.
  */
 import { normalize } from "node:path";
-import { readText } from "../files/find.js";
 import type { CodeName } from "../diagnostics/codes.js";
 import { byPosition, hasErrors, problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { MessageArgs } from "../diagnostics/messages.js";
@@ -21,7 +20,7 @@ import { collectSymbols, resolve, type Symbols } from "./symbols.js";
 export interface CompileOptions {
   /** The file name diagnostics and results cite; imports are resolved relative to it. */
   readonly file?: string;
-  /** How imports are read; by default from the file system. Return undefined for a missing file. */
+  /** How imports are read; none can be read unless given (files/policy.ts reads them from disk). Return undefined for a missing file. */
   readonly readFile?: ReadFile;
 }
 
@@ -36,11 +35,13 @@ export interface CompileResult {
   readonly sources: ReadonlyMap<string, string>;
 }
 
+const NO_FILES: ReadFile = () => undefined;
+
 const ROUNDING_MODES: readonly RoundingMode[] = ["half-up", "half-even", "down", "up"];
 
 export function compile(text: string, options: CompileOptions = {}): CompileResult {
   const file = normalize(options.file ?? "<input>");
-  const loaded = load(file, text, options.readFile ?? readText);
+  const loaded = load(file, text, options.readFile ?? NO_FILES);
   const diagnostics = [...loaded.diagnostics];
   const entry = loaded.files[0];
   if (!entry || entry.file !== file) {
@@ -54,16 +55,6 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
     diagnostics: diagnostics.sort(byPosition),
     sources: loaded.sources,
   };
-}
-
-/** Reads the file and compiles it. A file that cannot be read is a diagnostic too. */
-export function compileFile(path: string, options: Omit<CompileOptions, "file"> = {}): CompileResult {
-  const read = options.readFile ?? readText;
-  const text = read(path);
-  if (text !== undefined) return compile(text, { ...options, file: path });
-  const at = { offset: 0, line: 1, column: 1 };
-  const missing = problem("import-not-found", path, { start: at, end: at }, { path });
-  return { policy: undefined, definitions: undefined, diagnostics: [missing], sources: new Map() };
 }
 
 const location = (file: string, span: Span): M.RuleLocation => ({ file, line: span.start.line, column: span.start.column });

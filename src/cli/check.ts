@@ -1,10 +1,10 @@
 /** `chitieu check FILES...`: every diagnostic of every policy, and an exit code for CI. */
 import { z } from "zod";
-import { compileFile } from "../check/compile.js";
+import { compileFile } from "../files/policy.js";
 import { localize, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics, summary } from "../diagnostics/render.js";
 import { findFiles } from "../files/find.js";
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords } from "./words.js";
 

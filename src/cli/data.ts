@@ -6,7 +6,7 @@
 import { createReadStream, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { z } from "zod";
-import { compileFile } from "../check/compile.js";
+import { compileFile } from "../files/policy.js";
 import { formatOfPath, readData, type Source, type SourceRole } from "../data/load.js";
 import type { RegistryUnit } from "../data/types.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
@@ -14,7 +14,7 @@ import { compileEvaluator, type Evaluator, type PreparedData } from "../evaluate
 import type { Evaluation } from "../evaluate/result.js";
 import { findFiles, statOf } from "../files/find.js";
 import type { Policy } from "../model/policy.js";
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import { parseDate, type IsoDate } from "../time/calendar.js";
 import { EXIT, type Output } from "./output.js";
 import { progressFor, type Progress } from "./progress.js";

@@ -4,7 +4,7 @@ import { extname } from "node:path";
 import { z } from "zod";
 import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation } from "../evaluate/result.js";
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import { resultsCsv, resultsNdjson } from "../report/rows.js";
 import { resultsTable } from "../report/table.js";
 import { resultsWorkbook } from "../report/workbook.js";

@@ -13,7 +13,7 @@ import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { check, CheckOptions } from "./check.js";
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords, commanderErrorText } from "./words.js";
 

@@ -1,5 +1,5 @@
 /** Where a command writes, and what the terminal allows; the real streams in `bin/`, strings in tests. */
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 
 export interface Output {
   readonly out: (text: string) => void;

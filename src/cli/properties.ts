@@ -4,12 +4,12 @@
  */
 import { extname } from "node:path";
 import { z } from "zod";
-import { compileFile } from "../check/compile.js";
+import { compileFile } from "../files/policy.js";
 import { readUnits } from "../data/registry.js";
 import type { Registry } from "../data/types.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { findFiles, readText } from "../files/find.js";
-import { renderPropertyReport } from "../report/properties.js";
+import { renderPropertyReport } from "../testing/render.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords } from "./words.js";
 

@@ -1,7 +1,7 @@
 /** `chitieu report POLICY --units F --data F --as-of DATE --out report.html`: the HTML report. */
 import { extname } from "node:path";
 import { z } from "zod";
-import { evaluationHistory } from "../report/history.js";
+import { evaluationHistory } from "../evaluate/history.js";
 import { reportHtml } from "../report/html.js";
 import type { IsoDate } from "../time/calendar.js";
 import { DataOptions, loadData, unusedData } from "./data.js";

@@ -1,6 +1,6 @@
 /** `chitieu schedule FILE`: every target's milestones, per tier and per unit the policy singles out. */
 import { z } from "zod";
-import { compileFile } from "../check/compile.js";
+import { compileFile } from "../files/policy.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import type { Policy, Target } from "../model/policy.js";
 import { toDecimalString, toNumber } from "../number/rational.js";

@@ -1,8 +1,8 @@
 /** `chitieu test [PATHS...]`: run policy test files (`*.test.json`) and report each case, for CI. */
 import { z } from "zod";
-import { compileFile } from "../check/compile.js";
+import { compileFile } from "../files/policy.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import { findTestFiles, runTestFiles, TEST_FILE_SUFFIX } from "../policy-test/run.js";
 import { localizeTestText, type TestText } from "../policy-test/words.js";
 import { hasUsageProblems, type Mismatch, type Problem, type TestReport } from "../policy-test/report.js";

@@ -3,7 +3,7 @@
  * test results. Diagnostics have their own catalogue (src/diagnostics/messages.ts); commander's
  * help text stays English.
  */
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 
 export interface CliWords {
   readonly cannotRead: (path: string, reason: string) => string;

@@ -4,8 +4,9 @@
  * prints picks the language with `localizeIssue`. Ids, column names and cell values are quoted as
  * the file writes them, so they read the same in both languages.
  */
-import type { Lang } from "../report/words.js";
-import { formatCount, type CountProblem } from "./numbers.js";
+import type { Lang } from "../i18n/lang.js";
+import { grouped } from "../i18n/numbers.js";
+import type { CountProblem } from "./numbers.js";
 
 /** How a record is found: a line of a text file, a row of a worksheet, an item of a JSON array. */
 export type Where = "line" | "row" | "item" | "units item" | "merges item";
@@ -95,15 +96,6 @@ export type IssueText = { [K in IssueKind]: { readonly kind: K } & IssueKinds[K]
 export type IssueArgs = IssueText & { readonly item?: At };
 
 type Catalogue = { readonly [K in IssueKind]: (args: IssueKinds[K]) => string };
-
-/** Counts and figures as each language groups them: `140,394` and `1.5`, or `140.394` and `1,5`. */
-function grouped(digits: string, lang: Lang): string {
-  const negative = digits.startsWith("-");
-  const [whole = "", fraction] = (negative ? digits.slice(1) : digits).split(".");
-  const text = lang === "vi" ? formatCount(BigInt(whole)).replaceAll(",", ".") : formatCount(BigInt(whole));
-  const out = fraction === undefined ? text : `${text}${lang === "vi" ? "," : "."}${fraction}`;
-  return negative ? `-${out}` : out;
-}
 
 const count = (n: number, lang: Lang): string => grouped(String(n), lang);
 const figure = ({ digits, exact }: Figure, lang: Lang): string => `${exact ? "" : lang === "vi" ? "khoảng " : "about "}${grouped(digits, lang)}`;

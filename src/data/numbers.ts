@@ -51,10 +51,3 @@ function checkCount(value: number): CountResult {
   // `-0` is a way of writing zero, not a negative count.
   return { ok: true, value: value === 0 ? 0 : value };
 }
-
-/** Counts in messages, grouped by commas as English-language reports write them: `140,394`. */
-export function formatCount(value: number | bigint): string {
-  const digits = (value < 0 ? -value : value).toString();
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return value < 0 ? `-${grouped}` : grouped;
-}

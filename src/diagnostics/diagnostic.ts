@@ -2,7 +2,7 @@
  * Problems are values, not exceptions: each carries where it is and what would fix it, and travels
  * up to whoever prints it (the CLI, an editor, a service's response).
  */
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Span } from "../text/span.js";
 import { codes, type CodeName, type Severity } from "./codes.js";
 import { wording, type MessageArgs } from "./messages.js";

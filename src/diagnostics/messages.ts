@@ -3,7 +3,7 @@
  * Checking code records the arguments; whoever prints picks the language. Ids, keywords, dates and
  * figures are quoted as the policy writes them, so they read the same in both languages.
  */
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import { expectationText, type Expectation } from "../syntax/messages.js";
 import type { CodeName } from "./codes.js";
 

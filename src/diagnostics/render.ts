@@ -11,7 +11,7 @@
  *
  * With `{ lang: "vi" }` the words are Vietnamese; the code, the name and the quoted policy text stay.
  */
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Severity } from "./codes.js";
 import { localize, type Diagnostic } from "./diagnostic.js";
 

@@ -5,7 +5,7 @@
  * `localizeTestText`. Ids, codes and JSON keys are quoted as written, so they read the same in both.
  */
 import { localizeIssue, type IssueArgs } from "../data/issue-words.js";
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 
 /** The inputs of a case, as `expectIssues[].in` names them. */
 export type Input = "units" | "merges" | "data";

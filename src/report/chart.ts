@@ -9,9 +9,11 @@
 import type { Status } from "../evaluate/result.js";
 import type { Comparison } from "../model/policy.js";
 import type { IsoDate } from "../time/calendar.js";
-import { dateText, monthText, percentText, shortPercent } from "./locale.js";
+import { formatMonth } from "../data/period.js";
+import { dateText, monthText } from "../i18n/dates.js";
+import { percentText, shortPercent } from "../i18n/numbers.js";
 import { html, type Markup } from "./markup.js";
-import type { Lang } from "./words.js";
+import type { Lang } from "../i18n/lang.js";
 
 export interface ChartPoint {
   readonly date: IsoDate;
@@ -95,7 +97,7 @@ export function rampChart(input: ChartInput): Markup {
   const every = Math.max(1, Math.ceil(months.length / 12));
   const xTicks = months
     .filter((_, i) => i % every === 0)
-    .map((m) => html`<line class="grid faint" x1="${fixed(x(m.day))}" x2="${fixed(x(m.day))}" y1="${MARGIN.top}" y2="${MARGIN.top + PLOT_H}"/><text class="tick" x="${fixed(x(m.day))}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${monthText(m.month, input.lang)}</text>`);
+    .map((m) => html`<line class="grid faint" x1="${fixed(x(m.day))}" x2="${fixed(x(m.day))}" y1="${MARGIN.top}" y2="${MARGIN.top + PLOT_H}"/><text class="tick" x="${fixed(x(m.day))}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${monthText(formatMonth(m.month), input.lang)}</text>`);
 
   const ramp = stepPath(input.milestones, xd, y, x(x1));
   const rises = input.op === ">=" || input.op === ">";

@@ -4,8 +4,8 @@
  */
 import type { Result } from "../evaluate/result.js";
 import type { Policy, Selector } from "../model/policy.js";
-import { rateText, twoDecimals } from "./numbers.js";
-import type { Lang } from "./words.js";
+import { rateText, twoDecimals } from "../i18n/numbers.js";
+import type { Lang } from "../i18n/lang.js";
 
 const COMPARISON = {
   en: { ">=": "at least", ">": "above", "<=": "at most", "<": "below" },

@@ -16,12 +16,14 @@ import { toNumber } from "../number/rational.js";
 import { milestonesThrough, nextMilestone } from "../schedule/schedule.js";
 import { endOfMonth, type IsoDate } from "../time/calendar.js";
 import { rampChart, type ChartSeries, type UnitSeries } from "./chart.js";
-import { countsRate, countText, dateText, percentText, pointsText, shortPercent } from "./locale.js";
+import { dateText } from "../i18n/dates.js";
+import { countsRate, countText, percentText, pointsText, shortPercent } from "../i18n/numbers.js";
 import { html, trusted, type Markup } from "./markup.js";
 import { REPORT_JS, searchKey } from "./report-script.js";
 import { REPORT_CSS } from "./report-style.js";
 import { capital, REPORT_WORDS, type ReportWords } from "./report-words.js";
-import { missingMonths, type Lang } from "./words.js";
+import { missingMonths } from "./words.js";
+import type { Lang } from "../i18n/lang.js";
 
 export interface ReportOptions {
   /** Vietnamese unless said. */

@@ -4,7 +4,8 @@
  * (words.ts), so every report names things alike.
  */
 import type { Comparison } from "../model/policy.js";
-import { WORDS, type Lang, type Words } from "./words.js";
+import { WORDS, type Words } from "./words.js";
+import type { Lang } from "../i18n/lang.js";
 
 /** Headings start with a capital; the text table's column words are lower case. */
 export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -7,8 +7,9 @@ import Table from "cli-table3";
 import { createColors } from "picocolors";
 import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
-import { rateText, twoDecimals } from "./numbers.js";
-import { missingMonths, WORDS, type Lang, type Words } from "./words.js";
+import { rateText, twoDecimals } from "../i18n/numbers.js";
+import { missingMonths, WORDS, type Words } from "./words.js";
+import type { Lang } from "../i18n/lang.js";
 
 export interface TableOptions {
   readonly lang?: Lang;

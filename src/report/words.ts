@@ -1,15 +1,9 @@
 /**
- * The words reports print, in English and Vietnamese. Monitoring offices read Vietnamese first;
- * the default comes from the environment (LANG, LC_ALL), as terminals do.
+ * The words reports print, in English and Vietnamese. Monitoring offices read Vietnamese first.
  */
 import type { Result, Status } from "../evaluate/result.js";
+import type { Lang } from "../i18n/lang.js";
 
-export type Lang = "en" | "vi";
-
-export function languageFromEnvironment(env: Readonly<Record<string, string | undefined>>): Lang {
-  const locale = env["LC_ALL"] || env["LC_MESSAGES"] || env["LANG"] || "";
-  return locale.toLowerCase().startsWith("vi") ? "vi" : "en";
-}
 
 export interface Words {
   readonly columns: {

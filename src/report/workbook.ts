@@ -13,7 +13,8 @@ import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
 import type { Policy } from "../model/policy.js";
 import { formatDate } from "../time/calendar.js";
 import { capital, REPORT_WORDS } from "./report-words.js";
-import type { Lang, Words } from "./words.js";
+import type { Lang } from "../i18n/lang.js";
+import type { Words } from "./words.js";
 
 export interface WorkbookOptions {
   readonly lang?: Lang;

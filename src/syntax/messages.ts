@@ -6,7 +6,7 @@
  * JSON; the parser reads it back into the diagnostic's arguments and each language words it.
  */
 import { EOF, type IToken, type TokenType } from "chevrotain";
-import type { Lang } from "../report/words.js";
+import type { Lang } from "../i18n/lang.js";
 import { DateLiteral, Identifier, NumberLiteral, PercentLiteral, StringLiteral } from "./tokens.js";
 
 export interface Expectation {

@@ -63,4 +63,4 @@ export {
   type PropertyReport,
   type ReportOptions,
 } from "./properties.js";
-export { renderPropertyReport } from "../report/properties.js";
+export { renderPropertyReport } from "./render.js";

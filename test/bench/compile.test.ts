@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 
 function bench(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ["bench/compile.mjs", ...args], { encoding: "utf8", timeout: 60_000 });

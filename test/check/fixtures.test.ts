@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import { badFixtures, bundledPolicies } from "../support/policies.js";
 
 describe("bundled policies", () => {

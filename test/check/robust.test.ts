@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import { bundledPolicies } from "../support/policies.js";
 import { calendarDate, percent } from "../../src/testing/arbitraries.js";
 

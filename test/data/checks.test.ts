@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile, compileFile } from "../../src/check/compile.js";
+import { compile, compileFile } from "../../src/files/policy.js";
 import { checkObservation } from "../../src/data/checks.js";
-import { formatCount } from "../../src/data/numbers.js";
+import { countText } from "../../src/i18n/numbers.js";
 import { readObservations } from "../../src/data/observations.js";
 import { parsePeriod } from "../../src/data/period.js";
 import type { Observation } from "../../src/data/types.js";
@@ -170,7 +170,7 @@ describe("checkObservation", () => {
         const issues = checkObservation(observation({ resolved, resolved_on_time: onTime, resolved_late: late }), sums);
         const gap = Math.abs(resolved - onTime - late);
         expect(issues.length).toBe(gap === 0 ? 0 : 1);
-        if (gap > 0) expect(issues[0]?.message).toContain(`, ${formatCount(gap)} apart`);
+        if (gap > 0) expect(issues[0]?.message).toContain(`, ${countText(gap, "en")} apart`);
       }),
     );
   });

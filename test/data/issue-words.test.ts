@@ -1,6 +1,6 @@
 /** Data issues in Vietnamese: every code the readers give is worded from its arguments, and English stays as it was. */
 import { describe, expect, it } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import { checkObservation } from "../../src/data/checks.js";
 import { issueText, localizeIssue } from "../../src/data/issue-words.js";
 import { unusable } from "../../src/data/load.js";

@@ -1,7 +1,7 @@
 /** `readData`: a policy's data from a list of sources, as the CLI, policy tests and services read it. */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import { formatOfPath, readData, readingOf, type Source } from "../../src/data/load.js";
 import { compileEvaluator } from "../../src/evaluate/evaluate.js";
 import type { IsoDate } from "../../src/time/calendar.js";

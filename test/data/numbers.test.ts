@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatCount, parseCount, readCount, type CountResult, type NumberStyle } from "../../src/data/numbers.js";
+import { countText } from "../../src/i18n/numbers.js";
+import { parseCount, readCount, type CountResult, type NumberStyle } from "../../src/data/numbers.js";
 
 const ok = (value: number): CountResult => ({ ok: true, value });
 const no = (reason: Extract<CountResult, { ok: false }>["reason"]): CountResult => ({ ok: false, reason });
@@ -50,7 +51,7 @@ describe("parseCount", () => {
       fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => {
         expect(parseCount(String(n))).toEqual(ok(n));
         expect(parseCount(String(n), "vi")).toEqual(ok(n));
-        expect(parseCount(formatCount(n).replaceAll(",", "."), "vi")).toEqual(ok(n));
+        expect(parseCount(countText(n, "vi"), "vi")).toEqual(ok(n));
       }),
     );
   });
@@ -79,7 +80,7 @@ describe("readCount", () => {
   });
 });
 
-describe("formatCount", () => {
+describe("countText", () => {
   it.each<[number | bigint, string]>([
     [0, "0"],
     [999, "999"],
@@ -89,6 +90,7 @@ describe("formatCount", () => {
     [-1234, "-1,234"],
     [123456789012345678901234567890n, "123,456,789,012,345,678,901,234,567,890"],
   ])("%s", (value, text) => {
-    expect(formatCount(value)).toBe(text);
+    expect(countText(value, "en")).toBe(text);
+    expect(countText(value, "vi")).toBe(text.replaceAll(",", "."));
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileFile } from "../../src/check/compile.js";
+import { compileFile } from "../../src/files/policy.js";
 import { codes, type CodeName } from "../../src/diagnostics/codes.js";
 import { diagnostic, localize, problem } from "../../src/diagnostics/diagnostic.js";
 import { CATALOGUES, type MessageArgs } from "../../src/diagnostics/messages.js";

@@ -1,7 +1,7 @@
 /** Every bundled policy scored end to end, on the BR-VT example and on figures from the brief. */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { compileFile } from "../../src/check/compile.js";
+import { compileFile } from "../../src/files/policy.js";
 import { readObservations } from "../../src/data/observations.js";
 import { readUnits } from "../../src/data/registry.js";
 import { compileEvaluator } from "../../src/evaluate/evaluate.js";

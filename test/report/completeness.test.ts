@@ -1,7 +1,7 @@
 /** A window with unreported months says so wherever its result appears: table, CSV, workbook, HTML, explain. */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import { compileEvaluator } from "../../src/evaluate/evaluate.js";
 import { Evaluation } from "../../src/evaluate/result.js";
 import type { Policy } from "../../src/model/policy.js";

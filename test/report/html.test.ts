@@ -1,11 +1,11 @@
 /** The HTML report as text: self-contained, escaped, in both languages, its chart drawn from the schedule and the history. */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import type { Registry } from "../../src/data/types.js";
 import { compileEvaluator } from "../../src/evaluate/evaluate.js";
 import type { Policy } from "../../src/model/policy.js";
-import { evaluationHistory, historyDates } from "../../src/report/history.js";
+import { evaluationHistory, historyDates } from "../../src/evaluate/history.js";
 import { reportHtml } from "../../src/report/html.js";
 import { escapeHtml, html, trusted } from "../../src/report/markup.js";
 import type { IsoDate } from "../../src/time/calendar.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import type { Policy, Schedule } from "../../src/model/policy.js";
 import { add, equals, mul, parseDecimal, rational, type Rational } from "../../src/number/rational.js";
 import { advance, dueMilestone, milestonesThrough, nextMilestone } from "../../src/schedule/schedule.js";

@@ -1,5 +1,5 @@
 /** Evaluating a policy written inline against units and rows written inline. */
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import { parsePeriod } from "../../src/data/period.js";
 import type { Observation, Registry, RegistryUnit } from "../../src/data/types.js";
 import { compileEvaluator, type PrepareOptions } from "../../src/evaluate/evaluate.js";

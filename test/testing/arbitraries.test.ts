@@ -1,7 +1,7 @@
 /** The kit's generators make what they promise: valid policies, schedules, registries and data, and small counterexamples. */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { compile, compileFile } from "../../src/check/compile.js";
+import { compile, compileFile } from "../../src/files/policy.js";
 import { readObservations } from "../../src/data/observations.js";
 import { readUnits } from "../../src/data/registry.js";
 import { compileEvaluator } from "../../src/evaluate/evaluate.js";

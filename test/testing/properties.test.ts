@@ -2,14 +2,14 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { compile, compileFile } from "../../src/check/compile.js";
+import { compile, compileFile } from "../../src/files/policy.js";
 import { readUnits } from "../../src/data/registry.js";
 import type { Registry } from "../../src/data/types.js";
 import { compileEvaluator, type Evaluator } from "../../src/evaluate/evaluate.js";
 import type { Evaluation } from "../../src/evaluate/result.js";
 import type { Milestone, Policy, Schedule, Target } from "../../src/model/policy.js";
 import { rational } from "../../src/number/rational.js";
-import { renderPropertyReport } from "../../src/report/properties.js";
+import { renderPropertyReport } from "../../src/testing/render.js";
 import { advance } from "../../src/schedule/schedule.js";
 import {
   coverage,

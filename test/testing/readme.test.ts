@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test } from "vitest";
-import { compileFile } from "../../src/check/compile.js";
+import { compileFile } from "../../src/files/policy.js";
 import type { Policy } from "../../src/model/policy.js";
 import { rational } from "../../src/number/rational.js";
 import { renderPropertyReport, scheduleConsistency } from "../../src/testing/index.js";

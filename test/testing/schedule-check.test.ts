@@ -1,6 +1,6 @@
 /** The schedule checks on schedules a service could build wrong, each with the smallest fragment at fault. */
 import { expect, test } from "vitest";
-import { compile } from "../../src/check/compile.js";
+import { compile } from "../../src/files/policy.js";
 import type { Milestone, Schedule, Target } from "../../src/model/policy.js";
 import { rational } from "../../src/number/rational.js";
 import { scheduleFragment, scheduleProblems } from "../../src/testing/index.js";

@@ -2,7 +2,7 @@
  * The reports of `chitieu/testing`'s ready properties as plain text: a line per property, and under
  * a failure what is wrong, the counterexample, and the seed that replays it.
  */
-import type { PropertyReport } from "../testing/properties.js";
+import type { PropertyReport } from "./properties.js";
 
 const indent = (text: string): string =>
   text

@@ -3,8 +3,8 @@
  * data up to the as-of date, and one on the as-of date itself. Each is the evaluator's own answer
  * on that date, so a chart shows exactly what `chitieu eval --as-of` would have said then.
  */
-import type { Evaluator, PreparedData } from "../evaluate/evaluate.js";
-import type { Evaluation } from "../evaluate/result.js";
+import type { Evaluator, PreparedData } from "./evaluate.js";
+import type { Evaluation } from "./result.js";
 import { endOfMonth, isoDate, type IsoDate } from "../time/calendar.js";
 
 /** Month ends from the month `first` (a month index) up to `asOf`, then `asOf` if it is not one. */
