@@ -74,7 +74,7 @@ export async function evaluationOf(policyFile: string, options: DataOptions, io:
 export async function loadData(policyFile: string, options: DataOptions, io: Output): Promise<LoadedData | number> {
   const words = cliWords(langOf(options, io));
   const found = filesOf(options);
-  const missing = [...(statOf(policyFile)?.isFile() ? [] : [{ path: policyFile, reason: "no such file" }]), ...found.unreadable];
+  const missing = [...(statOf(policyFile)?.isFile() ? [] : [{ path: policyFile, reason: "no-such-file" as const }]), ...found.unreadable];
   if (missing.length > 0) {
     for (const { path, reason } of missing) io.err(`chitieu: ${words.cannotRead(path, reason)}\n`);
     return EXIT.usage;

@@ -52,7 +52,7 @@ export async function propertiesCommand(paths: readonly string[], options: Prope
 function unitsFrom(path: string, io: Output): Registry | null {
   const text = readText(path);
   if (text === undefined) {
-    io.err(`chitieu: ${cliWords(io.lang).cannotRead(path, "no such file")}\n`);
+    io.err(`chitieu: ${cliWords(io.lang).cannotRead(path, "no-such-file")}\n`);
     return null;
   }
   const read = readUnits(text, { file: path, format: extname(path).toLowerCase() === ".json" ? "json" : "csv" });

@@ -21,7 +21,7 @@ export function schedule(file: string, options: ScheduleOptions, io: Output): nu
   const words = cliWords(io.lang);
   const stat = statOf(file);
   if (!stat?.isFile()) {
-    io.err(`chitieu: ${words.cannotRead(file, stat ? "a folder, not a policy file" : "no such file")}\n`);
+    io.err(`chitieu: ${words.cannotRead(file, stat ? "a-folder" : "no-such-file")}\n`);
     return EXIT.usage;
   }
   const result = compileFile(file);

@@ -3,10 +3,12 @@
  * test results. Diagnostics have their own catalogue (src/diagnostics/messages.ts); commander's
  * help text stays English.
  */
+import type { NotFound } from "../files/find.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface CliWords {
-  readonly cannotRead: (path: string, reason: string) => string;
+  /** `reason`: what the file finder says, or an operating system's error code. */
+  readonly cannotRead: (path: string, reason: NotFound | string) => string;
   readonly cannotWrite: (path: string, reason: string) => string;
   readonly sheetNotXlsx: (data: string) => string;
   readonly xlsxNeedsOut: string;
@@ -63,16 +65,17 @@ export type ResultHint = { readonly kind: "metrics"; readonly metrics: readonly 
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** Reasons the file finder gives, in Vietnamese; an operating system's code (ENOENT) stays as it is. */
-const REASONS_VI: Readonly<Record<string, string>> = {
-  "no such file or folder": "không có tệp hoặc thư mục này",
-  "no such file": "không có tệp này",
-  "a folder, not a policy file": "đây là thư mục, không phải tệp chính sách",
+const NOT_FOUND: Readonly<Record<Lang, Readonly<Record<NotFound, string>>>> = {
+  en: { "no-such-file": "no such file", "no-such-path": "no such file or folder", "a-folder": "a folder, not a policy file", "no-match": "no file matches" },
+  vi: { "no-such-file": "không có tệp này", "no-such-path": "không có tệp hoặc thư mục này", "a-folder": "đây là thư mục, không phải tệp chính sách", "no-match": "không có tệp nào khớp mẫu" },
 };
+
+/** A finder's reason in the language, or an operating system's code (EACCES) as it is. */
+const why = (lang: Lang, reason: NotFound | string): string => (Object.hasOwn(NOT_FOUND[lang], reason) ? NOT_FOUND[lang][reason as NotFound] : reason);
 
 export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
   en: {
-    cannotRead: (path, reason) => `cannot read ${path}: ${reason}`,
+    cannotRead: (path, reason) => `cannot read ${path}: ${why("en", reason)}`,
     cannotWrite: (path, reason) => `cannot write ${path}: ${reason}`,
     sheetNotXlsx: (data) => `--sheet names a worksheet of an .xlsx --data file, and ${data} is not one`,
     xlsxNeedsOut: "--format xlsx writes a workbook: give --out FILE.xlsx",
@@ -124,7 +127,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     },
   },
   vi: {
-    cannotRead: (path, reason) => `không đọc được ${path}: ${REASONS_VI[reason] ?? reason}`,
+    cannotRead: (path, reason) => `không đọc được ${path}: ${why("vi", reason)}`,
     cannotWrite: (path, reason) => `không ghi được ${path}: ${reason}`,
     sheetNotXlsx: (data) => `--sheet chọn một trang tính của tệp .xlsx truyền vào --data, nhưng ${data} không phải là tệp .xlsx`,
     xlsxNeedsOut: "--format xlsx ghi ra một tệp Excel: hãy chỉ định --out TÊN_TỆP.xlsx",

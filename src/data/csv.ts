@@ -9,8 +9,11 @@ export interface CsvRecord {
   readonly line: number;
   readonly cells: readonly string[];
   /** Why the record is malformed, when it is; its cells are then a best effort. */
-  readonly problem: string | undefined;
+  readonly problem: CsvProblem | undefined;
 }
+
+/** What can be wrong with a record's quotes: cells and lines count from 1. */
+export type CsvProblem = { readonly kind: "unclosed-quote"; readonly cell: number; readonly line: number } | { readonly kind: "text-after-quote"; readonly cell: number };
 
 const BOM = "\uFEFF";
 
@@ -74,7 +77,7 @@ export class CsvReader {
   private record(): CsvRecord {
     const line = this.line;
     const cells: string[] = [];
-    let problem: string | undefined;
+    let problem: CsvProblem | undefined;
     for (;;) {
       const cell = this.text.charCodeAt(this.at) === QUOTE ? this.quoted(cells.length + 1) : { value: this.unquoted(), problem: undefined };
       cells.push(cell.value);
@@ -96,7 +99,7 @@ export class CsvReader {
     return c === this.delimiter || c === CR || c === LF;
   }
 
-  private quoted(position: number): { value: string; problem: string | undefined } {
+  private quoted(position: number): { value: string; problem: CsvProblem | undefined } {
     const opened = this.line;
     let value = "";
     let from = ++this.at;
@@ -104,7 +107,7 @@ export class CsvReader {
       const close = this.text.indexOf('"', from);
       if (close < 0) {
         value += this.consume(from, this.text.length);
-        return { value, problem: `the quote that opens cell ${position} on line ${opened} is never closed` };
+        return { value, problem: { kind: "unclosed-quote", cell: position, line: opened } };
       }
       value += this.consume(from, close);
       this.at = close + 1;
@@ -114,7 +117,7 @@ export class CsvReader {
     }
     if (this.at >= this.text.length || this.endsCell(this.text.charCodeAt(this.at))) return { value, problem: undefined };
     // `"a"b` has no reading a spreadsheet would agree on; keep the text, but refuse the record.
-    return { value: value + this.unquoted(), problem: `cell ${position} has text after its closing quote` };
+    return { value: value + this.unquoted(), problem: { kind: "text-after-quote", cell: position } };
   }
 
   /** Text inside quotes, counting the line breaks it carries. */

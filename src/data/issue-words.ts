@@ -6,6 +6,7 @@
  */
 import type { Lang } from "../i18n/lang.js";
 import { grouped } from "../i18n/numbers.js";
+import type { CsvProblem } from "./csv.js";
 import type { CountProblem } from "./numbers.js";
 
 /** How a record is found: a line of a text file, a row of a worksheet, an item of a JSON array. */
@@ -58,13 +59,13 @@ export interface IssueKinds {
   "file-too-large": { readonly limit: number };
   "xlsx-as-text": Nothing;
   "unreadable-workbook": { readonly reason: string };
-  "header-malformed": Rows & { readonly problem: string };
+  "header-malformed": Rows & { readonly problem: CsvProblem };
   "header-missing": Rows & { readonly column: string };
   "header-twice": Rows & { readonly column: string };
   "unnamed-column": { readonly position: number };
   "unknown-field": Near & { readonly column: string };
   "unknown-column": Near & { readonly column: string };
-  "malformed-row": { readonly problem: string };
+  "malformed-row": { readonly problem: CsvProblem };
   "row-width": { readonly cells: number; readonly header: number };
   "beyond-header": { readonly letter: string; readonly value: string };
   "not-json": { readonly reason: string };
@@ -109,6 +110,9 @@ function validityEn(from: string | undefined, to: string | undefined): string {
   return from !== undefined ? `only from ${from}` : `only until ${to ?? ""}`;
 }
 
+const csvEn = (p: CsvProblem): string =>
+  p.kind === "unclosed-quote" ? `the quote that opens cell ${p.cell} on line ${p.line} is never closed` : `cell ${p.cell} has text after its closing quote`;
+
 // ---- English: every message the readers have always written, word for word
 
 const nearEn = (near: string | undefined): string => (near === undefined ? "" : `; did you mean \`${near}\`?`);
@@ -145,13 +149,13 @@ const english: Catalogue = {
   "file-too-large": ({ limit }) => `the file is larger than ${bytes(limit, "bytes")}; split it, by period or by unit, and read the parts`,
   "xlsx-as-text": () => "an .xlsx workbook is read with readSheet first, not as text",
   "unreadable-workbook": ({ reason }) => `the workbook cannot be read: ${reason}`,
-  "header-malformed": ({ problem, rows }) => `the header is malformed: ${problem}, ${noneEn(rows)}`,
+  "header-malformed": ({ problem, rows }) => `the header is malformed: ${csvEn(problem)}, ${noneEn(rows)}`,
   "header-missing": ({ column, rows }) => `the header has no \`${column}\` column, ${noneEn(rows)}`,
   "header-twice": ({ column, rows }) => `the header names \`${column}\` twice and which one to read is unclear, ${noneEn(rows)}`,
   "unnamed-column": ({ position }) => `column ${position} has no name and is ignored`,
   "unknown-field": ({ column, near }) => `\`${column}\` is not a field of the policy, so the column is ignored${nearEn(near)}`,
   "unknown-column": ({ column, near }) => `unknown column \`${column}\` is ignored${nearEn(near)}`,
-  "malformed-row": ({ problem }) => problem,
+  "malformed-row": ({ problem }) => csvEn(problem),
   "row-width": ({ cells, header }) => `the row has ${cells} cells where the header has ${header}`,
   "beyond-header": ({ letter, value }) => `column ${letter} holds \`${value}\` but the header names no column there`,
   "not-json": ({ reason }) => `not valid JSON: ${reason}`,
@@ -209,13 +213,8 @@ const COUNT_VI: Record<CountProblem, string> = {
   "too large": "quá lớn, không thể tính chính xác",
 };
 
-/** The CSV reader's two problems (src/data/csv.ts), which it words in English. */
-const CSV_VI: readonly [RegExp, string][] = [
-  [/^the quote that opens cell (\d+) on line (\d+) is never closed$/, "dấu ngoặc kép mở ô thứ $1 ở dòng $2 không được đóng"],
-  [/^cell (\d+) has text after its closing quote$/, "ô thứ $1 có chữ sau dấu ngoặc kép đóng"],
-];
-
-const csvVi = (problem: string): string => CSV_VI.reduce((text, [pattern, vi]) => text.replace(pattern, vi), problem);
+const csvVi = (p: CsvProblem): string =>
+  p.kind === "unclosed-quote" ? `dấu ngoặc kép mở ô thứ ${p.cell} ở dòng ${p.line} không được đóng` : `ô thứ ${p.cell} có chữ sau dấu ngoặc kép đóng`;
 
 function cellVi(p: CellProblem): string {
   switch (p.kind) {

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { foldName } from "../text/fold.js";
-import { detectDelimiter, headerLine, parseCsv, type Delimiter } from "./csv.js";
+import { detectDelimiter, headerLine, parseCsv, type CsvProblem, type Delimiter } from "./csv.js";
 import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
 import type { DataIssue, DataIssueCode, RowCounts } from "./types.js";
 
@@ -168,7 +168,7 @@ export interface GridRow {
   readonly at: Place;
   readonly cells: readonly (string | number | undefined)[];
   /** Why the row is malformed, when it is, as the CSV reader says. */
-  readonly problem: string | undefined;
+  readonly problem: CsvProblem | undefined;
 }
 
 const isBlankCell = (cell: string | number | undefined): boolean => cell === undefined || (typeof cell === "string" && cell.trim() === "");
@@ -278,7 +278,7 @@ export function unknownColumns(written: readonly string[], columns: Columns): { 
 }
 
 /** The CSV reader's problem with a row, if it has one. */
-export const rowProblem = (row: { readonly problem: string | undefined }): IssueText | undefined =>
+export const rowProblem = (row: { readonly problem: CsvProblem | undefined }): IssueText | undefined =>
   row.problem === undefined ? undefined : { kind: "malformed-row", problem: row.problem };
 
 export function widthProblem(row: GridRow, names: readonly string[]): IssueText | undefined {

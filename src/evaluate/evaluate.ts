@@ -13,6 +13,7 @@ import type { IsoDate } from "../time/calendar.js";
 import { buildDataSet, type DataSet } from "./dataset.js";
 import { rollUp, unitGroups, type UnitGroups } from "./groups.js";
 import { rankResults } from "./ranks.js";
+import type { Reason } from "./reasons.js";
 import type { Evaluation, Result } from "./result.js";
 import { evaluateScores } from "./scores.js";
 import { resultObjects } from "./results.js";
@@ -41,7 +42,7 @@ interface Cell {
   readonly target: number;
   readonly overrides: Result["explanation"]["overrides"];
   /** Why an excluded or conflicting unit has no threshold. */
-  readonly reason: string | undefined;
+  readonly reason: Reason | undefined;
 }
 
 export interface PreparedData {
@@ -123,10 +124,9 @@ function cellOf(resolution: Resolution, targetIndex: ReadonlyMap<Target, number>
     case "none":
       return { target: -1, overrides: NO_OVERRIDES, reason: undefined };
     case "excluded":
-      return { target: targetIndex.get(resolution.by[0]!)!, overrides: NO_OVERRIDES, reason: `excluded by target \`${resolution.by[0]!.id}\`` };
+      return { target: targetIndex.get(resolution.by[0]!)!, overrides: NO_OVERRIDES, reason: { kind: "excluded-by", target: resolution.by[0]!.id } };
     case "conflict": {
-      const reason = `targets ${resolution.targets.map((t) => `\`${t.id}\``).join(" and ")} conflict for this unit`;
-      return { target: targetIndex.get(resolution.targets[0]!)!, overrides: NO_OVERRIDES, reason };
+      return { target: targetIndex.get(resolution.targets[0]!)!, overrides: NO_OVERRIDES, reason: { kind: "conflict", targets: resolution.targets.map((t) => t.id) } };
     }
     case "applies":
       return { target: targetIndex.get(resolution.target)!, overrides: overridesOf(resolution), reason: undefined };
@@ -223,13 +223,13 @@ function overridesOf(resolution: Resolution): Result["explanation"]["overrides"]
 const NO_OVERRIDES: Result["explanation"]["overrides"] = [];
 
 /** Why a unit has no result on the milestone date although a target selects it, if it has none. */
-function absence(unit: RegistryUnit, due: IsoDate | undefined, prepared: PreparedData): string | undefined {
+function absence(unit: RegistryUnit, due: IsoDate | undefined, prepared: PreparedData): Reason | undefined {
   if (prepared.successors) {
     const merged = prepared.mergedInto.get(unit.id);
-    if (merged) return `merged into \`${merged.successor}\` on ${merged.date}; its history counts there`;
+    if (merged) return { kind: "merged", successor: merged.successor, date: merged.date };
   }
   if (!due) return undefined;
-  if (unit.validFrom !== undefined && due < unit.validFrom) return `did not exist yet on ${due} (from ${unit.validFrom})`;
-  if (unit.validTo !== undefined && due > unit.validTo) return `no longer existed on ${due} (until ${unit.validTo})`;
+  if (unit.validFrom !== undefined && due < unit.validFrom) return { kind: "not-yet", date: due, from: unit.validFrom };
+  if (unit.validTo !== undefined && due > unit.validTo) return { kind: "no-longer", date: due, until: unit.validTo };
   return undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { IssueArgs } from "../data/issue-words.js";
+import type { Reason } from "./reasons.js";
 
 /** `incomplete`: the metric requires complete windows and this unit's window lacks reported months. */
 export const Status = z.enum(["met", "missed", "no-data", "no-denominator", "not-due", "excluded", "incomplete"]);
@@ -32,8 +33,13 @@ export const Explanation = z.object({
   window: z.object({ from: Month, to: Month, months: z.number().int(), monthsWithData: z.number().int() }).nullable(),
   /** More general targets for the same metric that this unit's target replaced. */
   overrides: z.array(z.object({ target: z.string(), rule: RuleRef })),
-  /** Why a unit has no threshold: excluded by a rule, not existing on the date, merged. */
+  /** Why a unit has no threshold: excluded by a rule, not existing on the date, merged; in English. */
   reason: z.string().nullable(),
+  /** The same reason as a value (`kind` and its ids and dates), to word it in another language (`reasonText`). */
+  because: z
+    .custom<Reason>((value) => typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string")
+    .nullable()
+    .optional(),
 });
 
 export const Result = z.object({

@@ -3,6 +3,7 @@
  * that the table does not already hold: this is a change of shape, paid for only by callers that
  * read `evaluation.results`.
  */
+import { reasonText, type Reason } from "./reasons.js";
 import type { Target } from "../model/policy.js";
 import type { Result } from "./result.js";
 import { EXCLUDED, nullable, STATUS, type ResultTable } from "./table.js";
@@ -53,10 +54,14 @@ function resultAt({ table, units, targets, plans, overrides }: TableContext, i: 
     explanation: {
       window: text ? { from: text.from, to: text.to, months: table.months[i]!, monthsWithData: table.monthsWithData[i]! } : null,
       overrides: excluded ? [] : overrides(i),
-      reason: table.reasons.get(i) ?? null,
+      ...because(table.reasons.get(i)),
     },
   };
 }
+
+/** The reason in English for tools, as the contract has always had it, and as a value to word in any language. */
+const because = (reason: Reason | undefined): Pick<Result["explanation"], "reason" | "because"> =>
+  reason === undefined ? { reason: null, because: null } : { reason: reasonText(reason, "en"), because: reason };
 
 /** The next milestone, and the rise a month from the current one that would meet it. */
 function nextOf(plan: TargetPlan, actual: number | null): Result["next"] {

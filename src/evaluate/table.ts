@@ -4,6 +4,7 @@
  * the JSON contract are read off them only when someone asks, so scoring a country does not
  * allocate a country's worth of objects before anyone looks.
  */
+import type { Reason } from "./reasons.js";
 import { Status } from "./result.js";
 
 /** Status codes in the columns, in the order of the contract's enum. */
@@ -38,7 +39,7 @@ export interface ResultTable {
   readonly months: Int32Array;
   readonly monthsWithData: Int32Array;
   /** Why an excluded row has no threshold, by row. */
-  readonly reasons: Map<number, string>;
+  readonly reasons: Map<number, Reason>;
 }
 
 export function resultTable(capacity: number): ResultTable {

@@ -6,10 +6,13 @@
 import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { basename, join, normalize, relative, sep } from "node:path";
 
+/** Why a path gives no file: it is not there, it is a folder where a file was wanted, or a pattern matches nothing. */
+export type NotFound = "no-such-file" | "no-such-path" | "a-folder" | "no-match";
+
 export interface FoundFiles {
   readonly files: string[];
-  /** Paths that cannot be read, with the reason in words. */
-  readonly unreadable: { readonly path: string; readonly reason: string }[];
+  /** Paths that cannot be read, and why. */
+  readonly unreadable: { readonly path: string; readonly reason: NotFound }[];
 }
 
 export function findFiles(paths: readonly string[], suffix: string | readonly string[]): FoundFiles {
@@ -27,9 +30,9 @@ export function findFiles(paths: readonly string[], suffix: string | readonly st
     else if (stat) add(path);
     else if (isPattern(path)) {
       const matched = matching(path);
-      if (matched.length === 0) result.unreadable.push({ path, reason: "no file matches" });
+      if (matched.length === 0) result.unreadable.push({ path, reason: "no-match" });
       matched.forEach(add);
-    } else result.unreadable.push({ path, reason: "no such file or folder" });
+    } else result.unreadable.push({ path, reason: "no-such-path" });
   }
   return result;
 }

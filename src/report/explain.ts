@@ -6,6 +6,7 @@ import type { Result } from "../evaluate/result.js";
 import type { Policy, Selector } from "../model/policy.js";
 import { rateText, twoDecimals } from "../i18n/numbers.js";
 import type { Lang } from "../i18n/lang.js";
+import { reasonIn } from "./words.js";
 
 const COMPARISON = {
   en: { ">=": "at least", ">": "above", "<=": "at most", "<": "below" },
@@ -21,7 +22,7 @@ export function explainResult(result: Result, policy: Policy, lang: Lang): strin
   if (result.explanation.overrides.length > 0) {
     lines.push(say.overrides(result.explanation.overrides.map((o) => `${o.target} (${o.rule.file}:${o.rule.line})`).join(", ")));
   }
-  if (result.status === "excluded") return [...lines, say.excluded(result.explanation.reason ?? "")].join("\n");
+  if (result.status === "excluded") return [...lines, say.excluded(reasonIn(result, lang) ?? "")].join("\n");
   if (result.status === "not-due") return [...lines, say.notDue(), ...next(result, lang)].join("\n");
   const comparison = COMPARISON[lang][result.op];
   lines.push(say.milestone(result.milestone!, comparison, twoDecimals(result.threshold)));

@@ -22,7 +22,7 @@ import { html, trusted, type Markup } from "./markup.js";
 import { REPORT_JS, searchKey } from "./report-script.js";
 import { REPORT_CSS } from "./report-style.js";
 import { capital, REPORT_WORDS, type ReportWords } from "./report-words.js";
-import { missingMonths } from "./words.js";
+import { missingMonths, reasonIn } from "./words.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface ReportOptions {
@@ -320,7 +320,7 @@ function unitsTable(ctx: Context, results: readonly Result[]): Markup {
 <td data-sort="${name}"><span class="unit-name">${name}</span><span class="unit-id">${r.unit}</span></td><td>${r.tier}</td>
 <td data-sort="${r.milestone ?? ""}">${r.milestone ? dateText(r.milestone, lang) : ""}</td><td class="num" data-sort="${sortKey(r.threshold)}">${threshold}</td>
 <td class="num" data-sort="${sortKey(r.actual)}">${r.actual === null ? "" : countsRate(r.numerator, r.denominator, lang)}</td><td class="num" data-sort="${sortKey(r.denominator)}">${r.numerator === null ? "" : `${countText(r.numerator, lang)} / ${countText(r.denominator, lang)}`}</td>
-<td data-sort="${STATUS_ORDER.indexOf(r.status)}"><span class="${`status status-${r.status}`}"${r.explanation.reason ? html` title="${r.explanation.reason}"` : ""}>${w.base.status[r.status]}</span>${monthsNote(r, w)}</td>
+<td data-sort="${STATUS_ORDER.indexOf(r.status)}"><span class="${`status status-${r.status}`}"${reasonIn(r, lang) ? html` title="${reasonIn(r, lang)}"` : ""}>${w.base.status[r.status]}</span>${monthsNote(r, w)}</td>
 <td class="num" data-sort="${sortKey(r.gapPoints)}">${pointsText(r.gapPoints, lang)}</td><td class="num" data-sort="${sortKey(r.needed)}">${countText(r.needed, lang)}</td>
 <td class="num" data-sort="${sortKey(r.score)}">${pointsText(r.score, lang)}</td><td class="num" data-sort="${sortKey(r.rank)}">${r.rank === null ? "" : String(r.rank)}</td></tr>`;
   });

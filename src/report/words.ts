@@ -2,6 +2,7 @@
  * The words reports print, in English and Vietnamese. Monitoring offices read Vietnamese first.
  */
 import type { Result, Status } from "../evaluate/result.js";
+import { reasonText } from "../evaluate/reasons.js";
 import type { Lang } from "../i18n/lang.js";
 
 
@@ -73,4 +74,10 @@ export function missingMonths(r: Result, words: Words): string | undefined {
   const window = r.explanation.window;
   const partial = window !== null && window.monthsWithData > 0 && window.monthsWithData < window.months;
   return partial ? words.months(window.monthsWithData, window.months) : undefined;
+}
+
+/** Why a result has no threshold, in the reader's language; a result read from older JSON keeps its English. */
+export function reasonIn(r: Result, lang: Lang): string | undefined {
+  const { because, reason } = r.explanation;
+  return because ? reasonText(because, lang) : (reason ?? undefined);
 }

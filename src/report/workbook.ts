@@ -14,7 +14,7 @@ import type { Policy } from "../model/policy.js";
 import { formatDate } from "../time/calendar.js";
 import { capital, REPORT_WORDS } from "./report-words.js";
 import type { Lang } from "../i18n/lang.js";
-import type { Words } from "./words.js";
+import { reasonIn, type Words } from "./words.js";
 
 export interface WorkbookOptions {
   readonly lang?: Lang;
@@ -175,7 +175,8 @@ function tierSheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: Pol
     row.getCell(18).numFmt = PERCENT_FORMAT;
     paintStatus(row.getCell(11), r.status);
     if (r.explanation.window && r.explanation.window.monthsWithData < r.explanation.window.months) paintStatus(row.getCell(12), "incomplete");
-    if (r.explanation.reason) row.getCell(11).note = r.explanation.reason;
+    const reason = reasonIn(r, lang);
+    if (reason) row.getCell(11).note = reason;
   }
   sheet.views = [{ state: "frozen", ySplit: 1, xSplit: 2 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: headings.length } };

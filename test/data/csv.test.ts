@@ -27,11 +27,11 @@ describe("parseCsv", () => {
     const [header, row] = parseCsv('a,b\n1,"two\nthree\n');
     expect(header?.problem).toBeUndefined();
     expect(row?.line).toBe(2);
-    expect(row?.problem).toMatch(/quote that opens cell 2 on line 2 is never closed/);
+    expect(row?.problem).toEqual({ kind: "unclosed-quote", cell: 2, line: 2 });
   });
 
   it("reports text after a closing quote", () => {
-    expect(parseCsv('"a"b,c\n')[0]?.problem).toMatch(/cell 1 has text after its closing quote/);
+    expect(parseCsv('"a"b,c\n')[0]?.problem).toEqual({ kind: "text-after-quote", cell: 1 });
   });
 
   it("reads a semicolon-separated file when told", () => {

@@ -369,7 +369,7 @@ describe("runTestFiles and findTestFiles", () => {
     // A file named again, directly or through its folder, runs once.
     const found = findTestFiles(["./policies/brvt-2139-2022.test.json", "policies", "no-such-folder"]);
     expect(found.files).toEqual(["./policies/brvt-2139-2022.test.json", ...folder.filter((f) => f !== join("policies", "brvt-2139-2022.test.json"))]);
-    expect(found.unreadable).toEqual([{ path: "no-such-folder", reason: "no such file or folder" }]);
+    expect(found.unreadable).toEqual([{ path: "no-such-folder", reason: "no-such-path" }]);
   });
 });
 
