@@ -6,7 +6,7 @@ import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation } from "../evaluate/result.js";
 import type { Lang } from "../i18n/lang.js";
 import { resultsCsv, resultsNdjson } from "../report/rows.js";
-import { resultsTable } from "../report/table.js";
+import { resultsTable, type TableOptions } from "../report/table.js";
 import { resultsWorkbook } from "../report/workbook.js";
 import { DataOptions, evaluationOf, langOf, unusedData } from "./data.js";
 import { EXIT, type Output } from "./output.js";
@@ -50,7 +50,7 @@ export async function evaluateCommand(policyFile: string, options: EvalOptions, 
   const loaded = await evaluationOf(policyFile, options, io);
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy, units } = loaded;
-  const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format as Exclude<Format, "xlsx">, lang, io);
+  const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format as Exclude<Format, "xlsx">, { lang, colour: io.colour ?? false, policy, units });
   if (options.out === undefined) io.out(output as string);
   else if (!writeOut(options.out, output, io, lang)) return EXIT.usage;
   const quiet = evaluation.dataIssues.length === 0 && evaluation.rows.rejected === 0;
@@ -83,7 +83,7 @@ export function writeOut(path: string, content: string | Uint8Array, io: Output,
   }
 }
 
-function render(evaluation: Evaluation, format: Exclude<Format, "xlsx">, lang: Lang, io: Output): string {
+function render(evaluation: Evaluation, format: Exclude<Format, "xlsx">, table: TableOptions): string {
   switch (format) {
     case "json":
       return `${JSON.stringify(evaluation, null, 2)}\n`;
@@ -92,6 +92,6 @@ function render(evaluation: Evaluation, format: Exclude<Format, "xlsx">, lang: L
     case "ndjson":
       return resultsNdjson(evaluation);
     case "table":
-      return resultsTable(evaluation, { lang, colour: io.colour ?? false });
+      return resultsTable(evaluation, table);
   }
 }

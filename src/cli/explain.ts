@@ -26,6 +26,6 @@ export async function explainCommand(policyFile: string, options: ExplainOptions
     return EXIT.usage;
   }
   const lang = options.lang ?? io.lang ?? "en";
-  io.out(`${results.map((r) => explainResult(r, policy, lang)).join("\n\n")}\n`);
+  io.out(`${results.map((r) => explainResult(r, policy, lang, loaded.units)).join("\n\n")}\n`);
   return EXIT.ok;
 }

@@ -55,7 +55,7 @@ function asText(policy: Policy, rows: readonly ScheduleRow[], words: ScheduleWor
   if (policy.effective) lines.push(`  ${words.effective(policy.effective.from, policy.effective.until)}`);
   let subject = "";
   for (const row of rows) {
-    const heading = `${words.subject[row.subject.kind]} ${row.subject.id}: ${row.subject.name}`;
+    const heading = words.subject(row.subject.kind, row.subject.id, row.subject.name);
     if (heading !== subject) lines.push("", heading);
     subject = heading;
     lines.push(...rowLines(row, words));
@@ -69,7 +69,7 @@ function rowLines(row: ScheduleRow, words: ScheduleWords): string[] {
   const target = row.targets[0]!;
   return [
     `  ${row.metric}: ${words.target} ${cite(target)}`,
-    ...row.milestones.map((m) => `    ${m.date}  ${target.comparison.padEnd(2)} ${toDecimalString(m.threshold)}%${m.origin === "step" ? `  (${words.step})` : ""}`),
+    ...row.milestones.map((m) => `    ${words.date(m.date)}  ${target.comparison.padEnd(2)} ${words.percent(toDecimalString(m.threshold))}${m.origin === "step" ? `  (${words.step})` : ""}`),
     ...(row.ongoing ? [`    ...       ${words.everyPeriodAfter}`] : []),
   ];
 }

@@ -4,6 +4,8 @@
  * help text stays English.
  */
 import type { NotFound } from "../files/find.js";
+import { dateText } from "../i18n/dates.js";
+import { grouped } from "../i18n/numbers.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface CliWords {
@@ -52,7 +54,11 @@ export interface CliWords {
 export interface ScheduleWords {
   readonly decision: (number: string, date: string | undefined, issuer: string | undefined) => string;
   readonly effective: (from: string, until: string | undefined) => string;
-  readonly subject: Readonly<Record<"tier" | "unit", string>>;
+  /** A tier's or unit's heading: its title, and its id where a reader needs it. */
+  readonly subject: (kind: "tier" | "unit", id: string, name: string) => string;
+  /** A date and a threshold (plain digits) as the language writes them. */
+  readonly date: (iso: string) => string;
+  readonly percent: (digits: string) => string;
   readonly target: string;
   readonly excludedBy: string;
   readonly conflict: (targets: readonly string[]) => string;
@@ -118,7 +124,9 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     schedule: {
       decision: (number, date, issuer) => `decision ${number}${date ? ` of ${date}` : ""}${issuer ? `, ${issuer}` : ""}`,
       effective: (from, until) => `effective ${from}${until ? ` until ${until}` : ""}`,
-      subject: { tier: "tier", unit: "unit" },
+      subject: (kind, id, name) => `${kind} ${id}: ${name}`,
+      date: (iso) => iso,
+      percent: (digits) => `${digits}%`,
       target: "target",
       excludedBy: "excluded by",
       conflict: (targets) => `CONFLICT between ${targets.join(" and ")}`,
@@ -175,9 +183,11 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     htmlIsReport: (out) => `${out} là trang web: dùng \`chitieu report\` để ghi báo cáo HTML`,
     reportIsHtml: (out) => `báo cáo là trang web: hãy đặt tên .html, không phải ${out}; \`chitieu eval --out\` ghi ra ${out}`,
     schedule: {
-      decision: (number, date, issuer) => `quyết định số ${number}${date ? ` ngày ${date}` : ""}${issuer ? `, ${issuer}` : ""}`,
-      effective: (from, until) => `hiệu lực từ ${from}${until ? ` đến ${until}` : ""}`,
-      subject: { tier: "cấp", unit: "đơn vị" },
+      decision: (number, date, issuer) => `quyết định số ${number}${date ? ` ngày ${dateText(date, "vi")}` : ""}${issuer ? `, ${issuer}` : ""}`,
+      effective: (from, until) => `hiệu lực từ ${dateText(from, "vi")}${until ? ` đến ${dateText(until, "vi")}` : ""}`,
+      subject: (kind, id, name) => (name === id ? `${kind === "tier" ? "cấp" : "đơn vị"} ${id}` : `${name} (${kind === "tier" ? "cấp" : "đơn vị"} ${id})`),
+      date: (iso) => dateText(iso, "vi"),
+      percent: (digits) => `${grouped(digits, "vi")}%`,
       target: "chỉ tiêu",
       excludedBy: "không áp dụng theo",
       conflict: (targets) => `XUNG ĐỘT giữa ${targets.join(" và ")}`,

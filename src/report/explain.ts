@@ -4,7 +4,8 @@
  */
 import type { Result } from "../evaluate/result.js";
 import type { Policy, Selector } from "../model/policy.js";
-import { rateText, twoDecimals } from "../i18n/numbers.js";
+import { dateText, monthText } from "../i18n/dates.js";
+import { countsRate, countText, grouped, twoDecimals } from "../i18n/numbers.js";
 import type { Lang } from "../i18n/lang.js";
 import { reasonIn } from "./words.js";
 
@@ -13,39 +14,59 @@ const COMPARISON = {
   vi: { ">=": "tối thiểu", ">": "trên", "<=": "tối đa", "<": "dưới" },
 } as const;
 
-export function explainResult(result: Result, policy: Policy, lang: Lang): string {
+/** `units`, the registry's, name the unit in the heading when they are given. */
+export function explainResult(result: Result, policy: Policy, lang: Lang, units: readonly { readonly id: string; readonly name: string }[] = []): string {
   const target = policy.targets.find((t) => t.id === result.target)!;
   const metric = policy.metrics.get(result.metric)!;
   const say = SENTENCES[lang];
+  const f = figures(lang);
   const rule = `${result.rule.file}:${result.rule.line}`;
-  const lines = [say.heading(result.unit, metric.name, result.metric), say.rule(target.id, target.name, rule, selectorText(target.selector, lang))];
+  const unit = units.find((u) => u.id === result.unit);
+  const lines = [say.heading(unit && unit.name !== unit.id ? `${unit.name} (${unit.id})` : result.unit, metric.name, result.metric), say.rule(target.id, target.name, rule, selectorText(target.selector, policy, lang))];
   if (result.explanation.overrides.length > 0) {
     lines.push(say.overrides(result.explanation.overrides.map((o) => `${o.target} (${o.rule.file}:${o.rule.line})`).join(", ")));
   }
   if (result.status === "excluded") return [...lines, say.excluded(reasonIn(result, lang) ?? "")].join("\n");
   if (result.status === "not-due") return [...lines, say.notDue(), ...next(result, lang)].join("\n");
   const comparison = COMPARISON[lang][result.op];
-  lines.push(say.milestone(result.milestone!, comparison, twoDecimals(result.threshold)));
+  lines.push(say.milestone(f.date(result.milestone!), comparison, f.points(result.threshold)));
   const window = result.explanation.window!;
-  const months = window.from === window.to ? window.from : `${window.from} – ${window.to}`;
+  const months = window.from === window.to ? f.month(window.from) : `${f.month(window.from)} – ${f.month(window.to)}`;
   if (result.status === "no-data") return [...lines, say.noData(months), ...next(result, lang)].join("\n");
   const field = (id: string) => policy.fields.get(id)?.name ?? id;
-  lines.push(say.counts(result.numerator!, field(metric.numerator), result.denominator!, field(metric.denominator), months, window.monthsWithData, window.months, rateText(result.numerator, result.denominator)));
+  lines.push(say.counts(f.count(result.numerator), field(metric.numerator), f.count(result.denominator), field(metric.denominator), months, window.monthsWithData, window.months, f.rate(result.numerator, result.denominator)));
   if (result.status === "incomplete") return [...lines, say.incomplete(window.months - window.monthsWithData, window.months), ...next(result, lang)].join("\n");
   if (result.status === "no-denominator") return [...lines, say.noDenominator(), ...next(result, lang)].join("\n");
-  lines.push(result.status === "met" ? say.met(twoDecimals(-(result.gapPoints ?? 0))) : say.missed(twoDecimals(result.gapPoints), result.needed, result.op === ">=" || result.op === ">"));
+  // Exactly on it as printed: a margin that rounds to 0.00 points is no margin to report.
+  const exactly = twoDecimals(-(result.gapPoints ?? 0)) === "0.00";
+  lines.push(result.status === "met" ? say.met(exactly ? null : f.points(-(result.gapPoints ?? 0))) : say.missed(f.points(result.gapPoints), result.needed === null ? null : f.count(result.needed), result.op === ">=" || result.op === ">"));
   return [...lines, ...next(result, lang)].join("\n");
+}
+
+/** Figures as the language writes them: `30/11/2022`, `11/2022`, `3.900`, `24,00%` in Vietnamese. */
+function figures(lang: Lang) {
+  return {
+    date: (date: string) => dateText(date, lang),
+    month: (month: string) => monthText(month, lang),
+    count: (n: number | null) => countText(n, lang),
+    points: (value: number | null) => grouped(twoDecimals(value), lang),
+    rate: (num: number | null, den: number | null) => countsRate(num, den, lang),
+  };
 }
 
 function next(result: Result, lang: Lang): string[] {
   const n = result.next;
   if (!n) return [SENTENCES[lang].last()];
   const comparison = COMPARISON[lang][result.op];
-  return [SENTENCES[lang].next(n.date, comparison, twoDecimals(n.threshold), n.risePerMonth === null ? null : twoDecimals(n.risePerMonth))];
+  const f = figures(lang);
+  return [SENTENCES[lang].next(f.date(n.date), comparison, f.points(n.threshold), n.risePerMonth === null ? null : f.points(n.risePerMonth))];
 }
 
-function selectorText(selector: Selector, lang: Lang): string {
-  const item = (i: Selector["include"][number]) => (i.kind === "all" ? (lang === "vi" ? "tất cả" : "all units") : `${WORD[lang][i.kind]} ${i.id}`);
+/** Who a target is for; in Vietnamese tiers go by their titles, as the decision names them. */
+function selectorText(selector: Selector, policy: Policy, lang: Lang): string {
+  const named = (i: Exclude<Selector["include"][number], { kind: "all" }>): string =>
+    lang === "vi" && i.kind === "tier" ? (policy.tiers.get(i.id)?.name ?? i.id) : `${WORD[lang][i.kind]} ${i.id}`;
+  const item = (i: Selector["include"][number]) => (i.kind === "all" ? (lang === "vi" ? "tất cả" : "all units") : named(i));
   const include = selector.include.map(item).join(", ");
   if (selector.exclude.length === 0) return include;
   return `${include} ${lang === "vi" ? "trừ" : "except"} ${selector.exclude.map(item).join(", ")}`;
@@ -61,11 +82,12 @@ interface Sentences {
   notDue(): string;
   milestone(date: string, comparison: string, threshold: string): string;
   noData(months: string): string;
-  counts(num: number, numName: string, den: number, denName: string, months: string, withData: number, all: number, rate: string): string;
+  counts(num: string, numName: string, den: string, denName: string, months: string, withData: number, all: number, rate: string): string;
   noDenominator(): string;
   incomplete(missing: number, owed: number): string;
-  met(margin: string): string;
-  missed(gap: string, needed: number | null, adding: boolean): string;
+  /** `margin` null: exactly on the threshold. */
+  met(margin: string | null): string;
+  missed(gap: string, needed: string | null, adding: boolean): string;
   next(date: string, comparison: string, threshold: string, rise: string | null): string;
   last(): string;
 }
@@ -84,7 +106,7 @@ const SENTENCES: Record<Lang, Sentences> = {
     noDenominator: () => "The denominator is 0, so there is no rate to judge.",
     incomplete: (missing, owed) =>
       `Incomplete: the metric requires every month of its window, and ${missing} of ${owed} month${owed === 1 ? "" : "s"} ${missing === 1 ? "is" : "are"} not reported, so it is neither met nor missed.`,
-    met: (margin) => (margin === "0.00" ? "Met, exactly on the threshold." : `Met, ${margin} points past the threshold.`),
+    met: (margin) => (margin === null ? "Met, exactly on the threshold." : `Met, ${margin} points past the threshold.`),
     missed: (gap, needed, adding) =>
       `Missed by ${gap} percentage points. ${needed === null ? "No number of cases at the same denominator would meet it." : `${needed} ${adding ? "more" : "fewer"} at the same denominator would meet it.`}`,
     next: (date, comparison, threshold, rise) => `Next: ${date}, ${comparison} ${threshold}%${rise === null ? "." : `: a rise of ${rise} points a month from now.`}`,
@@ -102,7 +124,7 @@ const SENTENCES: Record<Lang, Sentences> = {
       `Số liệu ${months} (báo cáo ${withData}/${all} tháng): ${num} ${numName} trên ${den} ${denName} = ${rate}.`,
     noDenominator: () => "Mẫu số bằng 0 nên không có tỷ lệ để đánh giá.",
     incomplete: (missing, owed) => `Chưa đủ tháng: chỉ số yêu cầu số liệu đủ các tháng của kỳ tính, còn ${missing}/${owed} tháng chưa báo cáo, nên chưa đánh giá đạt hay chưa đạt.`,
-    met: (margin) => (margin === "0.00" ? "Đạt, đúng bằng ngưỡng." : `Đạt, vượt ngưỡng ${margin} điểm phần trăm.`),
+    met: (margin) => (margin === null ? "Đạt, đúng bằng ngưỡng." : `Đạt, vượt ngưỡng ${margin} điểm phần trăm.`),
     missed: (gap, needed, adding) =>
       `Chưa đạt, thiếu ${gap} điểm phần trăm. ${needed === null ? "Không thể đạt với cùng mẫu số." : `Cần ${adding ? "thêm" : "bớt"} ${needed} với cùng mẫu số để đạt.`}`,
     next: (date, comparison, threshold, rise) => `Mốc tiếp theo: ${date}, ${comparison} ${threshold}%${rise === null ? "." : `: cần tăng ${rise} điểm phần trăm mỗi tháng.`}`,

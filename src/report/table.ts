@@ -7,13 +7,46 @@ import Table from "cli-table3";
 import { createColors } from "picocolors";
 import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
-import { rateText, twoDecimals } from "../i18n/numbers.js";
+import { dateText } from "../i18n/dates.js";
+import { countsRate, countText, grouped, rateText, twoDecimals } from "../i18n/numbers.js";
+import type { Policy } from "../model/policy.js";
 import { missingMonths, WORDS, type Words } from "./words.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface TableOptions {
   readonly lang?: Lang;
   readonly colour?: boolean;
+  /** In Vietnamese, tiers go by their titles from the policy and units by their names from the registry. */
+  readonly policy?: Pick<Policy, "tiers">;
+  readonly units?: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** How one language writes the table's figures; English keeps the plain forms logs and scripts read. */
+interface Figures {
+  readonly date: (iso: string) => string;
+  readonly points: (value: number | null) => string;
+  readonly rate: (num: number | null, den: number | null) => string;
+  readonly count: (n: number | null) => string;
+  /** A tier's heading: `tier province`, or in Vietnamese its title with the id beside it. */
+  readonly tier: (id: string) => string;
+  /** The unit column, and the id beside it where names are shown. */
+  readonly unit: (id: string) => readonly string[];
+}
+
+function figuresFor(lang: Lang, options: TableOptions): Figures {
+  if (lang === "en") {
+    return { date: (d) => d, points: twoDecimals, rate: rateText, count: (n) => (n === null ? "" : String(n)), tier: (id) => `${WORDS.en.tier} ${id}`, unit: (id) => [id] };
+  }
+  const names = new Map((options.units ?? []).map((u) => [u.id, u.name]));
+  const tierName = (id: string): string | undefined => options.policy?.tiers.get(id)?.name;
+  return {
+    date: (d) => dateText(d, lang),
+    points: (value) => grouped(twoDecimals(value), lang),
+    rate: (num, den) => countsRate(num, den, lang),
+    count: (n) => countText(n, lang),
+    tier: (id) => (tierName(id) ? `${tierName(id)} (${id})` : `${WORDS[lang].tier} ${id}`),
+    unit: (id) => [names.get(id) ?? id, id],
+  };
 }
 
 // No borders: the table must read the same in a log file, an e-mail and a terminal.
@@ -32,18 +65,20 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
   const lang = options.lang ?? "en";
   const words = WORDS[lang];
   const paint = statusPainter(options.colour ?? false);
+  const f = figuresFor(lang, options);
   const c = words.columns;
-  const out = [`${evaluation.policy} ${words.asOf} ${evaluation.asOf}`];
+  const unitColumns = f.unit("").length === 2 ? [c.unit, c.id] : [c.unit];
+  const out = [`${evaluation.policy} ${words.asOf} ${f.date(evaluation.asOf)}`];
   for (const tier of [...new Set(evaluation.results.map((r) => r.tier))]) {
-    const rows = evaluation.results.filter((r) => r.tier === tier).map((r) => resultRow(r, words, paint));
-    out.push("", `${words.tier} ${tier}`, ...table([c.unit, c.target, c.milestone, c.threshold, c.actual, c.status, c.gap, c.needed, c.score, c.rank], rows));
-    out.push(...evaluation.groups.filter((g) => g.kind === "tier" && g.id === tier).map((g) => groupLine(g, words)));
+    const rows = evaluation.results.filter((r) => r.tier === tier).map((r) => resultRow(r, words, f, paint));
+    out.push("", f.tier(tier), ...table([...unitColumns, c.target, c.milestone, c.threshold, c.actual, c.status, c.gap, c.needed, c.score, c.rank], rows));
+    out.push(...evaluation.groups.filter((g) => g.kind === "tier" && g.id === tier).map((g) => groupLine(g, words, f)));
   }
   if (evaluation.scores.length > 0) {
-    const rows = evaluation.scores.map((s) => [s.unit, s.score, twoDecimals(s.points), s.rank === null ? "" : String(s.rank)]);
-    out.push("", words.scores, ...table([c.unit, c.score, c.points, c.rank], rows));
+    const rows = evaluation.scores.map((s) => [...f.unit(s.unit), s.score, f.points(s.points), s.rank === null ? "" : String(s.rank)]);
+    out.push("", words.scores, ...table([...unitColumns, c.score, c.points, c.rank], rows));
   }
-  out.push("", `${words.allUnits}:`, ...evaluation.groups.filter((g) => g.kind === "all").map((g) => groupLine(g, words)));
+  out.push("", `${words.allUnits}:`, ...evaluation.groups.filter((g) => g.kind === "all").map((g) => groupLine(g, words, f)));
   const { read, used, rejected } = evaluation.rows;
   out.push("", words.rows(read, used, rejected, evaluation.dataIssues.length));
   for (const issue of evaluation.dataIssues) {
@@ -52,17 +87,17 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
   return `${out.join("\n")}\n`;
 }
 
-function resultRow(r: Result, words: Words, paint: (status: Status, text: string) => string): string[] {
+function resultRow(r: Result, words: Words, f: Figures, paint: (status: Status, text: string) => string): string[] {
   return [
-    r.unit,
+    ...f.unit(r.unit),
     r.target,
-    r.milestone ?? "",
-    r.threshold === null ? "" : `${r.op} ${twoDecimals(r.threshold)}%`,
-    rateText(r.numerator, r.denominator),
+    r.milestone === null ? "" : f.date(r.milestone),
+    r.threshold === null ? "" : `${r.op} ${f.points(r.threshold)}%`,
+    f.rate(r.numerator, r.denominator),
     statusText(r, words, paint),
-    twoDecimals(r.gapPoints),
-    r.needed === null ? "" : String(r.needed),
-    twoDecimals(r.score),
+    f.points(r.gapPoints),
+    f.count(r.needed),
+    f.points(r.score),
     r.rank === null ? "" : String(r.rank),
   ];
 }
@@ -73,8 +108,8 @@ function statusText(r: Result, words: Words, paint: (status: Status, text: strin
   return paint(r.status, missing ? `${words.status[r.status]} (${missing})` : words.status[r.status]);
 }
 
-function groupLine(g: Group, words: Words): string {
-  return `  ${g.metric}: ${rateText(g.numerator, g.denominator) || words.noRate} (${g.numerator}/${g.denominator}); ${words.group(g)}`;
+function groupLine(g: Group, words: Words, f: Figures): string {
+  return `  ${g.metric}: ${f.rate(g.numerator, g.denominator) || words.noRate} (${f.count(g.numerator)}/${f.count(g.denominator)}); ${words.group(g)}`;
 }
 
 function statusPainter(enabled: boolean): (status: Status, text: string) => string {

@@ -20,6 +20,7 @@ export interface Words {
     readonly rank: string;
     readonly points: string;
     readonly months: string;
+    readonly id: string;
   };
   readonly status: Readonly<Record<Status, string>>;
   readonly tier: string;
@@ -37,7 +38,7 @@ export interface Words {
 
 export const WORDS: Readonly<Record<Lang, Words>> = {
   en: {
-    columns: { unit: "unit", target: "target", milestone: "milestone", threshold: "threshold", actual: "actual", status: "status", gap: "gap", needed: "needed", score: "score", rank: "rank", points: "points", months: "months reported" },
+    columns: { unit: "unit", target: "target", milestone: "milestone", threshold: "threshold", actual: "actual", status: "status", gap: "gap", needed: "needed", score: "score", rank: "rank", points: "points", months: "months reported", id: "id" },
     status: { met: "met", missed: "missed", "no-data": "no data", "no-denominator": "no denominator", "not-due": "not due", excluded: "excluded", incomplete: "incomplete" },
     tier: "tier",
     allUnits: "all units",
@@ -51,7 +52,7 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     flagged: "flagged",
   },
   vi: {
-    columns: { unit: "đơn vị", target: "chỉ tiêu", milestone: "mốc", threshold: "ngưỡng", actual: "thực tế", status: "kết quả", gap: "thiếu (điểm %)", needed: "cần thêm", score: "điểm", rank: "hạng", points: "điểm", months: "số tháng có số liệu" },
+    columns: { unit: "đơn vị", target: "chỉ tiêu", milestone: "mốc", threshold: "ngưỡng", actual: "thực tế", status: "kết quả", gap: "thiếu (điểm %)", needed: "cần thêm", score: "điểm", rank: "hạng", points: "điểm", months: "số tháng có số liệu", id: "mã" },
     status: { met: "đạt", missed: "chưa đạt", "no-data": "không có số liệu", "no-denominator": "mẫu số bằng 0", "not-due": "chưa đến hạn", excluded: "không áp dụng", incomplete: "chưa đủ tháng" },
     tier: "cấp",
     allUnits: "toàn bộ đơn vị",
