@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { foldName } from "../text/fold.js";
+import { syntaxErrorAt } from "../text/json.js";
 import { detectDelimiter, headerLine, parseCsv, type CsvProblem, type Delimiter } from "./csv.js";
 import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
 import type { DataIssue, DataIssueCode, RowCounts } from "./types.js";
@@ -386,15 +387,11 @@ function parseJson(text: string): JsonResult {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, line: errorLine(text, reason), text: { kind: "not-json", reason } };
+    return { ok: false, line: errorLine(text), text: { kind: "not-json", reason } };
   }
 }
 
-// V8 names the offending position ("at position 15") or, in newer versions, the line.
-function errorLine(text: string, reason: string): number {
-  const line = /\bline (\d+)/.exec(reason);
-  if (line) return Number(line[1]);
-  const position = /\bposition (\d+)/.exec(reason);
-  if (!position) return 1;
-  return text.slice(0, Number(position[1])).split("\n").length;
+/** The line of the first fault, found by walking the text (V8's messages name a position only sometimes). */
+function errorLine(text: string): number {
+  return text.slice(0, syntaxErrorAt(text)).split(/\r\n|\n|\r/).length;
 }

@@ -6,7 +6,7 @@
  */
 import { formatMonth, monthOfDate } from "../data/period.js";
 import type { MonthIndex } from "../data/types.js";
-import { holds } from "../model/expression.js";
+import { holds, rises } from "../model/expression.js";
 import type { Milestone, Policy, Target } from "../model/policy.js";
 import { rational } from "../number/rational.js";
 import type { IsoDate } from "../time/calendar.js";
@@ -40,7 +40,7 @@ export function planTarget(policy: Policy, target: Target, data: DataSet, due: M
   return {
     target,
     rule: { file: target.rule.file, line: target.rule.line },
-    rises: target.comparison === ">=" || target.comparison === ">",
+    rises: rises(target.comparison),
     complete: metric.complete,
     numerator: data.fields.indexOf(metric.numerator),
     denominator: data.fields.indexOf(metric.denominator),

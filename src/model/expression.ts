@@ -5,6 +5,9 @@
 import * as Q from "../number/rational.js";
 import type { Comparison, Expression } from "./policy.js";
 
+/** Whether a target with this comparison asks for more (`>=`, `>`): its steps rise, its gaps are closed by adding cases. */
+export const rises = (op: Comparison): boolean => op === ">=" || op === ">";
+
 /** Whether `a op b` holds, given the order of a and b. */
 export function holds(op: "=" | Comparison, order: -1 | 0 | 1): boolean {
   switch (op) {

@@ -6,6 +6,7 @@
  * shaded, each unit is a thin line coloured by its status on the as-of date, and each tier's
  * total (from summed counts) is a thick line.
  */
+import { rises } from "../model/expression.js";
 import type { Status } from "../evaluate/result.js";
 import type { Comparison } from "../model/policy.js";
 import type { IsoDate } from "../time/calendar.js";
@@ -100,8 +101,8 @@ export function rampChart(input: ChartInput): Markup {
     .map((m) => html`<line class="grid faint" x1="${fixed(x(m.day))}" x2="${fixed(x(m.day))}" y1="${MARGIN.top}" y2="${MARGIN.top + PLOT_H}"/><text class="tick" x="${fixed(x(m.day))}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${monthText(formatMonth(m.month), input.lang)}</text>`);
 
   const ramp = stepPath(input.milestones, xd, y, x(x1));
-  const rises = input.op === ">=" || input.op === ">";
-  const shade = ramp.length > 0 ? html`<path class="miss-zone" d="${`${ramp} V${fixed(y(rises ? 0 : top))} H${fixed(xd(input.milestones[0]!.date))} Z`}"/>` : "";
+  const rising = rises(input.op);
+  const shade = ramp.length > 0 ? html`<path class="miss-zone" d="${`${ramp} V${fixed(y(rising ? 0 : top))} H${fixed(xd(input.milestones[0]!.date))} Z`}"/>` : "";
   const milestoneMarks = input.milestones.map(
     (m) => html`<circle class="ramp-point" cx="${fixed(xd(m.date))}" cy="${fixed(y(m.threshold))}" r="3.5"><title>${dateText(m.date, input.lang)}: ${input.op} ${percentText(m.threshold, input.lang)}</title></circle>`,
   );

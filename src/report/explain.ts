@@ -2,6 +2,7 @@
  * One result in sentences, for the unit that asks "why did we miss, and what would it take":
  * which rule applied and why, the numbers, the gap, the cases needed, what the next milestone asks.
  */
+import { rises } from "../model/expression.js";
 import type { Result } from "../evaluate/result.js";
 import type { Policy, Selector } from "../model/policy.js";
 import { dateText, monthText } from "../i18n/dates.js";
@@ -39,7 +40,7 @@ export function explainResult(result: Result, policy: Policy, lang: Lang, units:
   if (result.status === "no-denominator") return [...lines, say.noDenominator(), ...next(result, lang)].join("\n");
   // Exactly on it as printed: a margin that rounds to 0.00 points is no margin to report.
   const exactly = twoDecimals(-(result.gapPoints ?? 0)) === "0.00";
-  lines.push(result.status === "met" ? say.met(exactly ? null : f.points(-(result.gapPoints ?? 0))) : say.missed(f.points(result.gapPoints), result.needed === null ? null : f.count(result.needed), result.op === ">=" || result.op === ">"));
+  lines.push(result.status === "met" ? say.met(exactly ? null : f.points(-(result.gapPoints ?? 0))) : say.missed(f.points(result.gapPoints), result.needed === null ? null : f.count(result.needed), rises(result.op)));
   return [...lines, ...next(result, lang)].join("\n");
 }
 

@@ -2,6 +2,7 @@
  * A target's clauses -> dated milestones, checking what authors get wrong: ramps that do not reach
  * their deadline, steps that do not land on it, thresholds out of range or out of order.
  */
+import { rises } from "../model/expression.js";
 import type { CodeName } from "../diagnostics/codes.js";
 import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { MessageArgs } from "../diagnostics/messages.js";
@@ -34,7 +35,6 @@ export function expandSchedule(target: TargetDeclaration, file: string, effectiv
   return new Expansion(target, file, effective).run();
 }
 
-const rises = (op: Comparison): boolean => op === ">=" || op === ">";
 
 class Expansion {
   private readonly diagnostics: Diagnostic[] = [];

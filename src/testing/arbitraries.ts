@@ -5,6 +5,7 @@
  * never filtered, so a failing case shrinks to a small one: a ramp of few steps in 2000, a policy
  * with one tier and one target.
  */
+import { rises as asksMore } from "../model/expression.js";
 import fc from "fast-check";
 import type { Comparison, Milestone, Period, Schedule, Window } from "../model/policy.js";
 import { rational } from "../number/rational.js";
@@ -151,7 +152,7 @@ export const ongoingSchedule = (): fc.Arbitrary<ScheduleSpec> =>
 export const scheduleSpec = (): fc.Arbitrary<ScheduleSpec> =>
   fc.oneof(SHRINK_ACROSS, rampCase().map((ramp) => ({ kind: "ramp" as const, ramp })), milestoneList(), yearSchedule(), ongoingSchedule());
 
-const falls = (op: Comparison): boolean => op === "<=" || op === "<";
+const falls = (op: Comparison): boolean => !asksMore(op);
 
 /** A value as the comparison's direction writes it. */
 const shown = (tenths: number, op: Comparison): number => (falls(op) ? 1000 - tenths : tenths);

@@ -3,6 +3,7 @@
  * returns the first violation as a sentence, or undefined. The checks re-run the evaluator on
  * modified copies of the data (cases added to a numerator, rows reordered) and compare.
  */
+import { rises } from "../model/expression.js";
 import { isDeepStrictEqual } from "node:util";
 import { parsePeriod } from "../data/period.js";
 import type { Observation } from "../data/types.js";
@@ -41,7 +42,7 @@ export const neededIsExact: Invariant = (evaluator, c) => {
 };
 
 function exactly(evaluator: Evaluator, c: EvaluationCase, r: Result, needed: number): string | undefined {
-  const verb = r.op === ">=" || r.op === ">" ? "adding" : "removing";
+  const verb = rises(r.op) ? "adding" : "removing";
   const after = statusAfter(evaluator, c, r, needed);
   if (after !== undefined && after !== "met") return `${who(r)}: ${r.numerator}/${r.denominator} needs ${needed}, but ${verb} ${needed} leaves it ${after}`;
   const fewer = needed > 1 ? statusAfter(evaluator, c, r, needed - 1) : undefined;
@@ -51,7 +52,7 @@ function exactly(evaluator: Evaluator, c: EvaluationCase, r: Result, needed: num
 
 /** `needed` null: even the most cases the denominator allows do not meet the threshold. */
 function impossible(evaluator: Evaluator, c: EvaluationCase, r: Result): string | undefined {
-  const most = r.op === ">=" || r.op === ">" ? r.denominator! - r.numerator! : r.numerator!;
+  const most = rises(r.op) ? r.denominator! - r.numerator! : r.numerator!;
   const after = statusAfter(evaluator, c, r, most);
   return after === "met" ? `${who(r)}: ${r.numerator}/${r.denominator} says no number of cases meets it, but changing ${most} does` : undefined;
 }
@@ -69,7 +70,7 @@ function statusAfter(evaluator: Evaluator, c: EvaluationCase, r: Result, cases: 
  */
 export function withCases(policy: Policy, c: EvaluationCase, r: Result, cases: number): Observation[] | undefined {
   const metric = policy.metrics.get(r.metric)!;
-  const adding = r.op === ">=" || r.op === ">";
+  const adding = rises(r.op);
   const window = r.explanation.window!;
   const [from, to] = [parsePeriod(window.from)!.from, parsePeriod(window.to)!.to];
   const units = contributors(c, r.unit);

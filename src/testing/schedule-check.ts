@@ -6,6 +6,7 @@
  * month ends), every step adds the same points, a ramp lands on its deadline and reaches its value,
  * thresholds stay within 0-100% and move only in the comparison's direction, repeats keep the rule.
  */
+import { rises } from "../model/expression.js";
 import { monthOfDate } from "../data/period.js";
 import type { Milestone, Period, Target } from "../model/policy.js";
 import { add, compare, equals, mul, rational, sub, toDecimalString, type Rational } from "../number/rational.js";
@@ -36,7 +37,6 @@ export interface ScheduleProblem {
 }
 
 const pct = (r: Rational): string => `${toDecimalString(r)}%`;
-const rises = (t: Target): boolean => t.comparison === ">=" || t.comparison === ">";
 
 /** Every consistency problem of a target's schedule; ongoing repeats are checked up to `through`. */
 export function scheduleProblems(target: Target, through?: IsoDate): ScheduleProblem[] {
@@ -63,12 +63,12 @@ function ranges(target: Target, ms: readonly Milestone[]): ScheduleProblem[] {
 }
 
 function monotone(target: Target, ms: readonly Milestone[]): ScheduleProblem[] {
-  const wrong = (a: Milestone, b: Milestone) => (rises(target) ? compare(b.threshold, a.threshold) < 0 : compare(b.threshold, a.threshold) > 0);
+  const wrong = (a: Milestone, b: Milestone) => (rises(target.comparison) ? compare(b.threshold, a.threshold) < 0 : compare(b.threshold, a.threshold) > 0);
   const i = ms.findIndex((m, k) => k > 0 && wrong(ms[k - 1]!, m));
   if (i < 0) return [];
-  const verb = rises(target) ? "falls" : "rises";
+  const verb = rises(target.comparison) ? "falls" : "rises";
   const [a, b] = [ms[i - 1]!, ms[i]!];
-  return [problem(target, "not-monotone", `the threshold ${verb} from ${pct(a.threshold)} to ${pct(b.threshold)} on ${b.date}, against \`${target.comparison}\``, [a, b], b, `${rises(target) ? "at least" : "at most"} ${pct(a.threshold)}`)];
+  return [problem(target, "not-monotone", `the threshold ${verb} from ${pct(a.threshold)} to ${pct(b.threshold)} on ${b.date}, against \`${target.comparison}\``, [a, b], b, `${rises(target.comparison) ? "at least" : "at most"} ${pct(a.threshold)}`)];
 }
 
 /** A stated milestone, the step milestones after it, and the stated milestone they lead to, if any. */

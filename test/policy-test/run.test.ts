@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { round2 } from "../../src/policy-test/compare.js";
 import { PolicyTestFile, type PolicyTestFileInput } from "../../src/policy-test/format.js";
 import { hasUsageProblems, TestReport, type FileReport, type Mismatch } from "../../src/policy-test/report.js";
-import { findTestFiles, runTestFile, runTestFiles, syntaxErrorAt, type ReadText } from "../../src/policy-test/run.js";
+import { findTestFiles, runTestFile, runTestFiles, type ReadText } from "../../src/policy-test/run.js";
+import { syntaxErrorAt } from "../../src/text/json.js";
 
 const disk: ReadText = (path) => {
   try {
