@@ -44,11 +44,11 @@ describe("chitieu explain", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       [
-        "chau-duc: Tỷ lệ hồ sơ TTHC xử lý trực tuyến (online_share)",
+        "Huyện Châu Đức (chau-duc): Tỷ lệ hồ sơ TTHC xử lý trực tuyến (online_share)",
         'Rule: target online_share_local "Tỷ lệ hồ sơ xử lý trực tuyến (UBND cấp huyện, xã)" at policies/brvt-2139-2022.ct:52, for tier district, tier commune.',
         "Milestone due: 2022-11-30, at least 50.00%.",
-        "Counts for 2022-11 (1 of 1 month reported): 936 Số hồ sơ TTHC tiếp nhận, xử lý trực tuyến trong kỳ of 3900 Số hồ sơ TTHC tiếp nhận trong kỳ = 24.00%.",
-        "Missed by 26.00 percentage points. 1014 more at the same denominator would meet it.",
+        "Counts for 2022-11 (1 of 1 month reported): 936 Số hồ sơ TTHC tiếp nhận, xử lý trực tuyến trong kỳ of 3,900 Số hồ sơ TTHC tiếp nhận trong kỳ = 24.00%.",
+        "Missed by 26.00 percentage points. 1,014 more at the same denominator would meet it.",
         "This is the last milestone.",
         "",
       ].join("\n"),
@@ -57,7 +57,7 @@ describe("chitieu explain", () => {
 
   test("in Vietnamese, for a unit exactly on the threshold, with the next milestone", () => {
     const r = runCli(["explain", ...brvt, "--as-of", "2022-10-31", "--unit", "so-y-te", "--metric", "online_share", "--lang", "vi"]);
-    expect(r.stdout).toContain("Đạt, đúng bằng ngưỡng.\nMốc tiếp theo: 2022-11-30, tối thiểu 60.00%: cần tăng 15.00 điểm phần trăm mỗi tháng.\n");
+    expect(r.stdout).toContain("Đạt, đúng bằng ngưỡng.\nMốc tiếp theo: 30/11/2022, tối thiểu 60,00%: cần tăng 15,00 điểm phần trăm mỗi tháng.\n");
   });
 
   test("the excluded inspectorate, and an unknown unit with a suggestion", () => {
@@ -91,8 +91,8 @@ describe("chitieu eval formats and exit codes", () => {
 
   test("the table in Vietnamese", () => {
     const r = runCli(["eval", ...brvt, "--as-of", "2022-11-30", "--lang", "vi"]);
-    expect(r.stdout).toMatch(/^brvt-2139-2022 tính đến 2022-11-30\n\ncấp province\n {2}đơn vị +chỉ tiêu +mốc +ngưỡng +thực tế +kết quả/);
-    expect(r.stdout).toMatch(/\n {2}chau-duc +online_share_local .* chưa đạt +26\.00 +1014/);
+    expect(r.stdout).toMatch(/^brvt-2139-2022 tính đến 30\/11\/2022\n\nCơ quan hành chính cấp tỉnh \(sở, ban, ngành\) \(province\)\n {2}đơn vị +mã +chỉ tiêu +mốc +ngưỡng +thực tế +kết quả/);
+    expect(r.stdout).toMatch(/\n {2}Huyện Châu Đức +chau-duc +online_share_local .* chưa đạt +26,00 +1\.014/);
   });
 });
 

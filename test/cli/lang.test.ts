@@ -167,12 +167,12 @@ describe("chitieu eval in Vietnamese", () => {
 });
 
 describe("chitieu schedule in Vietnamese", () => {
-  it("words the header and the milestones, and keeps ids, dates and thresholds", () => {
+  it("words the header and the milestones, dates and decimal marks the Vietnamese way, and keeps ids", () => {
     const r = runCli(["schedule", "policies/brvt-2139-2022.ct", "--tier", "province", "--lang", "vi"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("\n  quyết định số 2139/QĐ-UBND, UBND tỉnh Bà Rịa - Vũng Tàu\n  hiệu lực từ 2022-08-03 đến 2022-12-31\n");
-    expect(r.stdout).toContain("\ncấp province: ");
-    expect(r.stdout).toContain("  online_share: chỉ tiêu online_share_province (policies/brvt-2139-2022.ct:48)\n    2022-09-30  >= 30%\n    2022-10-31  >= 45%  (bước)\n");
+    expect(r.stdout).toContain("\n  quyết định số 2139/QĐ-UBND, UBND tỉnh Bà Rịa - Vũng Tàu\n  hiệu lực từ 03/08/2022 đến 31/12/2022\n");
+    expect(r.stdout).toContain("\nCơ quan hành chính cấp tỉnh (sở, ban, ngành) (cấp province)\n");
+    expect(r.stdout).toContain("  online_share: chỉ tiêu online_share_province (policies/brvt-2139-2022.ct:48)\n    30/09/2022  >= 30%\n    31/10/2022  >= 45%  (bước)\n");
     expect(r.stdout).not.toMatch(/decision|effective|target |\(step\)/);
   });
 });
