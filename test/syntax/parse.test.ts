@@ -202,6 +202,29 @@ describe("Vietnamese", () => {
     expect(tree("chỉ số ytd = a / b theo lũy kế năm đủ tháng")).not.toEqual(tree("metric ytd = a / b over year-to-date"));
   });
 
+  test.each([
+    ["hằng tháng", "hàng tháng"],
+    ["hằng quý", "hàng quý"],
+    ["Hằng  tuần", "hàng tuần"],
+    ["hằng năm", "hàng năm"],
+  ])("`%s` gives the tree of `%s`", (written, canonical) => {
+    const schedule = (step: string) => `chỉ tiêu t cho tất cả: từ 31/01/2024 r tối thiểu 10%, ${step} +1%, đến 31/01/2025 tối thiểu 22%`;
+    expect(tree(schedule(written))).toEqual(tree(schedule(canonical)));
+  });
+
+  test.each([
+    "chính sách p hiệu lực từ 20/03/2023 đến 31/12/2023",
+    "chính sách p hiệu lực 20/03/2023 đến 31/12/2023",
+    "policy p effective from 2023-03-20 until 2023-12-31",
+  ])("the effective period as decisions write it: %s", (text) => {
+    expect(tree(text)).toEqual(tree("chính sách p hiệu lực 20/03/2023 đến hết 31/12/2023"));
+  });
+
+  test("`từ` after `hiệu lực` is not the start of a milestone, and `từng` is no keyword", () => {
+    expect(ok("chính sách p hiệu lực từ 20/03/2023\nchỉ tiêu t cho tất cả: từ 31/03/2023 r tối thiểu 10%").header).toMatchObject({ effective: { from: { date: "2023-03-20" } } });
+    expect(parse("chính sách p hiệu lực từng 20/03/2023").diagnostics).not.toEqual([]);
+  });
+
   test("a file saved decomposed (NFD) parses as the composed one", () => {
     const text = 'chỉ tiêu t "Tỷ lệ hồ sơ" cho cấp xa: đến 31/12/2022 r tối thiểu 30%';
     const nfd = text.normalize("NFD");
