@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../report/words.js";
 import { expectationText, type Expectation } from "../syntax/messages.js";
+import { respell } from "../syntax/spelling.js";
 import type { CodeName } from "./codes.js";
 
 export type DefinitionKind = "tier" | "tag" | "unit" | "field" | "metric";
@@ -35,7 +36,8 @@ type Nothing = Readonly<Record<string, never>>;
 export interface MessageArgs {
   "unexpected-character": { readonly character: string };
   "unterminated-string": Nothing;
-  "syntax": ({ readonly kind: "expected"; readonly hint: SyntaxHint } & Expectation) | { readonly kind: "nesting"; readonly depth: number };
+  /** `keywords`: the language the file's keywords are written in, which expected keywords and examples are spelled in. */
+  "syntax": ({ readonly kind: "expected"; readonly hint: SyntaxHint; readonly keywords: Lang } & Expectation) | { readonly kind: "nesting"; readonly depth: number };
   "invalid-date": { readonly date: string };
   "invalid-number": { readonly what: WholeNumber; readonly min: number; readonly max: number; readonly found: string };
   "duplicate-clause": { readonly clause: string };
@@ -101,13 +103,13 @@ const unknownEn = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => (
 
 const WHOLE_NUMBER_EN: Record<WholeNumber, string> = { rolling: "a rolling window", year: "a year", step: "a step", decimals: "the number of decimals" };
 
-const SYNTAX_HINT_EN = (h: SyntaxHint): string => {
+const SYNTAX_HINT_EN = (h: SyntaxHint, keywords: Lang): string => {
   switch (h.kind) {
     case "comparison": return "comparisons are written `>=` and `<=`, with `>` or `<` first";
     case "percent": return `thresholds are percentages: write \`${h.found}%\``;
     case "date": return "write the date as 2022-09-30 or 30/09/2022";
     case "near": return `did you mean \`${h.word}\`?`;
-    case "example": return `a ${h.title.toLowerCase()} looks like: ${h.example}`;
+    case "example": return `a ${h.title.toLowerCase()} looks like: ${respell(h.example, keywords)}`;
     case "none": return "";
   }
 };
@@ -133,7 +135,7 @@ const english: Catalogue = {
   "syntax": (a) =>
     a.kind === "nesting"
       ? { message: `brackets nested more than ${a.depth} deep`, help: "split the formula into metrics or simplify it" }
-      : { message: expectationText(a, "en"), help: SYNTAX_HINT_EN(a.hint) },
+      : { message: expectationText(a, "en", a.keywords), help: SYNTAX_HINT_EN(a.hint, a.keywords) },
   "invalid-date": ({ date }) => ({
     message: `\`${date}\` is not a date in the calendar`,
     help: "write the date as 2022-09-30 or 30/09/2022, with a day that exists in that month",
@@ -271,13 +273,13 @@ const WHOLE_NUMBER_VI: Record<WholeNumber, string> = {
   decimals: "số chữ số thập phân",
 };
 
-const SYNTAX_HINT_VI = (h: SyntaxHint): string => {
+const SYNTAX_HINT_VI = (h: SyntaxHint, keywords: Lang): string => {
   switch (h.kind) {
     case "comparison": return "phép so sánh viết là `>=` và `<=`, dấu `>` hoặc `<` đứng trước";
     case "percent": return `ngưỡng là tỷ lệ phần trăm: viết \`${h.found}%\``;
     case "date": return "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022";
     case "near": return `có phải là \`${h.word}\` không?`;
-    case "example": return `viết theo mẫu: ${h.example}`;
+    case "example": return `viết theo mẫu: ${respell(h.example, keywords)}`;
     case "none": return "";
   }
 };
@@ -297,7 +299,7 @@ const vietnamese: Catalogue = {
   "syntax": (a) =>
     a.kind === "nesting"
       ? { message: `dấu ngoặc lồng nhau quá ${a.depth} cấp`, help: "tách công thức thành các chỉ số, hoặc viết gọn lại" }
-      : { message: expectationText(a, "vi"), help: SYNTAX_HINT_VI(a.hint) },
+      : { message: expectationText(a, "vi", a.keywords), help: SYNTAX_HINT_VI(a.hint, a.keywords) },
   "invalid-date": ({ date }) => ({
     message: `\`${date}\` không phải là ngày có thật trên lịch`,
     help: "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022, với ngày có trong tháng đó",

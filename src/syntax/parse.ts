@@ -13,7 +13,9 @@ import type { FileCstNode } from "./cst.js";
 import { grammar } from "./grammar.js";
 import { encode, expectationOf, NEW_STATEMENT_LISTED, type Expectation } from "./messages.js";
 import { ruleDocs } from "./rules.js";
-import { Comma, DateLiteral, keywords, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
+import { keywordLanguage, spellings } from "./spelling.js";
+import { Comma, DateLiteral, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
+import type { Lang } from "../report/words.js";
 
 export interface ParseResult {
   /** Absent when the text has syntax errors: later stages only ever see whole trees. */
@@ -44,7 +46,8 @@ export function parse(text: string, file = "<input>"): ParseResult {
 
   grammar.input = tokens;
   const cst = grammar.file() as FileCstNode;
-  diagnostics.push(...grammar.errors.map((e) => syntaxError(strayWordFirst(e, cst, tokens), source, file)));
+  const keywords = keywordLanguage(tokens);
+  diagnostics.push(...grammar.errors.map((e) => syntaxError(strayWordFirst(e, cst, tokens), source, file, keywords)));
   if (diagnostics.length > 0) return { ast: undefined, diagnostics, source, comments };
 
   const built = buildFile(cst, file);
@@ -107,13 +110,13 @@ function spanOfToken(token: IToken): Span {
   };
 }
 
-function syntaxError(error: IRecognitionException, source: string, file: string): Diagnostic {
+function syntaxError(error: IRecognitionException, source: string, file: string, keywords: Lang): Diagnostic {
   const token = error.token;
   const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset);
   const span = atEnd ? endOfText(source) : spanOfToken(token);
   const rule = error.context.ruleStack.at(-1) ?? "file";
   const expectation = expectationOf(error.message);
-  return problem("syntax", file, span, { kind: "expected", ...expectation, hint: syntaxHint(error, expectation, rule) });
+  return problem("syntax", file, span, { kind: "expected", ...expectation, keywords, hint: syntaxHint(error, expectation, rule, keywords) });
 }
 
 /**
@@ -136,14 +139,18 @@ function endOfText(source: string): Span {
   return { start: at, end: at };
 }
 
-const keywordSpellings = keywords.flatMap((k) => k.en.filter((w) => /^[a-z]/.test(w)));
+/** The file's own spellings first, so that a near miss is answered in the file's language. */
+const keywordSpellings: Readonly<Record<Lang, readonly string[]>> = {
+  en: [...spellings("en"), ...spellings("vi")],
+  vi: [...spellings("vi"), ...spellings("en")],
+};
 
-function syntaxHint(error: IRecognitionException, { expected }: Expectation, rule: string): SyntaxHint {
+function syntaxHint(error: IRecognitionException, { expected }: Expectation, rule: string, keywords: Lang): SyntaxHint {
   const found = error.token.image;
   if (found === "=" && (expected.includes("`>=`") || expected.includes("`<=`"))) return { kind: "comparison" };
   if (error.token.tokenType === NumberLiteral && expected.includes(PercentLiteral.LABEL!)) return { kind: "percent", found };
   if (expected.includes(DateLiteral.LABEL!)) return { kind: "date" };
-  const typo = /^[a-z]/i.test(found) ? closest(found, keywordSpellings) : undefined;
+  const typo = /^[a-z]/i.test(found) ? closest(found, keywordSpellings[keywords]) : undefined;
   if (typo && typo !== found) return { kind: "near", word: typo };
   const doc = ruleDocs[rule];
   return doc ? { kind: "example", title: doc.title, example: doc.example.split("\n").join(" ") } : { kind: "none" };

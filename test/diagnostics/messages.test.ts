@@ -15,7 +15,7 @@ import { localize as publicLocalize } from "../../src/index.js";
 const EXAMPLES: { readonly [N in CodeName]: MessageArgs[N] } = {
   "unexpected-character": { character: "’" },
   "unterminated-string": {},
-  "syntax": { kind: "expected", expected: ["a date (2022-09-30 or 30/09/2022)"], found: ">=", hint: { kind: "date" } },
+  "syntax": { kind: "expected", expected: ["a date (2022-09-30 or 30/09/2022)"], found: ">=", keywords: "en", hint: { kind: "date" } },
   "invalid-date": { date: "2022-02-30" },
   "invalid-number": { what: "rolling", min: 1, max: 120, found: "0" },
   "duplicate-clause": { clause: "effective" },

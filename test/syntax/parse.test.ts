@@ -308,6 +308,48 @@ describe("errors", () => {
   });
 });
 
+describe("errors in the language of the file's keywords", () => {
+  const worded = (text: string) => {
+    const [d] = parse(text).diagnostics;
+    const vi = localize(d!, "vi");
+    return { en: `${d!.message} | ${d!.help}`, vi: `${vi.message} | ${vi.help}`, args: d!.args };
+  };
+
+  test("a file written in Vietnamese is told the Vietnamese keywords it may write, and an example in them", () => {
+    const d = worded("chỉ tiêu t cho tất cả: 31/12/2022 r tối thiểu 30%");
+    expect(d.vi).toBe(
+      "cần `từ`, `đến`, `năm`, `hàng tháng`, `hàng quý`, `hàng tuần`, `hàng năm` hoặc `mỗi` nhưng gặp `31/12/2022` | viết theo mẫu: năm 2024 full_process_share >= 70%, năm 2025 >= 85%",
+    );
+    expect(d.en).toBe(
+      "expected `từ`, `đến`, `năm`, `hàng tháng`, `hàng quý`, `hàng tuần`, `hàng năm` or `mỗi` but found `31/12/2022` | a schedule looks like: năm 2024 full_process_share >= 70%, năm 2025 >= 85%",
+    );
+    expect(d.args).toMatchObject({ expected: ["`from`", "`by`", "`in`", "`monthly`", "`quarterly`", "`weekly`", "`yearly`", "`every`"], keywords: "vi" });
+  });
+
+  test("a file written in English keeps English keywords, in Vietnamese words too", () => {
+    const d = worded("target t for all: 2022-12-31 r >= 30%");
+    expect(d.vi).toBe(
+      "cần `from`, `by`, `in`, `monthly`, `quarterly`, `weekly`, `yearly` hoặc `every` nhưng gặp `2022-12-31` | viết theo mẫu: in 2024 full_process_share >= 70%, in 2025 >= 85%",
+    );
+    expect(d.args).toMatchObject({ keywords: "en" });
+  });
+
+  test.each([
+    ["cấp a\nchỉ tiêu t", "cần `cho` nhưng gặp cuối tệp"],
+    ["cấp a\ntarget t", "cần `for` nhưng gặp cuối tệp"],
+    ["tier a\nchỉ tiêu t", "cần `for` nhưng gặp cuối tệp"],
+  ])("most keywords decide, and a tie is English: %s", (text, message) => {
+    expect(worded(text).vi).toMatch(message);
+  });
+
+  test("the statements a file may go on with are listed in its keywords", () => {
+    expect(worded("cấp a\nchỉ tiêu t cho tất cả: đến 31/12/2022 r tối thiểu 30%\n= b").vi).toMatch(
+      /^cần câu lệnh mới \(cấp, nhóm, đơn vị, trường, chỉ số, chỉ tiêu, điểm, kiểm tra hoặc nhập\) nhưng gặp `=`/,
+    );
+    expect(worded("tier a\n= b").en).toMatch(/^expected a new statement \(tier, tag, unit, field, metric, target, score, check or import\) but found `=`/);
+  });
+});
+
 describe("the parser never throws", () => {
   test("on arbitrary text", () => {
     fc.assert(
