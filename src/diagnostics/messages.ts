@@ -42,6 +42,9 @@ export interface MessageArgs {
   "invalid-number": { readonly what: WholeNumber; readonly min: number; readonly max: number; readonly found: string };
   "duplicate-clause": { readonly clause: string };
   "decimal-comma": { readonly whole: string; readonly fraction: string };
+  "keyword-spelling": { readonly written: string; readonly keyword: string; readonly english: string };
+  /** `ascii` is absent when the id has no letter left in ASCII. */
+  "non-ascii-id": { readonly id: string; readonly ascii: string | undefined };
   "import-not-found": { readonly path: string; readonly lookedFor?: string };
   "import-cycle": { readonly path: string; readonly chain: readonly string[] };
   "import-has-rules": { readonly file: string };
@@ -145,6 +148,14 @@ const english: Catalogue = {
   "decimal-comma": ({ whole, fraction }) => ({
     message: `\`${whole},${fraction}\` reads as two numbers, ${whole} and ${fraction}`,
     help: `write \`${whole}.${fraction}\` for a decimal, or \`${whole}, ${fraction}\` for two arguments`,
+  }),
+  "keyword-spelling": ({ written, keyword, english }) => ({
+    message: `\`${written}\` is not a keyword; keywords are written with their accents`,
+    help: `did you mean \`${keyword}\`? (or, in English, \`${english}\`)`,
+  }),
+  "non-ascii-id": ({ id, ascii }) => ({
+    message: `the id \`${id}\` has letters outside ASCII`,
+    help: `ids are ASCII letters, digits, \`_\` and \`-\`${ascii === undefined ? "" : `: write \`${ascii}\``}; a name with accents goes in quotes, as the title`,
   }),
   "import-not-found": ({ path, lookedFor }) =>
     lookedFor === undefined
@@ -309,6 +320,14 @@ const vietnamese: Catalogue = {
   "decimal-comma": ({ whole, fraction }) => ({
     message: `\`${whole},${fraction}\` được đọc thành hai số, ${whole} và ${fraction}`,
     help: `viết \`${whole}.${fraction}\` nếu là số thập phân, hoặc \`${whole}, ${fraction}\` nếu là hai đối số`,
+  }),
+  "keyword-spelling": ({ written, keyword, english }) => ({
+    message: `\`${written}\` không phải là từ khóa; từ khóa phải viết đúng dấu`,
+    help: `có phải là \`${keyword}\` không? (hoặc viết bằng tiếng Anh: \`${english}\`)`,
+  }),
+  "non-ascii-id": ({ id, ascii }) => ({
+    message: `mã định danh \`${id}\` có chữ ngoài bảng mã ASCII`,
+    help: `mã định danh chỉ gồm chữ cái không dấu, chữ số, \`_\` và \`-\`${ascii === undefined ? "" : `: viết \`${ascii}\``}; tên có dấu đặt trong dấu ngoặc kép, làm tiêu đề`,
   }),
   "import-not-found": ({ path, lookedFor }) =>
     lookedFor === undefined

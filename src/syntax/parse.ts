@@ -3,7 +3,7 @@
  * diagnostic with a span, a message saying what was expected, and a hint at the likely fix.
  */
 import { EOF, type IRecognitionException, type IToken } from "chevrotain";
-import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { byPosition, problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SyntaxHint } from "../diagnostics/messages.js";
 import { normalizeSource, positionAt, type Span } from "../text/span.js";
 import { closest } from "../text/suggest.js";
@@ -13,8 +13,8 @@ import type { FileCstNode } from "./cst.js";
 import { grammar } from "./grammar.js";
 import { encode, expectationOf, NEW_STATEMENT_LISTED, type Expectation } from "./messages.js";
 import { ruleDocs } from "./rules.js";
-import { keywordLanguage, spellings } from "./spelling.js";
-import { Comma, DateLiteral, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
+import { asciiId, keywordLanguage, keywordTyped, spellings } from "./spelling.js";
+import { Comma, DateLiteral, Identifier, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
 import type { Lang } from "../report/words.js";
 
 export interface ParseResult {
@@ -47,8 +47,10 @@ export function parse(text: string, file = "<input>"): ParseResult {
   grammar.input = tokens;
   const cst = grammar.file() as FileCstNode;
   const keywords = keywordLanguage(tokens);
-  diagnostics.push(...grammar.errors.map((e) => syntaxError(strayWordFirst(e, cst, tokens), source, file, keywords)));
-  if (diagnostics.length > 0) return { ast: undefined, diagnostics, source, comments };
+  const errors = grammar.errors.map((e) => strayWordFirst(e, cst, tokens));
+  diagnostics.push(...errors.map((e) => keywordSpellingError(e, tokens, source, file) ?? syntaxError(e, source, file, keywords)));
+  diagnostics.push(...accentedIds(tokens, diagnostics, file));
+  if (diagnostics.length > 0) return { ast: undefined, diagnostics: diagnostics.sort(byPosition), source, comments };
 
   const built = buildFile(cst, file);
   return { ast: built.ast, diagnostics: built.diagnostics, source, comments };
@@ -131,6 +133,49 @@ function strayWordFirst(error: IRecognitionException, cst: FileCstNode, tokens: 
   const after = Math.max(-1, ...parsed);
   const stray = tokens.find((t) => t.startOffset > after) ?? error.token;
   return { ...error, token: stray, message: encode([NEW_STATEMENT_LISTED], stray) };
+}
+
+/**
+ * `chi tieu`, `toi thieu`, `tu`: a Vietnamese keyword typed without its accents, or in telex or VNI
+ * with the input method off (`chir tieeu`, `chi3 tie6u`), lexes as ids, and the parser stops at one
+ * of its words. Such words are only suggested, never accepted: unaccented they are ordinary ids
+ * (`tu`, `den`, `nam`, `cap`), and accepting them would take those ids from every policy. The word
+ * the parser stopped at, an id, may be the second of the keyword when the first was taken for an id
+ * (`toi` as the metric of `toi thieu 30%`), so the words from the one before are tried as well.
+ */
+function keywordSpellingError(error: IRecognitionException, tokens: readonly IToken[], source: string, file: string): Diagnostic | undefined {
+  const at = tokens.indexOf(error.token);
+  if (at < 0 || error.token.tokenType !== Identifier) return undefined;
+  const before = tokens[at - 1];
+  const starts = before?.tokenType === Identifier ? [before.startOffset, error.token.startOffset] : [error.token.startOffset];
+  for (const start of starts) {
+    const words = wordsFrom(source, start);
+    const least = start === error.token.startOffset ? 1 : 2;
+    for (let n = words.length; n >= least; n--) {
+      const keyword = keywordTyped(words.slice(0, n).map((w) => w.text));
+      if (!keyword) continue;
+      const span = { start: positionAt(source, start), end: positionAt(source, words[n - 1]!.end) };
+      return problem("keyword-spelling", file, span, { written: source.slice(start, words[n - 1]!.end), keyword: keyword.vi, english: keyword.en });
+    }
+  }
+  return undefined;
+}
+
+/** Up to three words from `start` on its line, as many as the longest keyword has. */
+function wordsFrom(source: string, start: number): { readonly text: string; readonly end: number }[] {
+  const words: { text: string; end: number }[] = [];
+  const word = /([\p{L}\p{N}_-]+)[ \t]*/uy;
+  word.lastIndex = start;
+  for (let m = word.exec(source); m && words.length < 3; m = word.exec(source)) words.push({ text: m[1]!, end: m.index + m[1]!.length });
+  return words;
+}
+
+/** An id with accents that the grammar took as an id: one error each, with the ASCII id to write. */
+function accentedIds(tokens: readonly IToken[], reported: readonly Diagnostic[], file: string): Diagnostic[] {
+  const covered = (t: IToken) => reported.some((d) => d.span.start.offset <= t.startOffset && t.startOffset < Math.max(d.span.end.offset, d.span.start.offset + 1));
+  return tokens
+    .filter((t) => t.tokenType === Identifier && /[^\x00-\x7F]/.test(t.image) && !covered(t))
+    .map((t) => problem("non-ascii-id", file, spanOfToken(t), { id: t.image, ascii: asciiId(t.image) }));
 }
 
 function endOfText(source: string): Span {

@@ -46,3 +46,47 @@ export function respellLabel(label: string, lang: Lang): string {
   const keyword = keywords.find((k) => k.token.LABEL === label && isWord(k.en[0]!));
   return keyword ? `\`${spell(keyword.token, lang)}\`` : label;
 }
+
+/** Diacritics off, `đ` as `d`, case kept: what a word becomes typed on a keyboard with no Vietnamese. */
+const stripAccents = (text: string): string =>
+  text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+
+/** The ASCII id to write for an id typed with accents (`tỷ_lệ` -> `ty_le`), if it has one. */
+export function asciiId(id: string): string | undefined {
+  const ascii = stripAccents(id).replace(/[^A-Za-z0-9_-]/g, "");
+  return /^[A-Za-z_]/.test(ascii) ? ascii : undefined;
+}
+
+/**
+ * One word reduced to its bare letters, whether typed unaccented (`toi`), in VNI (`to6i1`) or in
+ * telex (`toois`) with the input method off: VNI's digits go, telex's doubled `aa`/`ee`/`oo`/`dd`
+ * become one letter, its `w` goes or stands for `ư`, and its tone letters go. A Vietnamese syllable
+ * never ends in s, f, r, x or j, so those letters after the first vowel are tones.
+ */
+function bare(word: string): string {
+  const letters = stripAccents(word)
+    .toLowerCase()
+    .replace(/(?<=[a-z])[1-9]/g, "")
+    .replace(/([aeod])\1/g, "$1")
+    .replace(/([aou])w/g, "$1")
+    .replace(/w/g, "u");
+  const vowel = letters.search(/[aeiouy]/);
+  return vowel < 0 ? letters : letters.slice(0, vowel + 1) + letters.slice(vowel + 1).replace(/[sfrxj]/g, "");
+}
+
+const bareWords = (words: readonly string[]): string => words.map(bare).join(" ");
+
+/** Each Vietnamese keyword by its bare letters; `hàng tháng` before `hằng tháng`, as the formatter writes it. */
+const byBareLetters = new Map<string, Keyword>();
+for (const keyword of keywords) {
+  for (const spelling of keyword.vi) {
+    const key = bareWords(spelling.split(" "));
+    if (!byBareLetters.has(key)) byBareLetters.set(key, keyword);
+  }
+}
+
+/** The Vietnamese keyword these words are, typed without accents or the input method, if any. */
+export function keywordTyped(words: readonly string[]): { readonly vi: string; readonly en: string } | undefined {
+  const keyword = byBareLetters.get(bareWords(words));
+  return keyword && { vi: spell(keyword.token, "vi"), en: spell(keyword.token, "en") };
+}

@@ -125,10 +125,13 @@ export const StringLiteral = createToken({
   label: "a quoted name",
   pattern: /"(?:[^"\\\r\n]|\\.)*"/,
 });
+// Ids are ASCII, but an id is often first written with its accents (`tỷ_lệ`). Lexed whole, such a word
+// is one id that the parser reports once with the ASCII id to use; letter by letter, it was seven errors.
+const LETTERS = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF";
 export const Identifier = createToken({
   name: "Identifier",
   label: "a name",
-  pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
+  pattern: new RegExp(`[${LETTERS}_][${LETTERS}0-9_-]*`),
 });
 export const Comment = createToken({
   name: "Comment",

@@ -20,6 +20,8 @@ const EXAMPLES: { readonly [N in CodeName]: MessageArgs[N] } = {
   "invalid-number": { what: "rolling", min: 1, max: 120, found: "0" },
   "duplicate-clause": { clause: "effective" },
   "decimal-comma": { whole: "10", fraction: "5" },
+  "keyword-spelling": { written: "toi thieu", keyword: "tối thiểu", english: "at least" },
+  "non-ascii-id": { id: "tỷ_lệ", ascii: "ty_le" },
   "import-not-found": { path: "shared/tiers.ct" },
   "import-cycle": { path: "a.ct", chain: ["b.ct", "a.ct", "b.ct"] },
   "import-has-rules": { file: "shared/tiers.ct" },
