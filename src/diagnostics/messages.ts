@@ -123,7 +123,7 @@ const CHARACTER_HELP_EN = {
   other: "remove it, or put it inside a quoted name",
 };
 
-/** Curly quotes and accented letters are the usual slips of people typing in Word or with a Vietnamese keyboard. */
+/** Curly quotes are the usual slip of people typing in Word; a letter here is of another script, as Latin ones lex into ids. */
 function characterKind(character: string): keyof typeof CHARACTER_HELP_EN {
   if (/[“”„‟'’]/.test(character)) return "quote";
   return /\p{L}/u.test(character) ? "letter" : "other";
