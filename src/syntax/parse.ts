@@ -42,7 +42,7 @@ export function parse(text: string, file = "<input>"): ParseResult {
   const comments = (lexed.groups["comments"] ?? []).map((t) => ({ text: t.image, span: spanOfToken(t) }));
   const tooDeep = nestingProblem(lexed.tokens, file);
   if (tooDeep) return { ast: undefined, diagnostics: [...diagnostics, tooDeep], source, comments };
-  const tokens = joinDecimalCommas(lexed.tokens, file, diagnostics);
+  const tokens = joinAccentedWords(joinDecimalCommas(lexed.tokens, file, diagnostics), source);
 
   grammar.input = tokens;
   const cst = grammar.file() as FileCstNode;
@@ -96,6 +96,38 @@ function joinDecimalCommas(tokens: readonly IToken[], file: string, diagnostics:
     i += 2;
   }
   return joined;
+}
+
+/**
+ * `chỉ số tỷ lệ trực tuyến = ...`: an id written as words with accents is a name with spaces. No two
+ * ids stand side by side in the grammar, so such words are read as one id, reported once with the
+ * ASCII id to write (`ty_le_truc_tuyen`), not as an error at each word. Words among them that read
+ * as a keyword typed without accents (`tôi thiểu`) are left apart, to be suggested as that keyword.
+ */
+function joinAccentedWords(tokens: readonly IToken[], source: string): IToken[] {
+  const joined: IToken[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let end = i;
+    while (tokens[end + 1] && sideBySide(tokens[end]!, tokens[end + 1]!, source)) end++;
+    const run = tokens.slice(i, end + 1);
+    if (run.length > 1 && run.some((t) => isAccented(t.image)) && !hasKeywordTyped(run.map((t) => t.image))) {
+      const last = run.at(-1)!;
+      joined.push({ ...run[0]!, image: source.slice(run[0]!.startOffset, last.endOffset! + 1), endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn });
+    } else joined.push(...run);
+    i = end + 1;
+  }
+  return joined;
+}
+
+const isAccented = (text: string): boolean => /[^\x00-\x7F]/.test(text);
+
+function sideBySide(left: IToken, right: IToken, source: string): boolean {
+  const between = source.slice(left.endOffset! + 1, right.startOffset);
+  return left.tokenType === Identifier && right.tokenType === Identifier && /^[ \t]+$/.test(between);
+}
+
+function hasKeywordTyped(words: readonly string[]): boolean {
+  return words.some((_, i) => [1, 2, 3].some((n) => i + n <= words.length && keywordTyped(words.slice(i, i + n)) !== undefined));
 }
 
 const isWholeNumber = (token: IToken): boolean => token.tokenType === NumberLiteral && /^\d+$/.test(token.image);
@@ -174,7 +206,7 @@ function wordsFrom(source: string, start: number): { readonly text: string; read
 function accentedIds(tokens: readonly IToken[], reported: readonly Diagnostic[], file: string): Diagnostic[] {
   const covered = (t: IToken) => reported.some((d) => d.span.start.offset <= t.startOffset && t.startOffset < Math.max(d.span.end.offset, d.span.start.offset + 1));
   return tokens
-    .filter((t) => t.tokenType === Identifier && /[^\x00-\x7F]/.test(t.image) && !covered(t))
+    .filter((t) => t.tokenType === Identifier && isAccented(t.image) && !covered(t))
     .map((t) => problem("non-ascii-id", file, spanOfToken(t), { id: t.image, ascii: asciiId(t.image) }));
 }
 

@@ -51,9 +51,9 @@ export function respellLabel(label: string, lang: Lang): string {
 const stripAccents = (text: string): string =>
   text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 
-/** The ASCII id to write for an id typed with accents (`tỷ_lệ` -> `ty_le`), if it has one. */
+/** The ASCII id to write for an id typed with accents (`tỷ_lệ`, `tỷ lệ` -> `ty_le`), if it has one. */
 export function asciiId(id: string): string | undefined {
-  const ascii = stripAccents(id).replace(/[^A-Za-z0-9_-]/g, "");
+  const ascii = stripAccents(id).replace(/\s+/g, "_").replace(/[^A-Za-z0-9_-]/g, "");
   return /^[A-Za-z_]/.test(ascii) ? ascii : undefined;
 }
 

@@ -404,6 +404,17 @@ describe("an id with accents", () => {
     expect(localize(parse("chỉ số tỷ_lệ = a / b").diagnostics[0]!, "vi").message).toBe("mã định danh `tỷ_lệ` có chữ ngoài bảng mã ASCII");
   });
 
+  test("written as words, is one id and one error, with the words joined by `_`", () => {
+    expect(found("chỉ số tỷ lệ trực tuyến = a / b")).toMatchObject([{ name: "non-ascii-id", at: "1:8-24", help: expect.stringContaining("write `ty_le_truc_tuyen`") }]);
+  });
+
+  test("leaves the words of a misspelt keyword after it to be suggested as the keyword", () => {
+    expect(found("chỉ tiêu x cho tất cả: đến 31/12/2022 tỷ_lệ tôi thiểu 30%")).toMatchObject([
+      { name: "non-ascii-id", at: "1:39-44" },
+      { name: "keyword-spelling", at: "1:45-54", help: expect.stringContaining("`tối thiểu`") },
+    ]);
+  });
+
   test("is reported wherever it is written, and `đ` becomes `d`, case kept", () => {
     expect(found("cấp Địa_phương\nchỉ tiêu t cho cấp Địa_phương: đến 31/12/2022 r tối thiểu 30%")).toMatchObject([
       { name: "non-ascii-id", at: "1:5-15", help: expect.stringContaining("write `Dia_phuong`") },
@@ -416,7 +427,7 @@ describe("an id with accents", () => {
   });
 
   test("where no id goes, is the syntax error alone", () => {
-    expect(found("cấp a\nSở b")).toMatchObject([{ name: "syntax", at: "2:1-3" }]);
+    expect(found("cấp a\nSở b")).toMatchObject([{ name: "syntax", at: "2:1-5" }]);
   });
 });
 
