@@ -20,6 +20,8 @@ export const codes = {
   "invalid-number": entry("CT005", "error", "a count, year or number of decimals that is not a whole number in range"),
   "duplicate-clause": entry("CT006", "error", "a header clause given twice"),
   "decimal-comma": entry("CT007", "error", "a number with a decimal comma (`10,5`), which a formula would read as two numbers"),
+  "keyword-spelling": entry("CT008", "error", "a Vietnamese keyword typed without its accents, or in telex or VNI with the input method off (`chi tieu`, `chir tieeu`)"),
+  "non-ascii-id": entry("CT009", "error", "an id with letters outside ASCII (`tỷ_lệ`)"),
   "import-not-found": entry("CT010", "error", "an imported file that cannot be read"),
   "import-cycle": entry("CT011", "error", "files that import each other"),
   "import-has-rules": entry("CT012", "warning", "an imported file with a header, targets, scores or checks, which are not imported"),

@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../i18n/lang.js";
 import { expectationText, type Expectation } from "../syntax/messages.js";
+import { respell } from "../syntax/spelling.js";
 import type { CodeName } from "./codes.js";
 
 export type DefinitionKind = "tier" | "tag" | "unit" | "field" | "metric";
@@ -35,11 +36,15 @@ type Nothing = Readonly<Record<string, never>>;
 export interface MessageArgs {
   "unexpected-character": { readonly character: string };
   "unterminated-string": Nothing;
-  "syntax": ({ readonly kind: "expected"; readonly hint: SyntaxHint } & Expectation) | { readonly kind: "nesting"; readonly depth: number };
+  /** `keywords`: the language the file's keywords are written in, which expected keywords and examples are spelled in. */
+  "syntax": ({ readonly kind: "expected"; readonly hint: SyntaxHint; readonly keywords: Lang } & Expectation) | { readonly kind: "nesting"; readonly depth: number };
   "invalid-date": { readonly date: string };
   "invalid-number": { readonly what: WholeNumber; readonly min: number; readonly max: number; readonly found: string };
   "duplicate-clause": { readonly clause: string };
   "decimal-comma": { readonly whole: string; readonly fraction: string };
+  "keyword-spelling": { readonly written: string; readonly keyword: string; readonly english: string };
+  /** `ascii` is absent when the id has no letter left in ASCII. */
+  "non-ascii-id": { readonly id: string; readonly ascii: string | undefined };
   "import-not-found": { readonly path: string; readonly lookedFor?: string };
   "import-cycle": { readonly path: string; readonly chain: readonly string[] };
   "import-has-rules": { readonly file: string };
@@ -101,13 +106,13 @@ const unknownEn = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => (
 
 const WHOLE_NUMBER_EN: Record<WholeNumber, string> = { rolling: "a rolling window", year: "a year", step: "a step", decimals: "the number of decimals" };
 
-const SYNTAX_HINT_EN = (h: SyntaxHint): string => {
+const SYNTAX_HINT_EN = (h: SyntaxHint, keywords: Lang): string => {
   switch (h.kind) {
     case "comparison": return "comparisons are written `>=` and `<=`, with `>` or `<` first";
     case "percent": return `thresholds are percentages: write \`${h.found}%\``;
     case "date": return "write the date as 2022-09-30 or 30/09/2022";
     case "near": return `did you mean \`${h.word}\`?`;
-    case "example": return `a ${h.title.toLowerCase()} looks like: ${h.example}`;
+    case "example": return `a ${h.title.toLowerCase()} looks like: ${respell(h.example, keywords)}`;
     case "none": return "";
   }
 };
@@ -118,7 +123,7 @@ const CHARACTER_HELP_EN = {
   other: "remove it, or put it inside a quoted name",
 };
 
-/** Curly quotes and accented letters are the usual slips of people typing in Word or with a Vietnamese keyboard. */
+/** Curly quotes are the usual slip of people typing in Word; a letter here is of another script, as Latin ones lex into ids. */
 function characterKind(character: string): keyof typeof CHARACTER_HELP_EN {
   if (/[“”„‟'’]/.test(character)) return "quote";
   return /\p{L}/u.test(character) ? "letter" : "other";
@@ -133,7 +138,7 @@ const english: Catalogue = {
   "syntax": (a) =>
     a.kind === "nesting"
       ? { message: `brackets nested more than ${a.depth} deep`, help: "split the formula into metrics or simplify it" }
-      : { message: expectationText(a, "en"), help: SYNTAX_HINT_EN(a.hint) },
+      : { message: expectationText(a, "en", a.keywords), help: SYNTAX_HINT_EN(a.hint, a.keywords) },
   "invalid-date": ({ date }) => ({
     message: `\`${date}\` is not a date in the calendar`,
     help: "write the date as 2022-09-30 or 30/09/2022, with a day that exists in that month",
@@ -143,6 +148,14 @@ const english: Catalogue = {
   "decimal-comma": ({ whole, fraction }) => ({
     message: `\`${whole},${fraction}\` reads as two numbers, ${whole} and ${fraction}`,
     help: `write \`${whole}.${fraction}\` for a decimal, or \`${whole}, ${fraction}\` for two arguments`,
+  }),
+  "keyword-spelling": ({ written, keyword, english }) => ({
+    message: `\`${written}\` is not a keyword; keywords are written with their accents`,
+    help: `did you mean \`${keyword}\`? (or, in English, \`${english}\`)`,
+  }),
+  "non-ascii-id": ({ id, ascii }) => ({
+    message: `the id \`${id}\` has letters outside ASCII`,
+    help: `ids are ASCII letters, digits, \`_\` and \`-\`${ascii === undefined ? "" : `: write \`${ascii}\``}; a name with accents goes in quotes, as the title`,
   }),
   "import-not-found": ({ path, lookedFor }) =>
     lookedFor === undefined
@@ -271,13 +284,13 @@ const WHOLE_NUMBER_VI: Record<WholeNumber, string> = {
   decimals: "số chữ số thập phân",
 };
 
-const SYNTAX_HINT_VI = (h: SyntaxHint): string => {
+const SYNTAX_HINT_VI = (h: SyntaxHint, keywords: Lang): string => {
   switch (h.kind) {
     case "comparison": return "phép so sánh viết là `>=` và `<=`, dấu `>` hoặc `<` đứng trước";
     case "percent": return `ngưỡng là tỷ lệ phần trăm: viết \`${h.found}%\``;
     case "date": return "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022";
     case "near": return `có phải là \`${h.word}\` không?`;
-    case "example": return `viết theo mẫu: ${h.example}`;
+    case "example": return `viết theo mẫu: ${respell(h.example, keywords)}`;
     case "none": return "";
   }
 };
@@ -297,7 +310,7 @@ const vietnamese: Catalogue = {
   "syntax": (a) =>
     a.kind === "nesting"
       ? { message: `dấu ngoặc lồng nhau quá ${a.depth} cấp`, help: "tách công thức thành các chỉ số, hoặc viết gọn lại" }
-      : { message: expectationText(a, "vi"), help: SYNTAX_HINT_VI(a.hint) },
+      : { message: expectationText(a, "vi", a.keywords), help: SYNTAX_HINT_VI(a.hint, a.keywords) },
   "invalid-date": ({ date }) => ({
     message: `\`${date}\` không phải là ngày có thật trên lịch`,
     help: "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022, với ngày có trong tháng đó",
@@ -307,6 +320,14 @@ const vietnamese: Catalogue = {
   "decimal-comma": ({ whole, fraction }) => ({
     message: `\`${whole},${fraction}\` được đọc thành hai số, ${whole} và ${fraction}`,
     help: `viết \`${whole}.${fraction}\` nếu là số thập phân, hoặc \`${whole}, ${fraction}\` nếu là hai đối số`,
+  }),
+  "keyword-spelling": ({ written, keyword, english }) => ({
+    message: `\`${written}\` không phải là từ khóa; từ khóa phải viết đúng dấu`,
+    help: `có phải là \`${keyword}\` không? (hoặc viết bằng tiếng Anh: \`${english}\`)`,
+  }),
+  "non-ascii-id": ({ id, ascii }) => ({
+    message: `mã định danh \`${id}\` có chữ ngoài bảng mã ASCII`,
+    help: `mã định danh chỉ gồm chữ cái không dấu, chữ số, \`_\` và \`-\`${ascii === undefined ? "" : `: viết \`${ascii}\``}; tên có dấu đặt trong dấu ngoặc kép, làm tiêu đề`,
   }),
   "import-not-found": ({ path, lookedFor }) =>
     lookedFor === undefined

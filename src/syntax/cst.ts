@@ -48,6 +48,7 @@ export type EffectiveCstChildren = {
   Effective: IToken[];
   from: IToken[];
   Until?: IToken[];
+  By?: IToken[];
   until?: IToken[];
 };
 

@@ -10,6 +10,7 @@ import { parse, type Comment } from "./parse.js";
 import type { TokenType } from "chevrotain";
 import * as t from "./tokens.js";
 import { keywords } from "./tokens.js";
+import { keywordLanguage } from "./spelling.js";
 
 export type Language = "en" | "vi";
 
@@ -238,20 +239,8 @@ export interface FormatResult {
  */
 export function formatSource(source: string, options: { readonly lang?: Language; readonly file?: string }): FormatResult {
   const parsed = parse(source, options.file);
-  const lang = options.lang ?? writtenIn(parsed.source);
+  const lang = options.lang ?? keywordLanguage(t.lexer.tokenize(parsed.source).tokens);
   // A date that does not exist has no canonical form: formatting it would drop it from the file.
   const clean = parsed.ast && parsed.diagnostics.length === 0 ? parsed.ast : undefined;
   return { text: clean && formatPolicy(clean, parsed.comments, lang), diagnostics: parsed.diagnostics };
-}
-
-function writtenIn(source: string): Language {
-  let vi = 0;
-  let en = 0;
-  for (const token of t.lexer.tokenize(source).tokens) {
-    const keyword = keywords.find((k) => k.token === token.tokenType);
-    if (!keyword) continue;
-    if (keyword.vi.some((w) => w === token.image.toLowerCase().replace(/\s+/g, " "))) vi++;
-    else en++;
-  }
-  return vi > en ? "vi" : "en";
 }

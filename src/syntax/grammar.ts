@@ -55,8 +55,9 @@ export class PolicyGrammar extends CstParser {
   effective = this.RULE("effective", () => {
     this.CONSUME(t.Effective);
     this.CONSUME(t.DateLiteral, { LABEL: "from" });
+    // `đến 31/12/2023` as decisions write it, beside `đến hết`: no statement starts with `đến`.
     this.OPTION(() => {
-      this.CONSUME(t.Until);
+      this.OR([{ ALT: () => this.CONSUME(t.Until) }, { ALT: () => this.CONSUME(t.By) }]);
       this.CONSUME2(t.DateLiteral, { LABEL: "until" });
     });
   });

@@ -3,7 +3,7 @@
  * diagnostic with a span, a message saying what was expected, and a hint at the likely fix.
  */
 import { EOF, type IRecognitionException, type IToken } from "chevrotain";
-import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { byPosition, problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SyntaxHint } from "../diagnostics/messages.js";
 import { normalizeSource, positionAt, type Span } from "../text/span.js";
 import { closest } from "../text/suggest.js";
@@ -13,7 +13,9 @@ import type { FileCstNode } from "./cst.js";
 import { grammar } from "./grammar.js";
 import { encode, expectationOf, NEW_STATEMENT_LISTED, type Expectation } from "./messages.js";
 import { ruleDocs } from "./rules.js";
-import { Comma, DateLiteral, keywords, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
+import { asciiId, keywordLanguage, keywordTyped, spellings } from "./spelling.js";
+import { Comma, DateLiteral, Identifier, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
+import type { Lang } from "../i18n/lang.js";
 
 export interface ParseResult {
   /** Absent when the text has syntax errors: later stages only ever see whole trees. */
@@ -40,12 +42,15 @@ export function parse(text: string, file = "<input>"): ParseResult {
   const comments = (lexed.groups["comments"] ?? []).map((t) => ({ text: t.image, span: spanOfToken(t) }));
   const tooDeep = nestingProblem(lexed.tokens, file);
   if (tooDeep) return { ast: undefined, diagnostics: [...diagnostics, tooDeep], source, comments };
-  const tokens = joinDecimalCommas(lexed.tokens, file, diagnostics);
+  const tokens = joinAccentedWords(joinDecimalCommas(lexed.tokens, file, diagnostics), source);
 
   grammar.input = tokens;
   const cst = grammar.file() as FileCstNode;
-  diagnostics.push(...grammar.errors.map((e) => syntaxError(strayWordFirst(e, cst, tokens), source, file)));
-  if (diagnostics.length > 0) return { ast: undefined, diagnostics, source, comments };
+  const keywords = keywordLanguage(tokens);
+  const errors = grammar.errors.map((e) => strayWordFirst(e, cst, tokens));
+  diagnostics.push(...errors.map((e) => keywordSpellingError(e, tokens, source, file) ?? syntaxError(e, source, file, keywords)));
+  diagnostics.push(...accentedIds(tokens, diagnostics, file));
+  if (diagnostics.length > 0) return { ast: undefined, diagnostics: diagnostics.sort(byPosition), source, comments };
 
   const built = buildFile(cst, file);
   return { ast: built.ast, diagnostics: built.diagnostics, source, comments };
@@ -93,6 +98,38 @@ function joinDecimalCommas(tokens: readonly IToken[], file: string, diagnostics:
   return joined;
 }
 
+/**
+ * `chỉ số tỷ lệ trực tuyến = ...`: an id written as words with accents is a name with spaces. No two
+ * ids stand side by side in the grammar, so such words are read as one id, reported once with the
+ * ASCII id to write (`ty_le_truc_tuyen`), not as an error at each word. Words among them that read
+ * as a keyword typed without accents (`tôi thiểu`) are left apart, to be suggested as that keyword.
+ */
+function joinAccentedWords(tokens: readonly IToken[], source: string): IToken[] {
+  const joined: IToken[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let end = i;
+    while (tokens[end + 1] && sideBySide(tokens[end]!, tokens[end + 1]!, source)) end++;
+    const run = tokens.slice(i, end + 1);
+    if (run.length > 1 && run.some((t) => isAccented(t.image)) && !hasKeywordTyped(run.map((t) => t.image))) {
+      const last = run.at(-1)!;
+      joined.push({ ...run[0]!, image: source.slice(run[0]!.startOffset, last.endOffset! + 1), endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn });
+    } else joined.push(...run);
+    i = end + 1;
+  }
+  return joined;
+}
+
+const isAccented = (text: string): boolean => /[^\x00-\x7F]/.test(text);
+
+function sideBySide(left: IToken, right: IToken, source: string): boolean {
+  const between = source.slice(left.endOffset! + 1, right.startOffset);
+  return left.tokenType === Identifier && right.tokenType === Identifier && /^[ \t]+$/.test(between);
+}
+
+function hasKeywordTyped(words: readonly string[]): boolean {
+  return words.some((_, i) => [1, 2, 3].some((n) => i + n <= words.length && keywordTyped(words.slice(i, i + n)) !== undefined));
+}
+
 const isWholeNumber = (token: IToken): boolean => token.tokenType === NumberLiteral && /^\d+$/.test(token.image);
 
 function isDecimalComma(whole: IToken, comma: IToken, fraction: IToken): boolean {
@@ -107,13 +144,13 @@ function spanOfToken(token: IToken): Span {
   };
 }
 
-function syntaxError(error: IRecognitionException, source: string, file: string): Diagnostic {
+function syntaxError(error: IRecognitionException, source: string, file: string, keywords: Lang): Diagnostic {
   const token = error.token;
   const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset);
   const span = atEnd ? endOfText(source) : spanOfToken(token);
   const rule = error.context.ruleStack.at(-1) ?? "file";
   const expectation = expectationOf(error.message);
-  return problem("syntax", file, span, { kind: "expected", ...expectation, hint: syntaxHint(error, expectation, rule) });
+  return problem("syntax", file, span, { kind: "expected", ...expectation, keywords, hint: syntaxHint(error, expectation, rule, keywords) });
 }
 
 /**
@@ -130,20 +167,67 @@ function strayWordFirst(error: IRecognitionException, cst: FileCstNode, tokens: 
   return { ...error, token: stray, message: encode([NEW_STATEMENT_LISTED], stray) };
 }
 
+/**
+ * `chi tieu`, `toi thieu`, `tu`: a Vietnamese keyword typed without its accents, or in telex or VNI
+ * with the input method off (`chir tieeu`, `chi3 tie6u`), lexes as ids, and the parser stops at one
+ * of its words. Such words are only suggested, never accepted: unaccented they are ordinary ids
+ * (`tu`, `den`, `nam`, `cap`), and accepting them would take those ids from every policy. The word
+ * the parser stopped at, an id, may be the second of the keyword when the first was taken for an id
+ * (`toi` as the metric of `toi thieu 30%`), so the words from the one before are tried as well.
+ */
+function keywordSpellingError(error: IRecognitionException, tokens: readonly IToken[], source: string, file: string): Diagnostic | undefined {
+  const at = tokens.indexOf(error.token);
+  if (at < 0 || error.token.tokenType !== Identifier) return undefined;
+  const before = tokens[at - 1];
+  const starts = before?.tokenType === Identifier ? [before.startOffset, error.token.startOffset] : [error.token.startOffset];
+  for (const start of starts) {
+    const words = wordsFrom(source, start);
+    const least = start === error.token.startOffset ? 1 : 2;
+    for (let n = words.length; n >= least; n--) {
+      const keyword = keywordTyped(words.slice(0, n).map((w) => w.text));
+      if (!keyword) continue;
+      const span = { start: positionAt(source, start), end: positionAt(source, words[n - 1]!.end) };
+      return problem("keyword-spelling", file, span, { written: source.slice(start, words[n - 1]!.end), keyword: keyword.vi, english: keyword.en });
+    }
+  }
+  return undefined;
+}
+
+/** Up to three words from `start` on its line, as many as the longest keyword has. */
+function wordsFrom(source: string, start: number): { readonly text: string; readonly end: number }[] {
+  const words: { text: string; end: number }[] = [];
+  const word = /([\p{L}\p{N}_-]+)[ \t]*/uy;
+  word.lastIndex = start;
+  for (let m = word.exec(source); m && words.length < 3; m = word.exec(source)) words.push({ text: m[1]!, end: m.index + m[1]!.length });
+  return words;
+}
+
+/** An id with accents that the grammar took as an id: one error each, with the ASCII id to write. */
+function accentedIds(tokens: readonly IToken[], reported: readonly Diagnostic[], file: string): Diagnostic[] {
+  const covered = (t: IToken) => reported.some((d) => d.span.start.offset <= t.startOffset && t.startOffset < Math.max(d.span.end.offset, d.span.start.offset + 1));
+  return tokens
+    .filter((t) => t.tokenType === Identifier && isAccented(t.image) && !covered(t))
+    .map((t) => problem("non-ascii-id", file, spanOfToken(t), { id: t.image, ascii: asciiId(t.image) }));
+}
+
 function endOfText(source: string): Span {
   const trimmed = source.trimEnd().length;
   const at = positionAt(source, trimmed);
   return { start: at, end: at };
 }
 
-const keywordSpellings = keywords.flatMap((k) => k.en.filter((w) => /^[a-z]/.test(w)));
+/** The file's own spellings first, so that a near miss is answered in the file's language. */
+const keywordSpellings: Readonly<Record<Lang, readonly string[]>> = {
+  en: [...spellings("en"), ...spellings("vi")],
+  vi: [...spellings("vi"), ...spellings("en")],
+};
 
-function syntaxHint(error: IRecognitionException, { expected }: Expectation, rule: string): SyntaxHint {
+function syntaxHint(error: IRecognitionException, { expected }: Expectation, rule: string, keywords: Lang): SyntaxHint {
   const found = error.token.image;
   if (found === "=" && (expected.includes("`>=`") || expected.includes("`<=`"))) return { kind: "comparison" };
   if (error.token.tokenType === NumberLiteral && expected.includes(PercentLiteral.LABEL!)) return { kind: "percent", found };
   if (expected.includes(DateLiteral.LABEL!)) return { kind: "date" };
-  const typo = /^[a-z]/i.test(found) ? closest(found, keywordSpellings) : undefined;
+  const typo = /^[a-z]/i.test(found) ? closest(found, keywordSpellings[keywords]) : undefined;
   if (typo && typo !== found) return { kind: "near", word: typo };
   const doc = ruleDocs[rule];
   return doc ? { kind: "example", title: doc.title, example: doc.example.split("\n").join(" ") } : { kind: "none" };

@@ -29,7 +29,8 @@ export const ruleDocs: Record<string, RuleDoc> = {
   },
   effective: {
     title: "Effective period",
-    summary: "The first day the policy applies and, optionally, its last. Every milestone must fall inside it.",
+    summary:
+      "The first day the policy applies and, optionally, its last. Every milestone must fall inside it. Written as decisions write it, `hiệu lực từ 20/03/2023 đến 31/12/2023` (`effective from ... by ...`) is the same period as `hiệu lực 20/03/2023 đến hết 31/12/2023`.",
     example: "effective 2022-08-03 until 2022-12-31",
   },
   supersedes: {

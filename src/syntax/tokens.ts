@@ -50,7 +50,8 @@ export const Policy = keyword("Policy", ["policy"], ["chính sách"]);
 export const Decision = keyword("Decision", ["decision"], ["quyết định"]);
 export const Dated = keyword("Dated", ["dated"], ["ngày"]);
 export const IssuedBy = keyword("IssuedBy", ["issued by"], ["của"]);
-export const Effective = keyword("Effective", ["effective"], ["hiệu lực"]);
+// Decisions write "có hiệu lực từ ngày ... đến ngày ...", so `từ` belongs to the keyword there.
+export const Effective = keyword("Effective", ["effective", "effective from"], ["hiệu lực", "hiệu lực từ"]);
 export const Supersedes = keyword("Supersedes", ["supersedes"], ["thay thế"]);
 export const Import = keyword("Import", ["import"], ["nhập"]);
 export const Tier = keyword("Tier", ["tier"], ["cấp"]);
@@ -72,10 +73,11 @@ export const Except = keyword("Except", ["except"], ["trừ"]);
 export const From = keyword("From", ["from"], ["từ"]);
 export const By = keyword("By", ["by"], ["đến"]);
 export const In = keyword("In", ["in"], ["năm"]);
-export const Monthly = keyword("Monthly", ["monthly"], ["hàng tháng"]);
-export const Quarterly = keyword("Quarterly", ["quarterly"], ["hàng quý"]);
-export const Weekly = keyword("Weekly", ["weekly"], ["hàng tuần"]);
-export const Yearly = keyword("Yearly", ["yearly"], ["hàng năm"]);
+// `hằng` is the dictionary spelling and `hàng` the common one; the formatter writes the first.
+export const Monthly = keyword("Monthly", ["monthly"], ["hàng tháng", "hằng tháng"]);
+export const Quarterly = keyword("Quarterly", ["quarterly"], ["hàng quý", "hằng quý"]);
+export const Weekly = keyword("Weekly", ["weekly"], ["hàng tuần", "hằng tuần"]);
+export const Yearly = keyword("Yearly", ["yearly"], ["hàng năm", "hằng năm"]);
 export const Every = keyword("Every", ["every"], ["mỗi"]);
 export const Score = keyword("Score", ["score"], ["điểm"]);
 export const WhenEmpty = keyword("WhenEmpty", ["when empty"], ["khi trống"]);
@@ -123,10 +125,13 @@ export const StringLiteral = createToken({
   label: "a quoted name",
   pattern: /"(?:[^"\\\r\n]|\\.)*"/,
 });
+// Ids are ASCII, but an id is often first written with its accents (`tỷ_lệ`). Lexed whole, such a word
+// is one id that the parser reports once with the ASCII id to use; letter by letter, it was seven errors.
+const LETTERS = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF";
 export const Identifier = createToken({
   name: "Identifier",
   label: "a name",
-  pattern: /[A-Za-z_][A-Za-z0-9_-]*/,
+  pattern: new RegExp(`[${LETTERS}_][${LETTERS}0-9_-]*`),
 });
 export const Comment = createToken({
   name: "Comment",

@@ -112,3 +112,14 @@ describe("expressions", () => {
   });
 });
 
+
+describe("spellings beside the canonical one", () => {
+  test.each<[string, string, string]>([
+    ["chỉ tiêu t cho tất cả: từ 31/01/2024 r tối thiểu 10%, hằng tháng +1%, đến 31/03/2024 tối thiểu 12%\n", "hàng tháng +1%", "monthly +1%"],
+    ["chính sách p hiệu lực từ 20/03/2023 đến 31/12/2023\n", "hiệu lực 20/03/2023 đến hết 31/12/2023", "effective 2023-03-20 until 2023-12-31"],
+  ])("are read, and written in the canonical spelling: %s", (text, vi, en) => {
+    expect(format(text, "vi")).toContain(vi);
+    expect(format(text, "en")).toContain(en);
+    expect(tree(format(text, "vi"))).toEqual(tree(text));
+  });
+});

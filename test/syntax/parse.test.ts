@@ -202,6 +202,29 @@ describe("Vietnamese", () => {
     expect(tree("chỉ số ytd = a / b theo lũy kế năm đủ tháng")).not.toEqual(tree("metric ytd = a / b over year-to-date"));
   });
 
+  test.each([
+    ["hằng tháng", "hàng tháng"],
+    ["hằng quý", "hàng quý"],
+    ["Hằng  tuần", "hàng tuần"],
+    ["hằng năm", "hàng năm"],
+  ])("`%s` gives the tree of `%s`", (written, canonical) => {
+    const schedule = (step: string) => `chỉ tiêu t cho tất cả: từ 31/01/2024 r tối thiểu 10%, ${step} +1%, đến 31/01/2025 tối thiểu 22%`;
+    expect(tree(schedule(written))).toEqual(tree(schedule(canonical)));
+  });
+
+  test.each([
+    "chính sách p hiệu lực từ 20/03/2023 đến 31/12/2023",
+    "chính sách p hiệu lực 20/03/2023 đến 31/12/2023",
+    "policy p effective from 2023-03-20 until 2023-12-31",
+  ])("the effective period as decisions write it: %s", (text) => {
+    expect(tree(text)).toEqual(tree("chính sách p hiệu lực 20/03/2023 đến hết 31/12/2023"));
+  });
+
+  test("`từ` after `hiệu lực` is not the start of a milestone, and `từng` is no keyword", () => {
+    expect(ok("chính sách p hiệu lực từ 20/03/2023\nchỉ tiêu t cho tất cả: từ 31/03/2023 r tối thiểu 10%").header).toMatchObject({ effective: { from: { date: "2023-03-20" } } });
+    expect(parse("chính sách p hiệu lực từng 20/03/2023").diagnostics).not.toEqual([]);
+  });
+
   test("a file saved decomposed (NFD) parses as the composed one", () => {
     const text = 'chỉ tiêu t "Tỷ lệ hồ sơ" cho cấp xa: đến 31/12/2022 r tối thiểu 30%';
     const nfd = text.normalize("NFD");
@@ -226,7 +249,8 @@ describe("errors", () => {
     ["tier a\ntaget t for all: by 2022-12-31 r >= 30%", "2:1", "syntax", "expected a new statement", "did you mean `target`?"],
     ["target t for all: by 2022-12-31 r >= 30%,", "1:42", "syntax", "but found the end of the file", ""],
     ['tier t "Sở Y tế', "1:8", "unterminated-string", "no closing", 'write `\\"`'],
-    ["tier sở", "1:7", "unexpected-character", "unexpected character `ở`", "ASCII"],
+    ["tier sở", "1:6", "non-ascii-id", "the id `sở` has letters outside ASCII", "write `so`"],
+    ["tier xα", "1:7", "unexpected-character", "unexpected character `α`", "ASCII"],
     ["tier t “Sở”", "1:8", "unexpected-character", "unexpected character `“`", "straight double quotes"],
   ])("%s", (text, at, name, message, help) => {
     const d = first(text);
@@ -282,6 +306,128 @@ describe("errors", () => {
   test("brackets nested beyond any real formula are refused, not overflowed", () => {
     const deep = `score s for all = ${"(".repeat(5000)}1${")".repeat(5000)}`;
     expect(parse(deep).diagnostics[0]).toMatchObject({ name: "syntax", message: expect.stringContaining("nested") });
+  });
+});
+
+describe("errors in the language of the file's keywords", () => {
+  const worded = (text: string) => {
+    const [d] = parse(text).diagnostics;
+    const vi = localize(d!, "vi");
+    return { en: `${d!.message} | ${d!.help}`, vi: `${vi.message} | ${vi.help}`, args: d!.args };
+  };
+
+  test("a file written in Vietnamese is told the Vietnamese keywords it may write, and an example in them", () => {
+    const d = worded("chỉ tiêu t cho tất cả: 31/12/2022 r tối thiểu 30%");
+    expect(d.vi).toBe(
+      "cần `từ`, `đến`, `năm`, `hàng tháng`, `hàng quý`, `hàng tuần`, `hàng năm` hoặc `mỗi` nhưng gặp `31/12/2022` | viết theo mẫu: năm 2024 full_process_share >= 70%, năm 2025 >= 85%",
+    );
+    expect(d.en).toBe(
+      "expected `từ`, `đến`, `năm`, `hàng tháng`, `hàng quý`, `hàng tuần`, `hàng năm` or `mỗi` but found `31/12/2022` | a schedule looks like: năm 2024 full_process_share >= 70%, năm 2025 >= 85%",
+    );
+    expect(d.args).toMatchObject({ expected: ["`from`", "`by`", "`in`", "`monthly`", "`quarterly`", "`weekly`", "`yearly`", "`every`"], keywords: "vi" });
+  });
+
+  test("a file written in English keeps English keywords, in Vietnamese words too", () => {
+    const d = worded("target t for all: 2022-12-31 r >= 30%");
+    expect(d.vi).toBe(
+      "cần `from`, `by`, `in`, `monthly`, `quarterly`, `weekly`, `yearly` hoặc `every` nhưng gặp `2022-12-31` | viết theo mẫu: in 2024 full_process_share >= 70%, in 2025 >= 85%",
+    );
+    expect(d.args).toMatchObject({ keywords: "en" });
+  });
+
+  test.each([
+    ["cấp a\nchỉ tiêu t", "cần `cho` nhưng gặp cuối tệp"],
+    ["cấp a\ntarget t", "cần `for` nhưng gặp cuối tệp"],
+    ["tier a\nchỉ tiêu t", "cần `for` nhưng gặp cuối tệp"],
+  ])("most keywords decide, and a tie is English: %s", (text, message) => {
+    expect(worded(text).vi).toMatch(message);
+  });
+
+  test("the statements a file may go on with are listed in its keywords", () => {
+    expect(worded("cấp a\nchỉ tiêu t cho tất cả: đến 31/12/2022 r tối thiểu 30%\n= b").vi).toMatch(
+      /^cần câu lệnh mới \(cấp, nhóm, đơn vị, trường, chỉ số, chỉ tiêu, điểm, kiểm tra hoặc nhập\) nhưng gặp `=`/,
+    );
+    expect(worded("tier a\n= b").en).toMatch(/^expected a new statement \(tier, tag, unit, field, metric, target, score, check or import\) but found `=`/);
+  });
+});
+
+describe("a keyword typed without its accents, or without the input method", () => {
+  const only = (text: string) => {
+    const { diagnostics } = parse(text);
+    expect(diagnostics).toHaveLength(1);
+    const d = diagnostics[0]!;
+    const vi = localize(d, "vi");
+    return { name: d.name, at: `${d.span.start.line}:${d.span.start.column}-${d.span.end.column}`, en: `${d.message} | ${d.help}`, vi: `${vi.message} | ${vi.help}` };
+  };
+  const schedule = (milestone: string) => `chỉ tiêu x cho tất cả: ${milestone}`;
+
+  test.each([
+    ["unaccented", "chi tieu x cho tất cả: đến 31/12/2022 r tối thiểu 30%", "1:1-9", "chi tieu", "chỉ tiêu", "target"],
+    ["unaccented, one word", schedule("tu 31/12/2022 r tối thiểu 30%"), "1:24-26", "tu", "từ", "from"],
+    ["unaccented, its first word read as the metric", schedule("đến 31/12/2022 toi thieu 30%"), "1:39-48", "toi thieu", "tối thiểu", "at least"],
+    ["telex without tones", "chir tieeu x cho tất cả: đến 31/12/2022 r tối thiểu 30%", "1:1-11", "chir tieeu", "chỉ tiêu", "target"],
+    ["telex with tones", schedule("đến 31/12/2022 r toois thieeur 30%"), "1:41-54", "toois thieeur", "tối thiểu", "at least"],
+    ["VNI", "chi3 tie6u x cho tất cả: đến 31/12/2022 r tối thiểu 30%", "1:1-11", "chi3 tie6u", "chỉ tiêu", "target"],
+    ["with the wrong accents", schedule("đến 31/12/2022 r tôi thiểu 30%"), "1:41-50", "tôi thiểu", "tối thiểu", "at least"],
+    ["a step, in its canonical spelling", schedule("từ 31/01/2022 r tối thiểu 30%, hang thang +5%, đến 31/03/2022 tối thiểu 40%"), "1:55-65", "hang thang", "hàng tháng", "monthly"],
+  ])("%s: one error on the words, with the keyword to write, in both languages", (_, text, at, written, keyword, english) => {
+    expect(only(text)).toEqual({
+      name: "keyword-spelling",
+      at,
+      en: `\`${written}\` is not a keyword; keywords are written with their accents | did you mean \`${keyword}\`? (or, in English, \`${english}\`)`,
+      vi: `\`${written}\` không phải là từ khóa; từ khóa phải viết đúng dấu | có phải là \`${keyword}\` không? (hoặc viết bằng tiếng Anh: \`${english}\`)`,
+    });
+  });
+
+  test("unaccented keywords are not keywords: they stay ids wherever an id goes", () => {
+    expect(ok("field tu field den metric nam = tu / den\ntier cap").statements.map((s) => ("id" in s ? s.id.text : ""))).toEqual(["tu", "den", "nam", "cap"]);
+  });
+
+  test("a keyword the grammar does not want there is not called misspelt", () => {
+    expect(only("chỉ tiêu t cho tất cả đến 31/12/2022 r tối thiểu 30%")).toMatchObject({ name: "syntax", vi: expect.stringMatching(/^cần `:` nhưng gặp `đến`/) });
+  });
+});
+
+describe("an id with accents", () => {
+  const found = (text: string) =>
+    parse(text).diagnostics.map((d) => ({ name: d.name, at: `${d.span.start.line}:${d.span.start.column}-${d.span.end.column}`, help: d.help, vi: localize(d, "vi").help }));
+
+  test("is one error at the id, with the ASCII id to write, in both languages", () => {
+    expect(found("chỉ số tỷ_lệ = a / b")).toEqual([
+      {
+        name: "non-ascii-id",
+        at: "1:8-13",
+        help: "ids are ASCII letters, digits, `_` and `-`: write `ty_le`; a name with accents goes in quotes, as the title",
+        vi: "mã định danh chỉ gồm chữ cái không dấu, chữ số, `_` và `-`: viết `ty_le`; tên có dấu đặt trong dấu ngoặc kép, làm tiêu đề",
+      },
+    ]);
+    expect(localize(parse("chỉ số tỷ_lệ = a / b").diagnostics[0]!, "vi").message).toBe("mã định danh `tỷ_lệ` có chữ ngoài bảng mã ASCII");
+  });
+
+  test("written as words, is one id and one error, with the words joined by `_`", () => {
+    expect(found("chỉ số tỷ lệ trực tuyến = a / b")).toMatchObject([{ name: "non-ascii-id", at: "1:8-24", help: expect.stringContaining("write `ty_le_truc_tuyen`") }]);
+  });
+
+  test("leaves the words of a misspelt keyword after it to be suggested as the keyword", () => {
+    expect(found("chỉ tiêu x cho tất cả: đến 31/12/2022 tỷ_lệ tôi thiểu 30%")).toMatchObject([
+      { name: "non-ascii-id", at: "1:39-44" },
+      { name: "keyword-spelling", at: "1:45-54", help: expect.stringContaining("`tối thiểu`") },
+    ]);
+  });
+
+  test("is reported wherever it is written, and `đ` becomes `d`, case kept", () => {
+    expect(found("cấp Địa_phương\nchỉ tiêu t cho cấp Địa_phương: đến 31/12/2022 r tối thiểu 30%")).toMatchObject([
+      { name: "non-ascii-id", at: "1:5-15", help: expect.stringContaining("write `Dia_phuong`") },
+      { name: "non-ascii-id", at: "2:20-30", help: expect.stringContaining("write `Dia_phuong`") },
+    ]);
+  });
+
+  test("with no ASCII letter to keep, says what an id is made of", () => {
+    expect(found("tier ǂ")).toMatchObject([{ name: "non-ascii-id", help: "ids are ASCII letters, digits, `_` and `-`; a name with accents goes in quotes, as the title" }]);
+  });
+
+  test("where no id goes, is the syntax error alone", () => {
+    expect(found("cấp a\nSở b")).toMatchObject([{ name: "syntax", at: "2:1-5" }]);
   });
 });
 
