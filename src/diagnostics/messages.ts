@@ -4,8 +4,6 @@
  * figures are quoted as the policy writes them, so they read the same in both languages.
  */
 import type { Lang } from "../i18n/lang.js";
-import { expectationText, type Expectation } from "../syntax/messages.js";
-import { respell } from "../syntax/spelling.js";
 import type { CodeName } from "./codes.js";
 
 export type DefinitionKind = "tier" | "tag" | "unit" | "field" | "metric";
@@ -17,6 +15,47 @@ export type NameHint =
   | { readonly kind: "known"; readonly ids: readonly string[] };
 
 /** The likely fix for a syntax error, read from what was found and where. */
+/** What a parse error expected (labels with keywords spelled as the file spells them) and what it found. */
+export interface Expectation {
+  /** Labels of what could come next, such as "a number", "`>=`" or "`từ`". */
+  readonly expected: readonly string[];
+  /** The word found instead, or null at the end of the file. */
+  readonly found: string | null;
+}
+
+const EXPECTATION_WORDS = {
+  en: { expected: "expected", but: "but found", end: "the end of the file", or: "or", more: "more" },
+  vi: { expected: "cần", but: "nhưng gặp", end: "cuối tệp", or: "hoặc", more: "thêm nội dung" },
+} as const;
+
+/** `a`, `a or b`, `a, b or c`. */
+export const oneOf = (labels: readonly string[], or: string, none: string): string =>
+  labels.length <= 1 ? (labels[0] ?? none) : `${labels.slice(0, -1).join(", ")} ${or} ${labels.at(-1)}`;
+
+/** The labels of literals (src/syntax/tokens.ts) in Vietnamese; keywords and symbols are quoted as written. */
+export const LITERAL_LABELS_VI: Readonly<Record<string, string>> = {
+  "a date (2022-09-30 or 30/09/2022)": "ngày tháng (2022-09-30 hoặc 30/09/2022)",
+  "a percentage (50% or 48,6%)": "tỷ lệ phần trăm (50% hoặc 48,6%)",
+  "a number": "một số",
+  "a quoted name": "tên đặt trong dấu ngoặc kép",
+  "a name": "mã định danh",
+  "a new statement": "câu lệnh mới",
+};
+
+function labelText(label: string, lang: Lang): string {
+  if (lang === "en") return label;
+  const listed = /^a new statement \((.*)\)$/.exec(label);
+  if (listed) return `${LITERAL_LABELS_VI["a new statement"]} (${listed[1]!.replace(/ or ([^ ]+)$/, " hoặc $1")})`;
+  return LITERAL_LABELS_VI[label] ?? label;
+}
+
+/** "expected a number or `(` but found `x`", in the language asked for. */
+export function expectationText(e: Expectation, lang: Lang): string {
+  const w = EXPECTATION_WORDS[lang];
+  const found = e.found === null ? w.end : `\`${e.found}\``;
+  return `${w.expected} ${oneOf(e.expected.map((l) => labelText(l, lang)), w.or, w.more)} ${w.but} ${found}`;
+}
+
 export type SyntaxHint =
   | { readonly kind: "comparison" }
   | { readonly kind: "percent"; readonly found: string }
@@ -106,13 +145,13 @@ const unknownEn = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => (
 
 const WHOLE_NUMBER_EN: Record<WholeNumber, string> = { rolling: "a rolling window", year: "a year", step: "a step", decimals: "the number of decimals" };
 
-const SYNTAX_HINT_EN = (h: SyntaxHint, keywords: Lang): string => {
+const SYNTAX_HINT_EN = (h: SyntaxHint): string => {
   switch (h.kind) {
     case "comparison": return "comparisons are written `>=` and `<=`, with `>` or `<` first";
     case "percent": return `thresholds are percentages: write \`${h.found}%\``;
     case "date": return "write the date as 2022-09-30 or 30/09/2022";
     case "near": return `did you mean \`${h.word}\`?`;
-    case "example": return `a ${h.title.toLowerCase()} looks like: ${respell(h.example, keywords)}`;
+    case "example": return `a ${h.title.toLowerCase()} looks like: ${h.example}`;
     case "none": return "";
   }
 };
@@ -138,7 +177,7 @@ const english: Catalogue = {
   "syntax": (a) =>
     a.kind === "nesting"
       ? { message: `brackets nested more than ${a.depth} deep`, help: "split the formula into metrics or simplify it" }
-      : { message: expectationText(a, "en", a.keywords), help: SYNTAX_HINT_EN(a.hint, a.keywords) },
+      : { message: expectationText(a, "en"), help: SYNTAX_HINT_EN(a.hint) },
   "invalid-date": ({ date }) => ({
     message: `\`${date}\` is not a date in the calendar`,
     help: "write the date as 2022-09-30 or 30/09/2022, with a day that exists in that month",
@@ -284,13 +323,13 @@ const WHOLE_NUMBER_VI: Record<WholeNumber, string> = {
   decimals: "số chữ số thập phân",
 };
 
-const SYNTAX_HINT_VI = (h: SyntaxHint, keywords: Lang): string => {
+const SYNTAX_HINT_VI = (h: SyntaxHint): string => {
   switch (h.kind) {
     case "comparison": return "phép so sánh viết là `>=` và `<=`, dấu `>` hoặc `<` đứng trước";
     case "percent": return `ngưỡng là tỷ lệ phần trăm: viết \`${h.found}%\``;
     case "date": return "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022";
     case "near": return `có phải là \`${h.word}\` không?`;
-    case "example": return `viết theo mẫu: ${respell(h.example, keywords)}`;
+    case "example": return `viết theo mẫu: ${h.example}`;
     case "none": return "";
   }
 };
@@ -310,7 +349,7 @@ const vietnamese: Catalogue = {
   "syntax": (a) =>
     a.kind === "nesting"
       ? { message: `dấu ngoặc lồng nhau quá ${a.depth} cấp`, help: "tách công thức thành các chỉ số, hoặc viết gọn lại" }
-      : { message: expectationText(a, "vi", a.keywords), help: SYNTAX_HINT_VI(a.hint, a.keywords) },
+      : { message: expectationText(a, "vi"), help: SYNTAX_HINT_VI(a.hint) },
   "invalid-date": ({ date }) => ({
     message: `\`${date}\` không phải là ngày có thật trên lịch`,
     help: "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022, với ngày có trong tháng đó",

@@ -11,9 +11,9 @@ import type { PolicyFile } from "./ast.js";
 import { buildFile } from "./build.js";
 import type { FileCstNode } from "./cst.js";
 import { grammar } from "./grammar.js";
-import { encode, expectationOf, NEW_STATEMENT_LISTED, type Expectation } from "./messages.js";
+import { encode, expectationOf, NEW_STATEMENT_LISTED, spelledLabel, type Expectation } from "./messages.js";
 import { ruleDocs } from "./rules.js";
-import { asciiId, keywordLanguage, keywordTyped, spellings } from "./spelling.js";
+import { asciiId, keywordLanguage, keywordTyped, respell, spellings } from "./spelling.js";
 import { Comma, DateLiteral, Identifier, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
 import type { Lang } from "../i18n/lang.js";
 
@@ -150,7 +150,9 @@ function syntaxError(error: IRecognitionException, source: string, file: string,
   const span = atEnd ? endOfText(source) : spanOfToken(token);
   const rule = error.context.ruleStack.at(-1) ?? "file";
   const expectation = expectationOf(error.message);
-  return problem("syntax", file, span, { kind: "expected", ...expectation, keywords, hint: syntaxHint(error, expectation, rule, keywords) });
+  // Keywords are spelled here, as the file spells them, so the message catalogue needs no grammar.
+  const expected = expectation.expected.map((label) => spelledLabel(label, keywords));
+  return problem("syntax", file, span, { kind: "expected", ...expectation, expected, keywords, hint: syntaxHint(error, expectation, rule, keywords) });
 }
 
 /**
@@ -230,5 +232,5 @@ function syntaxHint(error: IRecognitionException, { expected }: Expectation, rul
   const typo = /^[a-z]/i.test(found) ? closest(found, keywordSpellings[keywords]) : undefined;
   if (typo && typo !== found) return { kind: "near", word: typo };
   const doc = ruleDocs[rule];
-  return doc ? { kind: "example", title: doc.title, example: doc.example.split("\n").join(" ") } : { kind: "none" };
+  return doc ? { kind: "example", title: doc.title, example: respell(doc.example.split("\n").join(" "), keywords) } : { kind: "none" };
 }

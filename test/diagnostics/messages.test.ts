@@ -140,3 +140,11 @@ describe("the bad fixtures in Vietnamese", () => {
     expect(rendered("non_monotone_bad.ct")).toMatch(/^cảnh báo\[CT208\] non-monotone: ngưỡng giảm từ 70% xuống 65%/);
   });
 });
+
+describe("the labels of literals", () => {
+  it("each literal token's label has its Vietnamese words in the catalogue", async () => {
+    const { DateLiteral, PercentLiteral, NumberLiteral, StringLiteral, Identifier } = await import("../../src/syntax/tokens.js");
+    const { LITERAL_LABELS_VI } = await import("../../src/diagnostics/messages.js");
+    for (const token of [DateLiteral, PercentLiteral, NumberLiteral, StringLiteral, Identifier]) expect(LITERAL_LABELS_VI[token.LABEL!], token.name).toBeDefined();
+  });
+});
