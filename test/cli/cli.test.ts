@@ -106,7 +106,7 @@ function expectRendered(output: string, f: Fixture): void {
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("fixtures", () => {
-  it("every bad fixture names a diagnostic and a position", async () => {
+  it("every bad fixture names a diagnostic and a position", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(10);
     expect(warningFixtures.map((f) => f.file)).toContain("test/fixtures/bad/non_monotone_bad.ct");
   });
