@@ -18,7 +18,6 @@ describe("exit codes as the OS reports them", () => {
   test.each<[string, string[], number]>([
     ["0: clean policies", ["check", "policies"], 0],
     ["1: a policy with errors", ["check", "test/fixtures/bad/ramp_mismatch_bad.ct"], 1],
-    ["1: --fail-on-miss when a unit missed", ["eval", ...EXAMPLE, "--fail-on-miss", "--format", "json"], 1],
     ["2: a file that is not there", ["check", "no-such-policy.ct"], 2],
     ["2: a usage error found by the option parser", ["check", "--bogus", "policies"], 2],
     ["3: no reported count could be used", ["eval", ...EXAMPLE.slice(0, 3), "--data", "test/fixtures/messy/nothing-usable/bad.csv", "--as-of", "2022-11-30"], 3],
