@@ -55,6 +55,21 @@ describe("the bundled CLI", () => {
     expect(statSync(bundle).mtimeMs).toBeGreaterThanOrEqual(statSync("dist/cli/main.js").mtimeMs);
   });
 
+  test("bin/chitieu.js falls back to the compiled modules with CHITIEU_UNBUNDLED=1, taking the language from LANG as the bundle does", () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", LANG: "vi_VN.UTF-8" };
+    delete env["LC_ALL"];
+    delete env["LC_MESSAGES"];
+    delete env["FORCE_COLOR"];
+    const bin = (extra: NodeJS.ProcessEnv): Run => {
+      const r = spawnSync(process.execPath, ["bin/chitieu.js", "check", "test/fixtures/bad/ramp_mismatch_bad.ct"], { encoding: "utf8", env: { ...env, ...extra }, timeout: 30_000 });
+      if (r.error) throw r.error;
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const modules = bin({ CHITIEU_UNBUNDLED: "1" });
+    expect(modules).toMatchObject({ status: 1, stderr: "", stdout: expect.stringContaining("lỗi[CT203] ramp-mismatch") });
+    expect(modules).toEqual(bin({}));
+  });
+
   /** Every case through `main` from `module`, in one Node process: loading the modules is most of a run. */
   function mainFrom(module: string, cases: readonly (readonly string[])[]): Run[] {
     const script = `const { main } = await import(process.argv[1]);
