@@ -1,6 +1,6 @@
 /** The compile bench keeps running and its output keeps parsing: a tiny run, no timing asserted. */
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../src/files/policy.js";
 
@@ -19,12 +19,25 @@ describe("bench/compile.mjs", () => {
     expect(out.ok).toBe(true);
     const policyFiles = readdirSync("policies").filter((f) => f.endsWith(".ct"));
     expect(out.files.map((f: { file: string }) => f.file)).toEqual(policyFiles.sort().map((f) => `policies/${f}`));
-    for (const f of out.files) expect(f.firstMs).toBeGreaterThanOrEqual(0);
-    expect(out.generated).toMatchObject({ count: 25, failed: 0 });
+    for (const f of out.files) {
+      expect(f.bytes).toBe(statSync(f.file).size);
+      // Compiling a policy file takes tens of microseconds at least: a 0 would be a run that never happened.
+      expect(f.firstMs).toBeGreaterThan(0);
+      expect(f.warmMedianMs).toBeGreaterThan(0);
+    }
+    // Every generated policy compiles, without a warning either: the generator's ramps land on their deadlines.
+    expect(out.generated).toMatchObject({ count: 25, failed: 0, warnings: 0 });
     expect(out.generated.targets).toBeGreaterThan(25);
     for (const key of ["check", "checkWarm", "parseOnly", "jsonParse"]) {
-      expect(out.generated[key].totalMs).toBeGreaterThanOrEqual(0);
-      expect(out.generated[key].perPolicyMs).toBeGreaterThanOrEqual(0);
+      const pass = out.generated[key];
+      // Each pass timed all 25 policies, and its figures are of the same runs. (JSON.parse of 25
+      // small objects can round to 0 ms, so no figure here need be above 0.)
+      const slowest = pass.slowest.map((x: { index: number }) => x.index);
+      expect(new Set(slowest).size).toBe(3);
+      for (const index of slowest) expect(index >= 0 && index < 25).toBe(true);
+      expect(pass.slowest[0].ms).toBe(pass.maxMs);
+      expect(pass.maxMs).toBeGreaterThanOrEqual(pass.medianMs);
+      expect(pass.perPolicyMs).toBeCloseTo(pass.totalMs / 25, 2);
     }
   });
 

@@ -177,6 +177,8 @@ describe("bundled policies", () => {
       const r = resolveTarget(targets, unit);
       return r.kind === "applies" ? r.target.schedule.milestones.at(-1)!.threshold : undefined;
     };
+    // The three departments the policy names, not a loop over whatever units there happen to be.
+    expect([...units.keys()]).toEqual(["so-cong-thuong", "so-y-te", "so-gtvt"]);
     for (const unit of units.values()) expect(threshold(unit)).toEqual({ num: 50n, den: 1n });
     expect(threshold({ id: "so-noi-vu", tier: "province", tags: [] })).toEqual({ num: 40n, den: 1n });
   });

@@ -1,18 +1,16 @@
 /**
- * The command line as users and CI run it: a separate `node bin/chitieu.js` process, judged only
- * by its exit code, stdout and stderr.
+ * The command line as users and CI run it, judged only by its exit code, stdout and stderr. It runs
+ * in this process through `main` (test/support/main.ts); what only a process shows is in
+ * process.test.ts.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { codes, type CodeName } from "../../src/diagnostics/codes.js";
 import { Evaluation } from "../../src/evaluate/result.js";
-import { runCli } from "../support/cli.js";
-
-// Each test starts one to three Node processes of about a second each.
-vi.setConfig({ testTimeout: 30_000 });
+import { runMain } from "../support/main.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
@@ -27,12 +25,12 @@ interface Run {
 /** Every run of the current test, so `afterEach` can check none of them printed a stack trace. */
 let runs: Run[] = [];
 
-function chitieu(...args: string[]): Run {
+function chitieu(...args: string[]): Promise<Run> {
   return chitieuWithInput(undefined, ...args);
 }
 
-function chitieuWithInput(input: string | undefined, ...args: string[]): Run {
-  const run = { args, ...runCli(args, input) };
+async function chitieuWithInput(input: string | undefined, ...args: string[]): Promise<Run> {
+  const run = { args, ...(await runMain(args, input)) };
   runs.push(run);
   return run;
 }
@@ -115,31 +113,31 @@ describe("fixtures", () => {
 });
 
 describe("chitieu check", () => {
-  it("passes the bundled policies: exit 0, a clean summary, nothing on stderr", () => {
+  it("passes the bundled policies: exit 0, a clean summary, nothing on stderr", async () => {
     const n = ctFilesIn("policies").length;
     expect(n).toBeGreaterThan(1);
-    const r = chitieu("check", "policies/");
+    const r = await chitieu("check", "policies/");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`checked ${n} files: 0 errors, 0 warnings\n`);
     expect(r.stderr).toBe("");
   });
 
-  it("uses the singular for one file", () => {
-    const r = chitieu("check", "policies/brvt-2139-2022.ct");
+  it("uses the singular for one file", async () => {
+    const r = await chitieu("check", "policies/brvt-2139-2022.ct");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("checked 1 file: 0 errors, 0 warnings\n");
     expect(r.stderr).toBe("");
   });
 
-  it("accepts an import-only library on its own", () => {
-    const r = chitieu("check", "policies/shared/vn-tiers.ct");
+  it("accepts an import-only library on its own", async () => {
+    const r = await chitieu("check", "policies/shared/vn-tiers.ct");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("checked 1 file: 0 errors, 0 warnings\n");
   });
 
   describe.each(errorFixtures.map((f) => [f.file, f] as const))("%s", (_file, f) => {
-    it(`exits 1 and renders ${f.name} at ${f.line}:${f.column}`, () => {
-      const r = chitieu("check", f.file);
+    it(`exits 1 and renders ${f.name} at ${f.line}:${f.column}`, async () => {
+      const r = await chitieu("check", f.file);
       expect(r.status).toBe(1);
       expect(r.stderr).toBe("");
       expectRendered(r.stdout, f);
@@ -148,31 +146,31 @@ describe("chitieu check", () => {
   });
 
   describe.each(warningFixtures.map((f) => [f.file, f] as const))("%s (warnings only)", (_file, f) => {
-    it(`renders ${f.name} at ${f.line}:${f.column} and exits 0 without --strict`, () => {
-      const r = chitieu("check", f.file);
+    it(`renders ${f.name} at ${f.line}:${f.column} and exits 0 without --strict`, async () => {
+      const r = await chitieu("check", f.file);
       expect(r.status).toBe(0);
       expect(r.stderr).toBe("");
       expectRendered(r.stdout, f);
       expect(r.stdout).toMatch(/\nchecked 1 file: 0 errors, [1-9]\d* warnings?\n$/);
     });
 
-    it("exits 1 with --strict, showing the same output", () => {
-      const plain = chitieu("check", f.file);
-      const strict = chitieu("check", "--strict", f.file);
+    it("exits 1 with --strict, showing the same output", async () => {
+      const plain = await chitieu("check", f.file);
+      const strict = await chitieu("check", "--strict", f.file);
       expect(strict.status).toBe(1);
       expect(strict.stdout).toBe(plain.stdout);
       expect(strict.stderr).toBe("");
     });
   });
 
-  it("--strict does not fail clean policies", () => {
-    const r = chitieu("check", "--strict", "policies");
+  it("--strict does not fail clean policies", async () => {
+    const r = await chitieu("check", "--strict", "policies");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^checked \d+ files: 0 errors, 0 warnings\n$/);
   });
 
-  it("checks every fixture in one run and counts them all", () => {
-    const r = chitieu("check", "test/fixtures/bad");
+  it("checks every fixture in one run and counts them all", async () => {
+    const r = await chitieu("check", "test/fixtures/bad");
     expect(r.status).toBe(1);
     for (const f of fixtures) expectRendered(r.stdout, f);
     const summary = /checked (\d+) files: (\d+) errors?, (\d+) warnings?\n$/.exec(r.stdout);
@@ -193,8 +191,8 @@ describe("chitieu check", () => {
       summary: { errors: number; warnings: number };
     }
 
-    it("reports every file with its diagnostics, codes, names and spans", () => {
-      const r = chitieu("check", "--format", "json", "test/fixtures/bad", "policies/brvt-2139-2022.ct");
+    it("reports every file with its diagnostics, codes, names and spans", async () => {
+      const r = await chitieu("check", "--format", "json", "test/fixtures/bad", "policies/brvt-2139-2022.ct");
       expect(r.status).toBe(1);
       expect(r.stderr).toBe("");
       const json = JSON.parse(r.stdout) as JsonOutput;
@@ -216,8 +214,8 @@ describe("chitieu check", () => {
       expect(r.stdout).not.toContain("checked ");
     });
 
-    it("is clean JSON with zero errors for the bundled policies", () => {
-      const r = chitieu("check", "policies", "--format", "json");
+    it("is clean JSON with zero errors for the bundled policies", async () => {
+      const r = await chitieu("check", "policies", "--format", "json");
       expect(r.status).toBe(0);
       const json = JSON.parse(r.stdout) as JsonOutput;
       expect(json.files).toHaveLength(ctFilesIn("policies").length);
@@ -225,10 +223,10 @@ describe("chitieu check", () => {
       expect(json.summary).toEqual({ errors: 0, warnings: 0 });
     });
 
-    it("honours --strict for a warnings-only file", () => {
+    it("honours --strict for a warnings-only file", async () => {
       const file = "test/fixtures/bad/non_monotone_bad.ct";
-      const plain = chitieu("check", "--format", "json", file);
-      const strict = chitieu("check", "--format", "json", "--strict", file);
+      const plain = await chitieu("check", "--format", "json", file);
+      const strict = await chitieu("check", "--format", "json", "--strict", file);
       expect(plain.status).toBe(0);
       expect(strict.status).toBe(1);
       expect((JSON.parse(plain.stdout) as JsonOutput).summary).toEqual({ errors: 0, warnings: 1 });
@@ -255,8 +253,8 @@ describe("chitieu check", () => {
       ["--format xml", () => ["--format", "xml", "policies"], /^chitieu: --format: .*"text".*"json"/],
       ["--format with no value", () => ["policies", "--format"], /--format/],
       ["no paths at all", () => [], /missing required argument 'paths'/],
-    ])("%s", (_, args, stderr) => {
-      const r = chitieu("check", ...args());
+    ])("%s", async (_, args, stderr) => {
+      const r = await chitieu("check", ...args());
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       if (typeof stderr === "string") expect(r.stderr).toBe(stderr);
@@ -266,8 +264,8 @@ describe("chitieu check", () => {
 });
 
 describe("chitieu (top level)", () => {
-  it("--help prints usage on stdout and exits 0", () => {
-    const r = chitieu("--help");
+  it("--help prints usage on stdout and exits 0", async () => {
+    const r = await chitieu("--help");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Usage: chitieu /);
@@ -275,8 +273,8 @@ describe("chitieu (top level)", () => {
     expect(r.stdout).toContain("schedule [options] <file>");
   });
 
-  it("check --help documents the exit codes", () => {
-    const r = chitieu("check", "--help");
+  it("check --help documents the exit codes", async () => {
+    const r = await chitieu("check", "--help");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Usage: chitieu check /);
@@ -284,9 +282,9 @@ describe("chitieu (top level)", () => {
     expect(r.stdout).toContain("Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error.");
   });
 
-  it("schedule --help and help schedule exit 0", () => {
+  it("schedule --help and help schedule exit 0", async () => {
     for (const args of [["schedule", "--help"], ["help", "schedule"]]) {
-      const r = chitieu(...args);
+      const r = await chitieu(...args);
       expect(r.status).toBe(0);
       expect(r.stderr).toBe("");
       expect(r.stdout).toMatch(/^Usage: chitieu schedule /);
@@ -294,31 +292,31 @@ describe("chitieu (top level)", () => {
     }
   });
 
-  it("--version and -V print package.json's version", () => {
+  it("--version and -V print package.json's version", async () => {
     for (const flag of ["--version", "-V"]) {
-      const r = chitieu(flag);
+      const r = await chitieu(flag);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(`${version}\n`);
       expect(r.stderr).toBe("");
     }
   });
 
-  it("an unknown command exits 2", () => {
-    const r = chitieu("frobnicate", "policies");
+  it("an unknown command exits 2", async () => {
+    const r = await chitieu("frobnicate", "policies");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("unknown command 'frobnicate'");
   });
 
-  it("an unknown top-level option exits 2", () => {
-    const r = chitieu("--bogus");
+  it("an unknown top-level option exits 2", async () => {
+    const r = await chitieu("--bogus");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("unknown option '--bogus'");
   });
 
-  it("no arguments prints usage on stderr and exits 2", () => {
-    const r = chitieu();
+  it("no arguments prints usage on stderr and exits 2", async () => {
+    const r = await chitieu();
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^Usage: chitieu /);
@@ -345,8 +343,8 @@ describe("chitieu schedule", () => {
     return [lines[start]!, ...(end < 0 ? rest : rest.slice(0, end))];
   }
 
-  it("shows the month-end milestones per tier and the excluded unit", () => {
-    const r = chitieu("schedule", brvt);
+  it("shows the month-end milestones per tier and the excluded unit", async () => {
+    const r = await chitieu("schedule", brvt);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n")[0]).toMatch(/^brvt-2139-2022: /);
@@ -383,8 +381,8 @@ describe("chitieu schedule", () => {
     expect(unit).not.toMatch(/\d{4}-\d{2}-\d{2}\s+>=/);
   });
 
-  it("--tier commune shows only that tier", () => {
-    const r = chitieu("schedule", brvt, "--tier", "commune");
+  it("--tier commune shows only that tier", async () => {
+    const r = await chitieu("schedule", brvt, "--tier", "commune");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     const block = section(r.stdout, "tier commune:");
@@ -396,8 +394,8 @@ describe("chitieu schedule", () => {
     expect(r.stdout.match(/^(tier|unit) /gm)).toEqual(["tier "]);
   });
 
-  it("--target keeps only the rows that target decides", () => {
-    const r = chitieu("schedule", brvt, "--target", "online_share_local");
+  it("--target keeps only the rows that target decides", async () => {
+    const r = await chitieu("schedule", brvt, "--target", "online_share_local");
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain("service_usage");
     expect(r.stdout).not.toContain("tier province:");
@@ -405,8 +403,8 @@ describe("chitieu schedule", () => {
     expect(r.stdout).toContain("tier commune:");
   });
 
-  it("--format json gives the district thresholds as numbers", () => {
-    const r = chitieu("schedule", brvt, "--format", "json", "--tier", "district");
+  it("--format json gives the district thresholds as numbers", async () => {
+    const r = await chitieu("schedule", brvt, "--format", "json", "--tier", "district");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     const json = JSON.parse(r.stdout) as {
@@ -430,52 +428,52 @@ describe("chitieu schedule", () => {
     expect(online.milestones.map((m) => m.origin)).toEqual(["stated", "step", "stated"]);
   });
 
-  it("a policy with errors exits 1 and renders the diagnostic on stderr", () => {
+  it("a policy with errors exits 1 and renders the diagnostic on stderr", async () => {
     const f = fixtures.find((x) => x.name === "ramp-mismatch")!;
-    const r = chitieu("schedule", f.file);
+    const r = await chitieu("schedule", f.file);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expectRendered(r.stderr, f);
   });
 
-  it("a syntax error exits 1 with the diagnostic on stderr", () => {
+  it("a syntax error exits 1 with the diagnostic on stderr", async () => {
     const f = fixtures.find((x) => x.file.endsWith("syntax_arrow_bad.ct"))!;
-    const r = chitieu("schedule", f.file);
+    const r = await chitieu("schedule", f.file);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expectRendered(r.stderr, f);
   });
 
-  it("an import-only library exits 1 and says it has no policy header", () => {
-    const r = chitieu("schedule", "policies/shared/vn-tiers.ct");
+  it("an import-only library exits 1 and says it has no policy header", async () => {
+    const r = await chitieu("schedule", "policies/shared/vn-tiers.ct");
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe("chitieu: policies/shared/vn-tiers.ct has no policy header: it only defines shared names\n");
   });
 
-  it("a missing file exits 2 with nothing on stdout", () => {
-    const r = chitieu("schedule", "no-such-policy.ct");
+  it("a missing file exits 2 with nothing on stdout", async () => {
+    const r = await chitieu("schedule", "no-such-policy.ct");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("no-such-policy.ct");
   });
 
-  it("--format xml exits 2", () => {
-    const r = chitieu("schedule", brvt, "--format", "xml");
+  it("--format xml exits 2", async () => {
+    const r = await chitieu("schedule", brvt, "--format", "xml");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^chitieu: --format: /);
   });
 
-  it("an unknown option exits 2", () => {
-    const r = chitieu("schedule", brvt, "--bogus");
+  it("an unknown option exits 2", async () => {
+    const r = await chitieu("schedule", brvt, "--bogus");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("unknown option '--bogus'");
   });
 
-  it("no file exits 2", () => {
-    const r = chitieu("schedule");
+  it("no file exits 2", async () => {
+    const r = await chitieu("schedule");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("missing required argument 'file'");
@@ -483,27 +481,27 @@ describe("chitieu schedule", () => {
 });
 
 describe("paths and filters people get wrong", () => {
-  it("schedule on a folder exits 2 and says it wants a file", () => {
-    const r = chitieu("schedule", "policies");
+  it("schedule on a folder exits 2 and says it wants a file", async () => {
+    const r = await chitieu("schedule", "policies");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe("chitieu: cannot read policies: a folder, not a policy file\n");
   });
 
-  it("schedule with an unknown tier or target exits 2 and lists the known ones", () => {
-    const tier = chitieu("schedule", "policies/brvt-2139-2022.ct", "--tier", "provnce");
+  it("schedule with an unknown tier or target exits 2 and lists the known ones", async () => {
+    const tier = await chitieu("schedule", "policies/brvt-2139-2022.ct", "--tier", "provnce");
     expect(tier.status).toBe(2);
     expect(tier.stderr).toBe("chitieu: brvt-2139-2022 has no tier `provnce`; its tiers are province, district, commune\n");
-    const target = chitieu("schedule", "policies/brvt-2139-2022.ct", "--target", "nope");
+    const target = await chitieu("schedule", "policies/brvt-2139-2022.ct", "--target", "nope");
     expect(target.status).toBe(2);
     expect(target.stderr).toContain("has no target `nope`; its targets are usage_all_tiers, online_share_province, online_share_local");
   });
 
-  it("check follows .ct files that are symbolic links", () => {
+  it("check follows .ct files that are symbolic links", async () => {
     const dir = tempDir();
     symlinkSync(join(root, "policies/thaibinh-2020.ct"), join(dir, "linked.ct"));
     symlinkSync(join(root, "policies/shared"), join(dir, "shared"));
-    const r = chitieu("check", dir);
+    const r = await chitieu("check", dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("checked 1 file: 0 errors, 0 warnings\n");
   });
@@ -513,8 +511,8 @@ describe("chitieu eval", () => {
   const brvt = ["eval", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv"];
   const data = ["--data", "examples/brvt-2022/data.csv"];
 
-  it("prints the BR-VT table per tier with totals from summed counts", () => {
-    const r = chitieu(...brvt, ...data, "--as-of", "2022-11-30");
+  it("prints the BR-VT table per tier with totals from summed counts", async () => {
+    const r = await chitieu(...brvt, ...data, "--as-of", "2022-11-30");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^brvt-2139-2022 as of 2022-11-30\n/);
@@ -523,17 +521,17 @@ describe("chitieu eval", () => {
     expect(r.stdout).toContain("rows: 439 read, 439 used, 0 rejected; 0 data issues");
   });
 
-  it("writes the JSON contract, with dd/mm/yyyy accepted for the date", () => {
-    const r = chitieu(...brvt, ...data, "--as-of", "31/10/2022", "--format", "json");
+  it("writes the JSON contract, with dd/mm/yyyy accepted for the date", async () => {
+    const r = await chitieu(...brvt, ...data, "--as-of", "31/10/2022", "--format", "json");
     expect(r.status).toBe(0);
     const evaluation = Evaluation.parse(JSON.parse(r.stdout));
     expect(evaluation.asOf).toBe("2022-10-31");
     expect(evaluation.results.find((x) => x.unit === "so-y-te" && x.metric === "online_share")).toMatchObject({ actual: 45, status: "met" });
   });
 
-  it("reads data from stdin with -, and reports bad rows without losing them", () => {
+  it("reads data from stdin with -, and reports bad rows without losing them", async () => {
     const csv = "unit,period,dossiers,online_dossiers\nso-y-te,2022-11,100,70\nso-y-tee,2022-11,1,1\nso-y-te,2022-13,1,1\n";
-    const r = chitieuWithInput(csv, ...brvt, "--data", "-", "--as-of", "2022-11-30");
+    const r = await chitieuWithInput(csv, ...brvt, "--data", "-", "--as-of", "2022-11-30");
     expect(r.status).toBe(0);
     // The file has no columns for the service usage metric: said once per column, not per row.
     expect(r.stdout).toContain("rows: 3 read, 1 used, 2 rejected; 4 data issues");
@@ -546,15 +544,15 @@ describe("chitieu eval", () => {
     ["a bad date", [...data, "--as-of", "2022-02-30"], /^chitieu: --as-of: `2022-02-30` is not a date such as 2022-11-30\n$/],
     ["a missing data file", ["--data", "nowhere.csv", "--as-of", "2022-11-30"], /^chitieu: cannot read nowhere\.csv: no such file or folder\n$/],
     ["no --as-of", [...data], /required option '--as-of <date>' not specified/],
-  ])("%s exits 2", (_, args, stderr) => {
-    const r = chitieu(...brvt, ...args);
+  ])("%s exits 2", async (_, args, stderr) => {
+    const r = await chitieu(...brvt, ...args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(stderr);
   });
 
-  it("a policy with errors exits 1 with its diagnostics", () => {
-    const r = chitieu("eval", "test/fixtures/bad/ramp_mismatch_bad.ct", "--units", "examples/brvt-2022/units.csv", ...data, "--as-of", "2022-11-30");
+  it("a policy with errors exits 1 with its diagnostics", async () => {
+    const r = await chitieu("eval", "test/fixtures/bad/ramp_mismatch_bad.ct", "--units", "examples/brvt-2022/units.csv", ...data, "--as-of", "2022-11-30");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("error[CT203] ramp-mismatch");
   });
@@ -590,8 +588,8 @@ describe("chitieu test", () => {
     ],
   };
 
-  it("passes every bundled policy's tests: exit 0, PASS lines and the summary alone on the last line", () => {
-    const r = chitieu("test", "policies");
+  it("passes every bundled policy's tests: exit 0, PASS lines and the summary alone on the last line", async () => {
+    const r = await chitieu("test", "policies");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     const lines = r.stdout.trimEnd().split("\n");
@@ -604,15 +602,15 @@ describe("chitieu test", () => {
     }
   });
 
-  it("runs policies/ when given no path", () => {
-    const r = chitieu("test");
+  it("runs policies/ when given no path", async () => {
+    const r = await chitieu("test");
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(chitieu("test", "policies/").stdout);
+    expect(r.stdout).toBe((await chitieu("test", "policies/")).stdout);
   });
 
-  it("a failing case exits 1 and prints each mismatch with the expected and actual values", () => {
+  it("a failing case exits 1 and prints each mismatch with the expected and actual values", async () => {
     const file = testFile(failing);
-    const r = chitieu("test", file);
+    const r = await chitieu("test", file);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(
@@ -627,8 +625,8 @@ describe("chitieu test", () => {
     );
   });
 
-  it("--format json gives the report with every mismatch", () => {
-    const r = chitieu("test", "--format", "json", testFile(failing));
+  it("--format json gives the report with every mismatch", async () => {
+    const r = await chitieu("test", "--format", "json", testFile(failing));
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout) as { passed: number; failed: number; files: { cases: { name: string; passed: boolean; mismatches: unknown[] }[] }[] };
     expect(report).toMatchObject({ passed: 1, failed: 1 });
@@ -638,27 +636,27 @@ describe("chitieu test", () => {
     ]);
   });
 
-  it("an invalid test file exits 2 and names the JSON path of each problem on stderr", () => {
+  it("an invalid test file exits 2 and names the JSON path of each problem on stderr", async () => {
     const bad = { ...failing, cases: [{ ...failing.cases[0]!, asOf: "31/02/2022", expect: [{ unit: "so-y-te", staus: "met" }] }] };
     const file = testFile(bad);
-    const r = chitieu("test", file);
+    const r = await chitieu("test", file);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe(`FAIL ${file}: not a valid test file\n0 passed, 1 failed\n`);
     expect(r.stderr).toContain(`chitieu: ${file}: cases[0].asOf: \`31/02/2022\` is not a date such as 2022-10-31 or 31/10/2022\n`);
     expect(r.stderr).toContain(`chitieu: ${file}: cases[0].expect[0]: unknown key \`staus\`; did you mean \`status\`?\n`);
   });
 
-  it("JSON that does not parse exits 2 with the line and column", () => {
+  it("JSON that does not parse exits 2 with the line and column", async () => {
     const file = testFile('{\n  "policy": "p.ct",\n  "cases": [,]\n}\n');
-    const r = chitieu("test", file);
+    const r = await chitieu("test", file);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^chitieu: ${escape(file)}: not valid JSON at line 3, column 13: `));
   });
 
-  it("a missing data file exits 2, fails its case and runs the others", () => {
+  it("a missing data file exits 2, fails its case and runs the others", async () => {
     const file = testFile({ ...failing, cases: [{ ...failing.cases[1]!, data: undefined, dataFile: "nowhere.csv" }, failing.cases[0]] });
     const missing = join(dirname(file), "nowhere.csv");
-    const r = chitieu("test", file);
+    const r = await chitieu("test", file);
     expect(r.status).toBe(2);
     expect(r.stdout).toContain(`FAIL ${file}: the inspectorate is excluded\n  cannot read ${missing}: no such file\n`);
     expect(r.stdout).toContain(`FAIL ${file}: Sở Y tế on the 45% step\n`);
@@ -666,9 +664,9 @@ describe("chitieu test", () => {
     expect(r.stderr).toBe(`chitieu: cannot read ${missing}: no such file\n`);
   });
 
-  it("a policy with errors exits 1 and shows its diagnostics", () => {
+  it("a policy with errors exits 1 and shows its diagnostics", async () => {
     const file = testFile({ ...failing, policy: join(root, "test/fixtures/bad/ramp_mismatch_bad.ct") });
-    const r = chitieu("test", file);
+    const r = await chitieu("test", file);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(new RegExp(`^FAIL ${escape(file)}: the policy .*ramp_mismatch_bad\\.ct does not compile\n`));
     expect(r.stdout).toContain("error[CT203] ramp-mismatch");
@@ -680,19 +678,19 @@ describe("chitieu test", () => {
     ["a folder without test files", () => [tempDir()], /^chitieu: no \.test\.json files in /],
     ["--format xml", () => ["--format", "xml", "policies"], /^chitieu: --format: /],
     ["an unknown option", () => ["--bogus"], /unknown option '--bogus'/],
-  ])("%s exits 2 with nothing on stdout", (_, args, stderr) => {
-    const r = chitieu("test", ...args());
+  ])("%s exits 2 with nothing on stdout", async (_, args, stderr) => {
+    const r = await chitieu("test", ...args());
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(stderr);
   });
 
-  it("--help shows a test file, the command and the exit codes", () => {
-    const r = chitieu("test", "--help");
+  it("--help shows a test file, the command and the exit codes", async () => {
+    const r = await chitieu("test", "--help");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: chitieu test \[options\] \[paths\.\.\.\]/);
     expect(r.stdout).toContain('"expect": [{ "unit": "so-y-te", "metric": "online_share", "status": "met", "needed": 0 }]');
     expect(r.stdout).toContain("Exit codes: 0 all passed, 1 a case failed");
-    expect(chitieu("--help").stdout).toContain("test [options] [paths...]");
+    expect((await chitieu("--help")).stdout).toContain("test [options] [paths...]");
   });
 });

@@ -1,12 +1,12 @@
 /**
  * Files as offices really send them (test/fixtures/messy/, written by its make.mjs), each run
- * through `chitieu eval` as a process: what it reads, uses and rejects, every issue it must get,
- * and the exit code a scheduled job sees. Nothing may be lost without a word.
+ * through `chitieu eval` (in-process, through `main`): what it reads, uses and rejects, every issue
+ * it must get, and the exit code a scheduled job sees. Nothing may be lost without a word.
  */
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Evaluation } from "../../src/evaluate/result.js";
-import { runCli } from "../support/cli.js";
+import { runMain } from "../support/main.js";
 
 const DIR = "test/fixtures/messy";
 
@@ -125,9 +125,9 @@ const CASES: readonly Case[] = [
 ];
 
 describe("the messy corpus, through chitieu eval", () => {
-  it.each(CASES.map((c) => [c.name, c] as const))("%s", (_, c) => {
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_, c) => {
     const args = ["eval", `${DIR}/policy.ct`, "--units", `${DIR}/${c.units ?? "units.csv"}`, "--data", ...c.data.map((d) => `${DIR}/${d}`), "--as-of", "2022-11-30", "--format", "json"];
-    const r = runCli(args);
+    const r = await runMain(args);
     expect(r.status, r.stderr).toBe(c.exit ?? 0);
     const evaluation = Evaluation.parse(JSON.parse(r.stdout));
     expect(evaluation.rows).toEqual(c.rows);
@@ -143,34 +143,34 @@ describe("the messy corpus, through chitieu eval", () => {
     else expect(r.stderr).toBe("");
   });
 
-  it("--allow-empty accepts a run with an unusable file, still reporting it", () => {
-    const r = runCli(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/nothing-usable`, "--as-of", "2022-11-30", "--format", "json", "--allow-empty"]);
+  it("--allow-empty accepts a run with an unusable file, still reporting it", async () => {
+    const r = await runMain(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/nothing-usable`, "--as-of", "2022-11-30", "--format", "json", "--allow-empty"]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("no row could be used from");
     expect(r.stderr).not.toContain("exit 3");
   });
 
-  it("a quoted pattern is expanded by chitieu itself, for shells that do not", () => {
-    const r = runCli(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/per-unit/*.csv`, "--as-of", "2022-11-30", "--format", "json"]);
+  it("a quoted pattern is expanded by chitieu itself, for shells that do not", async () => {
+    const r = await runMain(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/per-unit/*.csv`, "--as-of", "2022-11-30", "--format", "json"]);
     expect(r.status, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as Evaluation).files.map((f) => basename(f.file))).toEqual(["units.csv", "huyen-a.csv", "so-y-te.csv"]);
-    const none = runCli(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/per-unit/*.json`, "--as-of", "2022-11-30"]);
+    const none = await runMain(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/per-unit/*.json`, "--as-of", "2022-11-30"]);
     expect(none.status).toBe(2);
     expect(none.stderr).toBe(`chitieu: cannot read ${DIR}/per-unit/*.json: no file matches\n`);
   });
 
-  it("--delimiter overrides what the header suggests", () => {
-    const r = runCli(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/semicolon/data.csv`, "--delimiter", "comma", "--as-of", "2022-11-30", "--format", "json"]);
+  it("--delimiter overrides what the header suggests", async () => {
+    const r = await runMain(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/semicolon/data.csv`, "--delimiter", "comma", "--as-of", "2022-11-30", "--format", "json"]);
     // Read with commas, the header is one column named `unit;period;...`: no row can be read.
     expect(r.status).toBe(3);
     expect((JSON.parse(r.stdout) as Evaluation).dataIssues[0]).toMatchObject({ code: "bad-row", column: "unit" });
-    const bad = runCli(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/semicolon/data.csv`, "--delimiter", "pipe", "--as-of", "2022-11-30"]);
+    const bad = await runMain(["eval", `${DIR}/policy.ct`, "--units", `${DIR}/units.csv`, "--data", `${DIR}/semicolon/data.csv`, "--delimiter", "pipe", "--as-of", "2022-11-30"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("`pipe` is not a delimiter: give comma, semicolon or tab");
   });
 
-  it("a refused unit's rows name where the registry refused it, in Vietnamese too", () => {
-    const r = runCli(["--lang", "vi", "eval", `${DIR}/policy.ct`, "--units", `${DIR}/unknown-tiers/units.csv`, "--data", `${DIR}/unknown-tiers/data.csv`, "--as-of", "2022-11-30"]);
+  it("a refused unit's rows name where the registry refused it, in Vietnamese too", async () => {
+    const r = await runMain(["--lang", "vi", "eval", `${DIR}/policy.ct`, "--units", `${DIR}/unknown-tiers/units.csv`, "--data", `${DIR}/unknown-tiers/data.csv`, "--as-of", "2022-11-30"]);
     expect(r.stdout).toContain("cấp `Province` không phải là cấp được khai báo trong văn bản chính sách (`province`, `district`, `commune`), nên đơn vị bị loại; có phải là `province` không?");
     expect(r.stdout).toContain(`ghi đơn vị \`so-y-te\` đã bị loại khỏi danh mục ở dòng 2 của tệp ${DIR}/unknown-tiers/units.csv`);
   });

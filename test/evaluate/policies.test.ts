@@ -64,7 +64,8 @@ describe("BR-VT 2139/2022 on the example data", () => {
   });
 
   test("before 30/09 nothing is due; after, each target cites its line in the policy", () => {
-    expect(on("2022-09-29").results.filter((r) => r.status !== "excluded").every((r) => r.status === "not-due")).toBe(true);
+    // As a set, so that no results at all would fail too.
+    expect(new Set(on("2022-09-29").results.map((r) => r.status))).toEqual(new Set(["not-due", "excluded"]));
     const lines = read("policies/brvt-2139-2022.ct").split("\n");
     for (const r of november.results) expect(lines[r.rule.line - 1]).toContain(`target ${r.target}`);
   });

@@ -1,14 +1,14 @@
-/** `chitieu report` as a process: README's command, the output file, the language, errors. */
+/** `chitieu report` through `main`, as the CLI runs it: README's command, the output file, the language, errors. */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.js";
+import { runMain } from "../support/main.js";
 
 const dir = mkdtempSync(join(tmpdir(), "chitieu-report-"));
 
 describe("chitieu report", () => {
-  it("runs README's command, writing the file it names and saying so", () => {
+  it("runs README's command, writing the file it names and saying so", async () => {
     const readme = readFileSync("README.md", "utf8");
     const section = readme.slice(readme.indexOf("## Reports"));
     const command = /```sh\n([\s\S]*?)```/.exec(section)![1]!.replace(/\\\n/g, " ").trim();
@@ -16,7 +16,7 @@ describe("chitieu report", () => {
     expect(args[0]).toBe("report");
     expect(args.at(-1)).toBe("brvt-report.html");
     const out = join(dir, "brvt-report.html");
-    const run = runCli([...args.slice(0, -1), out]);
+    const run = await runMain([...args.slice(0, -1), out]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     const page = readFileSync(out, "utf8");
@@ -30,19 +30,19 @@ describe("chitieu report", () => {
     expect(Buffer.byteLength(page)).toBeLessThan(400_000);
   });
 
-  it("writes to standard output without --out, in English with --lang en", () => {
-    const run = runCli(["report", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "31/10/2022", "--lang", "en"]);
+  it("writes to standard output without --out, in English with --lang en", async () => {
+    const run = await runMain(["report", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "31/10/2022", "--lang", "en"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(run.stdout).toContain('<span class="v" id="as-of">2022-10-31</span>');
     expect(run.stdout).toContain('<span class="v" id="next-milestone">2022-11-30</span>');
   });
 
-  it("exits 2 on a missing file or a folder it cannot write to", () => {
-    const missing = runCli(["report", "policies/brvt-2139-2022.ct", "--units", "nope.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "2022-11-30"]);
+  it("exits 2 on a missing file or a folder it cannot write to", async () => {
+    const missing = await runMain(["report", "policies/brvt-2139-2022.ct", "--units", "nope.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "2022-11-30"]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("chitieu: cannot read nope.csv: no such file or folder\n");
-    const unwritable = runCli(["report", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "2022-11-30", "--out", join(dir, "no/such/dir/r.html")]);
+    const unwritable = await runMain(["report", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "2022-11-30", "--out", join(dir, "no/such/dir/r.html")]);
     expect(unwritable.status).toBe(2);
     expect(unwritable.stderr).toBe(`chitieu: cannot write ${join(dir, "no/such/dir/r.html")}: ENOENT\n`);
   });

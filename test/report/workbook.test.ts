@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/data/csv.js";
 import { Evaluation } from "../../src/evaluate/result.js";
 import { sheetNames, STATUS_FILLS } from "../../src/report/workbook.js";
-import { runCli } from "../support/cli.js";
+import { runMain } from "../support/main.js";
 
 const EXAMPLE = ["policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", "examples/brvt-2022/data.csv", "--as-of", "2022-11-30"];
 
@@ -43,17 +43,17 @@ describe("chitieu eval --format xlsx", () => {
   let english: ExcelJS.Workbook;
 
   beforeAll(async () => {
-    const json = runCli(["eval", ...EXAMPLE, "--format", "json"]);
+    const json = await runMain(["eval", ...EXAMPLE, "--format", "json"]);
     expect(json.status).toBe(0);
     evaluation = Evaluation.parse(JSON.parse(json.stdout));
     const out = join(dir, "results.xlsx");
-    const run = runCli(["eval", ...EXAMPLE, "--format", "xlsx", "--out", out, "--lang", "vi"]);
+    const run = await runMain(["eval", ...EXAMPLE, "--format", "xlsx", "--out", out, "--lang", "vi"]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     book = await load(out);
     const en = join(dir, "results-en.xlsx");
-    expect(runCli(["eval", ...EXAMPLE, "--format", "xlsx", "--out", en, "--lang", "en"]).status).toBe(0);
+    expect((await runMain(["eval", ...EXAMPLE, "--format", "xlsx", "--out", en, "--lang", "en"])).status).toBe(0);
     english = await load(en);
   });
 
@@ -123,8 +123,8 @@ describe("chitieu eval --format xlsx", () => {
     expect(communeShare.get("Units meeting").numFmt).toBe("0.00%");
   });
 
-  it("needs --out, and says why", () => {
-    const run = runCli(["eval", ...EXAMPLE, "--format", "xlsx"]);
+  it("needs --out, and says why", async () => {
+    const run = await runMain(["eval", ...EXAMPLE, "--format", "xlsx"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("chitieu: --format xlsx writes a workbook: give --out FILE.xlsx\n");
   });
@@ -162,9 +162,9 @@ describe("Excel in, through the CLI", () => {
     const data = join(dir, "data.xlsx");
     await asWorkbook("examples/brvt-2022/units.csv", units, "units");
     await asWorkbook("examples/brvt-2022/data.csv", data, "T8-T11", "BÁO CÁO SỐ LIỆU DVCTT THÁNG 8-11/2022");
-    const fromCsv = JSON.parse(runCli(["eval", ...EXAMPLE, "--format", "json"]).stdout) as Evaluation;
+    const fromCsv = JSON.parse((await runMain(["eval", ...EXAMPLE, "--format", "json"])).stdout) as Evaluation;
     // The units workbook's first sheet is the instructions: the registry is read from its first sheet, so it is refused...
-    const wrong = runCli(["eval", "policies/brvt-2139-2022.ct", "--units", units, "--data", data, "--as-of", "2022-11-30", "--format", "json"]);
+    const wrong = await runMain(["eval", "policies/brvt-2139-2022.ct", "--units", units, "--data", data, "--as-of", "2022-11-30", "--format", "json"]);
     // ...no unit is read, so nothing can be used, and a scheduled job learns it from the exit code.
     expect(wrong.status).toBe(3);
     expect(wrong.stderr).toContain("no reported count could be used");
@@ -174,7 +174,7 @@ describe("Excel in, through the CLI", () => {
     await book.xlsx.load(readFileSync(units) as unknown as ExcelJS.Buffer);
     book.removeWorksheet(book.getWorksheet("Hướng dẫn")!.id);
     writeFileSync(units, new Uint8Array(await book.xlsx.writeBuffer()));
-    const run = runCli(["eval", "policies/brvt-2139-2022.ct", "--units", units, "--data", data, "--sheet", "T8-T11", "--as-of", "2022-11-30", "--format", "json"]);
+    const run = await runMain(["eval", "policies/brvt-2139-2022.ct", "--units", units, "--data", data, "--sheet", "T8-T11", "--as-of", "2022-11-30", "--format", "json"]);
     expect(run.stderr).toBe("");
     const fromXlsx = JSON.parse(run.stdout) as Evaluation;
     expect(fromXlsx.results).toEqual(fromCsv.results);
@@ -185,12 +185,12 @@ describe("Excel in, through the CLI", () => {
   it("reports a missing sheet with the sheets there are, and refuses --sheet for a data file that is not a workbook", async () => {
     const data = join(dir, "data-missing.xlsx");
     await asWorkbook("examples/brvt-2022/data.csv", data, "T11");
-    const missing = runCli(["eval", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", data, "--sheet", "T12", "--as-of", "2022-11-30"]);
+    const missing = await runMain(["eval", "policies/brvt-2139-2022.ct", "--units", "examples/brvt-2022/units.csv", "--data", data, "--sheet", "T12", "--as-of", "2022-11-30"]);
     // One workbook among many that cannot be read is that file's issue, not the end of the run; here it was the only data.
     expect(missing.status).toBe(3);
     expect(missing.stdout).toContain(`${data}:1 rejected: the workbook cannot be read: the workbook has no sheet \`T12\`; its sheets are \`T11\``);
     expect(missing.stderr).toBe("chitieu: no reported count could be used (0 rows read): every unit is without data (exit 3; --allow-empty accepts it)\n");
-    const notBook = runCli(["eval", ...EXAMPLE, "--sheet", "T11"]);
+    const notBook = await runMain(["eval", ...EXAMPLE, "--sheet", "T11"]);
     expect(notBook.status).toBe(2);
     expect(notBook.stderr).toBe("chitieu: --sheet names a worksheet of an .xlsx --data file, and examples/brvt-2022/data.csv is not one\n");
   });

@@ -1,4 +1,7 @@
-/** Runs the built CLI as a separate process, as users and scheduled jobs do. */
+/**
+ * Runs the built CLI as a separate process, as users and scheduled jobs do. Most tests run it
+ * in-process with `runMain` (main.ts); this is for what only a process shows.
+ */
 import { spawnSync } from "node:child_process";
 
 export interface Run {
