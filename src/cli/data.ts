@@ -15,7 +15,7 @@ import type { Evaluation } from "../evaluate/result.js";
 import { findFiles, statOf } from "../files/find.js";
 import type { Policy } from "../model/policy.js";
 import type { Lang } from "../i18n/lang.js";
-import { parseDate, type IsoDate } from "../time/calendar.js";
+import { parseDate } from "../time/calendar.js";
 import { EXIT, type Output } from "./output.js";
 import { progressFor, type Progress } from "./progress.js";
 import { cliWords } from "./words.js";
@@ -67,7 +67,7 @@ export const langOf = (options: { readonly lang?: Lang | undefined }, io: Output
 export async function evaluationOf(policyFile: string, options: DataOptions, io: Output): Promise<{ evaluation: Evaluation; policy: Policy; units: readonly RegistryUnit[] } | number> {
   const loaded = await loadData(policyFile, options, io);
   if (typeof loaded === "number") return loaded;
-  return { evaluation: loaded.evaluator.evaluate(loaded.prepared, { asOf: options.asOf as IsoDate }), policy: loaded.policy, units: loaded.units };
+  return { evaluation: loaded.evaluator.evaluate(loaded.prepared, { asOf: options.asOf }), policy: loaded.policy, units: loaded.units };
 }
 
 /** Reads the policy and the data and prepares them; a number is the exit code of a failure already reported. */

@@ -25,16 +25,16 @@ export type EvalOptions = z.infer<typeof EvalOptions>;
 
 const BY_EXTENSION: Readonly<Record<string, Format>> = { ".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".ndjson": "ndjson", ".jsonl": "ndjson" };
 
-/** The format asked for, or named by --out's extension; a string is the usage error. */
-function formatFor(options: EvalOptions, words: ReturnType<typeof cliWords>): Format | string {
+/** The format asked for, or named by --out's extension; or the usage error. */
+function formatFor(options: EvalOptions, words: ReturnType<typeof cliWords>): { readonly format: Format } | { readonly error: string } {
   const out = options.out;
-  const ext = out === undefined ? "" : extname(out).toLowerCase();
-  if (ext === ".html" || ext === ".htm") return words.htmlIsReport(out!);
+  if (out === undefined) return options.format === "xlsx" ? { error: words.xlsxNeedsOut } : { format: options.format ?? "table" };
+  const ext = extname(out).toLowerCase();
+  if (ext === ".html" || ext === ".htm") return { error: words.htmlIsReport(out) };
   const named = BY_EXTENSION[ext];
-  if (options.format === undefined) return named ?? "table";
-  if (named !== undefined && named !== options.format) return words.formatAgainstOut(options.format, out!);
-  if (options.format === "xlsx" && out === undefined) return words.xlsxNeedsOut;
-  return options.format;
+  if (options.format === undefined) return { format: named ?? "table" };
+  if (named !== undefined && named !== options.format) return { error: words.formatAgainstOut(options.format, out) };
+  return { format: options.format };
 }
 
 /** Issues listed on standard error when the output itself does not carry them. */
@@ -42,15 +42,16 @@ const ISSUES_ON_STDERR = 10;
 
 export async function evaluateCommand(policyFile: string, options: EvalOptions, io: Output): Promise<number> {
   const lang = langOf(options, io);
-  const format = formatFor(options, cliWords(lang));
-  if (!FORMATS.includes(format as Format)) {
-    io.err(`chitieu: ${format}\n`);
+  const chosen = formatFor(options, cliWords(lang));
+  if ("error" in chosen) {
+    io.err(`chitieu: ${chosen.error}\n`);
     return EXIT.usage;
   }
+  const { format } = chosen;
   const loaded = await evaluationOf(policyFile, options, io);
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy, units } = loaded;
-  const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format as Exclude<Format, "xlsx">, { lang, colour: io.colour ?? false, policy, units });
+  const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format, { lang, colour: io.colour ?? false, policy, units });
   if (options.out === undefined) io.out(output as string);
   else if (!writeOut(options.out, output, io, lang)) return EXIT.usage;
   const quiet = evaluation.dataIssues.length === 0 && evaluation.rows.rejected === 0;

@@ -128,7 +128,7 @@ export function initCommand(dir: string, options: InitOptions, io: Output): numb
   const lang = options.lang ?? io.lang ?? "en";
   const scaffold = SCAFFOLDS[lang];
   const files: [string, string][] = [
-    ["policy.ct", formatSource(scaffold.policy, { lang }).text!],
+    ["policy.ct", formatSource(scaffold.policy, { lang }).text ?? scaffold.policy],
     ["units.csv", scaffold.units],
     ["data.csv", scaffold.data],
     ["policy.test.json", testFile(scaffold)],

@@ -45,7 +45,8 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
       const validate = <T>(schema: z.ZodType<T>): T => {
         const parsed = schema.safeParse(options);
         if (parsed.success) return parsed.data;
-        throw new UsageError(usageMessage(parsed.error.issues[0]!, raw, lang));
+        const [issue] = parsed.error.issues;
+        throw new UsageError(issue ? usageMessage(issue, raw, lang) : parsed.error.message);
       };
       code = await spec.run(argument as never, { io: { ...io, lang }, validate, raw });
     });

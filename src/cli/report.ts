@@ -3,7 +3,6 @@ import { extname } from "node:path";
 import { z } from "zod";
 import { evaluationHistory } from "../evaluate/history.js";
 import { reportHtml } from "../report/html.js";
-import type { IsoDate } from "../time/calendar.js";
 import { DataOptions, loadData, unusedData } from "./data.js";
 import { writeOut } from "./eval.js";
 import { EXIT, type Output } from "./output.js";
@@ -23,10 +22,10 @@ export async function reportCommand(policyFile: string, options: ReportOptions, 
   }
   const loaded = await loadData(policyFile, options, io);
   if (typeof loaded === "number") return loaded;
-  const asOf = options.asOf as IsoDate;
+  const asOf = options.asOf;
   // The charts draw every month end up to the as-of date; the last evaluation is the report's own.
   const history = evaluationHistory(loaded.evaluator, loaded.prepared, asOf);
-  const evaluation = history.at(-1)!;
+  const evaluation = history.at(-1) ?? loaded.evaluator.evaluate(loaded.prepared, { asOf });
   // Vietnamese unless --lang says otherwise: the report is for the heads of units, not the terminal.
   const page = reportHtml(evaluation, loaded.policy, history, { lang: options.lang ?? "vi", units: loaded.units });
   if (options.out === undefined) io.out(page);

@@ -66,7 +66,8 @@ function asText(policy: Policy, rows: readonly ScheduleRow[], words: ScheduleWor
 function rowLines(row: ScheduleRow, words: ScheduleWords): string[] {
   if (row.status === "excluded") return [`  ${row.metric}: ${words.excludedBy} ${row.targets.map(cite).join(", ")}`];
   if (row.status === "conflict") return [`  ${row.metric}: ${words.conflict(row.targets.map(cite))}`];
-  const target = row.targets[0]!;
+  const [target] = row.targets;
+  if (target === undefined) return [];
   return [
     `  ${row.metric}: ${words.target} ${cite(target)}`,
     ...row.milestones.map((m) => `    ${words.date(m.date)}  ${target.comparison.padEnd(2)} ${words.percent(toDecimalString(m.threshold))}${m.origin === "step" ? `  (${words.step})` : ""}`),

@@ -10,7 +10,7 @@ import type { Lang } from "../i18n/lang.js";
 
 export interface CliWords {
   /** `reason`: what the file finder says, or an operating system's error code. */
-  readonly cannotRead: (path: string, reason: NotFound | string) => string;
+  readonly cannotRead: (path: string, reason: string) => string;
   readonly cannotWrite: (path: string, reason: string) => string;
   readonly sheetNotXlsx: (data: string) => string;
   readonly xlsxNeedsOut: string;
@@ -77,7 +77,7 @@ const NOT_FOUND: Readonly<Record<Lang, Readonly<Record<NotFound, string>>>> = {
 };
 
 /** A finder's reason in the language, or an operating system's code (EACCES) as it is. */
-const why = (lang: Lang, reason: NotFound | string): string => (Object.hasOwn(NOT_FOUND[lang], reason) ? NOT_FOUND[lang][reason as NotFound] : reason);
+const why = (lang: Lang, reason: string): string => (Object.hasOwn(NOT_FOUND[lang], reason) ? NOT_FOUND[lang][reason as NotFound] : reason);
 
 export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
   en: {

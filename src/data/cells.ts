@@ -59,7 +59,7 @@ export const requiredDate = requiredText.transform((text, ctx) => parseDate(text
 export const tags = z
   .preprocess(
     (value) => (typeof value === "string" ? value.split(";") : (value ?? [])),
-    z.unknown().transform((value, ctx): unknown[] => (Array.isArray(value) ? value : fail(ctx, "bad-row", { kind: "not-a-list" }))).pipe(z.array(optionalText)),
+    z.unknown().transform((value, ctx): unknown[] => (Array.isArray(value) ? (value as unknown[]) : fail(ctx, "bad-row", { kind: "not-a-list" }))).pipe(z.array(optionalText)),
   )
   .transform((list) => [...new Set(list.filter((tag): tag is string => tag !== undefined))]);
 

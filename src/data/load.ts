@@ -195,11 +195,11 @@ function acrossFiles(files: readonly CountFile[]): { observations: Observation[]
         continue;
       }
       refused++;
-      const at = { where: where.get(earlier.source.file)!, line: earlier.source.line, file: earlier.source.file };
+      const at = { where: where.get(earlier.source.file) ?? "line", line: earlier.source.line, file: earlier.source.file };
       const text = samePeriod(o.period, earlier.period)
         ? { kind: "already-reported" as const, unit: o.unit, period: o.period.text, at }
         : { kind: "overlapping-period" as const, unit: o.unit, period: o.period.text, earlier: earlier.period.text, at };
-      issues.push(issueAt(file, { where: where.get(file)!, line: o.source.line }, "duplicate-row", "period", text, true));
+      issues.push(issueAt(file, { where: where.get(file) ?? "line", line: o.source.line }, "duplicate-row", "period", text, true));
     }
     const r = read.rows;
     rows.set(file, { read: r.read, used: r.used - refused, rejected: r.rejected + refused });

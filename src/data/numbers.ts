@@ -32,7 +32,8 @@ export function parseCount(text: string, style: NumberStyle = "plain"): CountRes
   const grammar = GRAMMARS[style];
   const whole = grammar.whole.exec(trimmed);
   if (!whole) return fail(grammar.fraction.test(trimmed) ? (trimmed.startsWith("-") ? "negative" : "fractional") : "not a number");
-  const digits = grammar.grouping ? whole[2]!.replaceAll(grammar.grouping, "") : whole[2]!;
+  const written = whole[2] ?? "";
+  const digits = grammar.grouping ? written.replaceAll(grammar.grouping, "") : written;
   return checkCount(whole[1] === "-" ? -Number(digits) : Number(digits));
 }
 

@@ -147,7 +147,7 @@ export function readUnitFiles(
   const ids = new Set(units.kept.map((u) => u.value.id));
   const merges = sets.map((set) => (set.merges ? validateMerges(set.merges, set.file, ids) : { kept: [], issues: [] }));
   const tallies = sets.map((set, i): FileRows => {
-    const used = units.kept.filter((u) => u.file === set.file).length + merges[i]!.kept.length;
+    const used = units.kept.filter((u) => u.file === set.file).length + (merges[i]?.kept.length ?? 0);
     const read = tally(set.units, 0).read + (set.merges ? tally(set.merges, 0).read : 0);
     return { file: set.file, read, used, rejected: read - used };
   });

@@ -64,7 +64,7 @@ export class MonthTable {
   private page(unit: number, month: MonthIndex, create: boolean): number {
     const number = Math.floor(month / PAGE);
     if (this.lastNumber[unit] === number) return this.lastPage[unit]!;
-    const pages = this.pages[unit] ?? (this.pages[unit] = new Map());
+    const pages = this.pages[unit] ?? (this.pages[unit] = new Map<number, number>());
     let page = pages.get(number);
     if (page === undefined && create) pages.set(number, (page = this.newPage()));
     if (page === undefined) return -1;

@@ -88,13 +88,19 @@ export async function* streamObservations(chunks: ObservationChunks, options: Ob
   let total = 0;
   for await (const chunk of chunks) {
     const piece = utf8.of(chunk);
-    if ((total += piece.length) > limit) return yield refused(options.file, limit, total);
+    if ((total += piece.length) > limit) {
+      yield refused(options.file, limit, total);
+      return;
+    }
     reader.push(piece);
     while (reader.scan()) yield reader.take(total);
     options.onProgress?.(total);
   }
   const rest = utf8.end();
-  if ((total += rest.length) > limit) return yield refused(options.file, limit, total);
+  if ((total += rest.length) > limit) {
+    yield refused(options.file, limit, total);
+    return;
+  }
   reader.end(rest);
   while (reader.scan()) yield reader.take(total);
   const last = reader.finish(total);

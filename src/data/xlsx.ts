@@ -36,7 +36,8 @@ export async function readSheet(bytes: Uint8Array, options: SheetReadOptions = {
   }
   const sheets = workbook.worksheets;
   const names = sheets.map((s) => `\`${s.name}\``).join(", ");
-  const worksheet = options.sheet === undefined ? sheets[0] : sheets.find((s) => s.name.normalize("NFC") === options.sheet!.normalize("NFC"));
+  const wanted = options.sheet?.normalize("NFC");
+  const worksheet = wanted === undefined ? sheets[0] : sheets.find((s) => s.name.normalize("NFC") === wanted);
   if (!worksheet) {
     return { ok: false, message: options.sheet === undefined ? "the workbook has no worksheet" : `the workbook has no sheet \`${options.sheet}\`; its sheets are ${names}` };
   }
@@ -66,10 +67,10 @@ function valueOf(value: ExcelJS.CellValue | undefined, numFmt: string | undefine
   if ("formula" in value || "sharedFormula" in value) {
     const result = (value as { result?: unknown }).result;
     if (result === undefined || result === null) return `=${"formula" in value ? value.formula : value.sharedFormula} (no value saved)`;
-    if (typeof result === "object" && result !== null && "error" in result) return String((result as { error: unknown }).error);
+    if (typeof result === "object" && result !== null && "error" in result) return String((result).error);
     return valueOf(result as ExcelJS.CellValue, numFmt);
   }
-  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : valueOf(value.text as ExcelJS.CellValue, numFmt);
+  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : valueOf(value.text, numFmt);
   return String(value);
 }
 

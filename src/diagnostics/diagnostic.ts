@@ -73,7 +73,7 @@ export function problem<N extends CodeName>(name: N, file: string, span: Span, a
 /** The same diagnostic with its message, help and notes in `lang`; one made from free text stays as it is. */
 export function localize(d: Diagnostic, lang: Lang): Diagnostic {
   if (lang === "en" || d.args === undefined) return d;
-  const text = wording(lang, d.name, d.args as MessageArgs[typeof d.name]);
+  const text = wording(lang, d.name, d.args);
   return {
     ...d,
     message: text.message,

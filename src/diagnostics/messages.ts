@@ -45,7 +45,7 @@ export const LITERAL_LABELS_VI: Readonly<Record<string, string>> = {
 function labelText(label: string, lang: Lang): string {
   if (lang === "en") return label;
   const listed = /^a new statement \((.*)\)$/.exec(label);
-  if (listed) return `${LITERAL_LABELS_VI["a new statement"]} (${listed[1]!.replace(/ or ([^ ]+)$/, " hoặc $1")})`;
+  if (listed?.[1] !== undefined) return `${LITERAL_LABELS_VI["a new statement"]} (${listed[1].replace(/ or ([^ ]+)$/, " hoặc $1")})`;
   return LITERAL_LABELS_VI[label] ?? label;
 }
 

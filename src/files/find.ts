@@ -89,7 +89,7 @@ function segment(part: string): string {
   if (part === "**") return "(?:.*)";
   let out = "";
   for (let i = 0; i < part.length; i++) {
-    const c = part[i]!;
+    const c = part.charAt(i);
     const close = c === "[" ? part.indexOf("]", i + 2) : -1;
     if (c === "*") out += "[^/]*";
     else if (c === "?") out += "[^/]";

@@ -59,6 +59,10 @@ export function evaluateExpression(e: Expression, valueOf: (id: string) => Q.Rat
     const values = xs.map(recur);
     return values.every((v) => v !== undefined) ? values : undefined;
   };
+  const both = (a: Expression, b: Expression): readonly [Q.Rational, Q.Rational] | undefined => {
+    const [x, y] = [recur(a), recur(b)];
+    return x === undefined || y === undefined ? undefined : [x, y];
+  };
   switch (e.kind) {
     case "number":
       return e.value;
@@ -71,8 +75,8 @@ export function evaluateExpression(e: Expression, valueOf: (id: string) => Q.Rat
       return operand && Q.neg(operand);
     }
     case "binary": {
-      const sides = all([e.left, e.right]);
-      return sides && arithmetic(e.op, sides[0]!, sides[1]!);
+      const sides = both(e.left, e.right);
+      return sides && arithmetic(e.op, ...sides);
     }
     case "call": {
       const args = all(e.arguments);
@@ -80,8 +84,8 @@ export function evaluateExpression(e: Expression, valueOf: (id: string) => Q.Rat
       return args && args.length > 0 ? (e.function.text === "min" ? Q.min(...args) : Q.max(...args)) : undefined;
     }
     case "if": {
-      const sides = all([e.left, e.right]);
-      return sides && recur(holds(e.comparison, Q.compare(sides[0]!, sides[1]!)) ? e.then : e.else);
+      const sides = both(e.left, e.right);
+      return sides && recur(holds(e.comparison, Q.compare(...sides)) ? e.then : e.else);
     }
   }
 }

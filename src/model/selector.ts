@@ -57,6 +57,7 @@ export function resolveTarget(targets: readonly Target[], unit: UnitFacts): Reso
   if (selected.length === 0) return excludedBy.length > 0 ? { kind: "excluded", by: excludedBy } : { kind: "none" };
   const top = Math.max(...selected.map((s) => s.specificity));
   const winners = selected.filter((s) => s.specificity === top).map((s) => s.target);
-  if (winners.length > 1) return { kind: "conflict", targets: winners };
-  return { kind: "applies", target: winners[0]!, overrides: selected.filter((s) => s.specificity < top).map((s) => s.target) };
+  const [winner, ...others] = winners;
+  if (winner === undefined || others.length > 0) return { kind: "conflict", targets: winners };
+  return { kind: "applies", target: winner, overrides: selected.filter((s) => s.specificity < top).map((s) => s.target) };
 }

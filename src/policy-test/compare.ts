@@ -81,17 +81,17 @@ function compareResult(results: readonly Result[], e: ResultExpectation, unknown
   if (e.absent) {
     if (candidates.length === 0) return [];
     const found = candidates.map((r) => ({ target: r.target, status: r.status }));
-    return noResult(named ?? candidates[0]!.metric, { kind: "no-result" }, { kind: "found-results", results: found });
+    return noResult(named ?? candidates[0]?.metric ?? null, { kind: "no-result" }, { kind: "found-results", results: found });
   }
   if (candidates.length === 0) {
     const others = results.filter((r) => r.unit === e.unit).map((r) => ({ metric: r.metric, target: r.target }));
     const actual: TestText = unknown(e.unit) ?? (others.length === 0 ? { kind: "no-target-selects" } : { kind: "has-results", results: others });
     return noResult(named, { kind: "a-result", ...(e.metric === undefined && e.target !== undefined ? { target: e.target } : {}) }, actual);
   }
-  if (candidates.length > 1) {
+  const [result, ...more] = candidates;
+  if (result === undefined || more.length > 0) {
     return noResult(named, { kind: "one-result" }, { kind: "several-results", metrics: candidates.map((r) => r.metric) });
   }
-  const result = candidates[0]!;
   const out: Mismatch[] = [];
   if (e.metric !== undefined && e.target !== undefined && result.target !== e.target) out.push(mismatch(result.metric, "target", e.target, result.target));
   for (const field of RESULT_FIELDS) {

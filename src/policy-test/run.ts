@@ -161,7 +161,7 @@ function parseJson(text: string): Parsed {
     const offset = syntaxErrorAt(text);
     const before = text.slice(0, offset).split(/\r\n|\n|\r/);
     const line = before.length;
-    const column = before[before.length - 1]!.length + 1;
+    const column = (before.at(-1) ?? "").length + 1;
     return { ok: false, text: { kind: "not-json", line, column, reason: withoutContext(reason) } };
   }
 }

@@ -17,8 +17,10 @@ const COMPARISON = {
 
 /** `units`, the registry's, name the unit in the heading when they are given. */
 export function explainResult(result: Result, policy: Policy, lang: Lang, units: readonly { readonly id: string; readonly name: string }[] = []): string {
-  const target = policy.targets.find((t) => t.id === result.target)!;
-  const metric = policy.metrics.get(result.metric)!;
+  const target = policy.targets.find((t) => t.id === result.target);
+  const metric = policy.metrics.get(result.metric);
+  // A result from another policy's evaluation: nothing here can explain it.
+  if (!target || !metric) return `${result.unit}: ${result.metric} (${result.target})`;
   const say = SENTENCES[lang];
   const f = figures(lang);
   const rule = `${result.rule.file}:${result.rule.line}`;
@@ -30,8 +32,9 @@ export function explainResult(result: Result, policy: Policy, lang: Lang, units:
   if (result.status === "excluded") return [...lines, say.excluded(reasonIn(result, lang) ?? "")].join("\n");
   if (result.status === "not-due") return [...lines, say.notDue(), ...next(result, lang)].join("\n");
   const comparison = COMPARISON[lang][result.op];
-  lines.push(say.milestone(f.date(result.milestone!), comparison, f.points(result.threshold)));
-  const window = result.explanation.window!;
+  const window = result.explanation.window;
+  if (result.milestone === null || window === null) return [...lines, say.notDue(), ...next(result, lang)].join("\n");
+  lines.push(say.milestone(f.date(result.milestone), comparison, f.points(result.threshold)));
   const months = window.from === window.to ? f.month(window.from) : `${f.month(window.from)} – ${f.month(window.to)}`;
   if (result.status === "no-data") return [...lines, say.noData(months), ...next(result, lang)].join("\n");
   const field = (id: string) => policy.fields.get(id)?.name ?? id;

@@ -18,7 +18,7 @@ const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", 
 
 /** Escaped for text and for attribute values in double or single quotes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 function render(value: Value): string {
@@ -29,9 +29,9 @@ function render(value: Value): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: readonly Value[]): Markup {
-  let out = strings[0]!;
+  let out = strings[0] ?? "";
   values.forEach((value, i) => {
-    out += render(value) + strings[i + 1]!;
+    out += render(value) + (strings[i + 1] ?? "");
   });
   return new Markup(out);
 }

@@ -48,10 +48,10 @@ export async function resultsWorkbook(evaluation: Evaluation, policy: Policy, op
   workbook.creator = "chitieu";
   const tiers = [...new Set(evaluation.results.map((r) => r.tier))];
   const names = sheetNames([w.summarySheet, ...tiers]);
-  summarySheet(workbook.addWorksheet(names[0]!), evaluation, policy, lang);
-  tiers.forEach((tier, i) => tierSheet(workbook.addWorksheet(names[i + 1]!), evaluation, policy, tier, units, lang));
+  summarySheet(workbook.addWorksheet(names[0]), evaluation, policy, lang);
+  tiers.forEach((tier, i) => tierSheet(workbook.addWorksheet(names[i + 1]), evaluation, policy, tier, units, lang));
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
 
 /**

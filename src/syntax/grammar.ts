@@ -3,7 +3,7 @@
  * only; `ast.ts` turns that into the typed tree the rest of the pipeline reads. The syntax diagrams
  * and the reference page in grammar/ are generated from this class.
  */
-import { CstParser, type CstNode } from "chevrotain";
+import { CstParser } from "chevrotain";
 import { errorMessages } from "./messages.js";
 import * as t from "./tokens.js";
 
@@ -362,4 +362,3 @@ export class PolicyGrammar extends CstParser {
 /** One parser for the process: chevrotain parsers are built once and fed new input. */
 export const grammar = new PolicyGrammar();
 
-export type { CstNode };

@@ -90,6 +90,8 @@ export function syntaxErrorAt(text: string): number {
   }
 }
 
-class Fault {
-  constructor(readonly offset: number) {}
+class Fault extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON fault at ${offset}`);
+  }
 }

@@ -11,9 +11,6 @@ export interface Span {
   readonly end: Position;
 }
 
-export function spanOf(first: Span, last: Span): Span {
-  return { start: first.start, end: last.end };
-}
 
 /** Policy files may be saved decomposed (NFD) by some editors; both forms must read the same. */
 export function normalizeSource(text: string): string {

@@ -9,7 +9,7 @@ type Peer = { name: string; setup(targets: Target[]): Promise<{ judge(records: R
 // A specifier the compiler cannot follow: bench/ is plain JavaScript without declarations.
 const load = (file: string) => import(new URL(`../../bench/peers/${file}`, import.meta.url).href);
 const { generateRecords, judgeByLoop, sampleTargets, thresholdAt, verdict } = await load("records.mjs");
-const { peers } = (await load("peers.mjs")) as { peers(): Peer[] };
+const { peers } = (await load("peers.mjs")) as { peers: () => Peer[] };
 
 const targets: Target[] = sampleTargets();
 // json-rules-engine with all rules in one engine does about a hundred records a second.

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { compileFile } from "../../src/files/policy.js";
 import { initCommand } from "../../src/cli/init.js";
-import { runTestFiles } from "../../src/policy-test/index.js";
+import { runTestFiles } from "../../src/policy-test/run.js";
 import { formatSource } from "../../src/syntax/format.js";
 import { keywordLanguage } from "../../src/syntax/spelling.js";
 import { lexer } from "../../src/syntax/tokens.js";

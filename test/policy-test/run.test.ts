@@ -271,7 +271,7 @@ describe("test files that cannot run", () => {
             expect: [{ unit: "a", status: "met" }, { unit: "a", status: "mett" as never }],
             expcet: [],
           } as never,
-          { name: "y", asOf: "2022-10-31", units: [], data: [], dataFile: "d.csv", expect: [{ unit: "a" }] } as never,
+          { name: "y", asOf: "2022-10-31", units: [], data: [], dataFile: "d.csv", expect: [{ unit: "a" }] },
         ],
       },
     });
@@ -286,7 +286,7 @@ describe("test files that cannot run", () => {
     expect(report.problems.every((p) => p.file === "policies/bad.test.json" && p.line === null)).toBe(true);
   });
 
-  it("two cases with one name", async () => {
+  it("two cases with one name", () => {
     const parsed = PolicyTestFile.safeParse({
       policy: "p.ct",
       cases: [1, 2].map(() => ({ name: "same", asOf: "2022-10-31", units: [], data: [], expectIssues: [] })),
@@ -362,7 +362,7 @@ describe("runTestFiles and findTestFiles", () => {
     expect(() => TestReport.parse(report)).not.toThrow();
   });
 
-  it("searches folders for *.test.json only, and names paths that are not there", async () => {
+  it("searches folders for *.test.json only, and names paths that are not there", () => {
     const folder = findTestFiles(["policies"]).files;
     expect(folder.length).toBeGreaterThanOrEqual(7);
     expect(folder.every((f) => f.endsWith(".test.json"))).toBe(true);
@@ -389,19 +389,19 @@ describe("the bundled policies", () => {
     }
   });
 
-  it("and no test file is left without its policy", async () => {
+  it("and no test file is left without its policy", () => {
     const tests = findTestFiles(["policies"]).files.map((f) => basename(f, ".test.json"));
     expect(tests.sort()).toEqual(policies.map((p) => basename(p, ".ct")).sort());
   });
 });
 
 describe("helpers", () => {
-  it("round2 rounds half away from zero without float noise", async () => {
+  it("round2 rounds half away from zero without float noise", () => {
     expect([1.005, 18.125, 0.7142857, -0.004, -2.675, 44.285714285714285].map(round2)).toEqual([1.01, 18.13, 0.71, 0, -2.68, 44.29]);
     fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), (n) => round2(n / 100) === n / 100));
   });
 
-  it("syntaxErrorAt finds no fault in JSON that parses, and the first one in JSON that does not", async () => {
+  it("syntaxErrorAt finds no fault in JSON that parses, and the first one in JSON that does not", () => {
     fc.assert(fc.property(fc.json(), (text) => syntaxErrorAt(text) === text.length));
     expect(syntaxErrorAt('{"a": [1, 2,]}')).toBe(12);
     expect(syntaxErrorAt('{"a": tru}')).toBe(9);

@@ -21,7 +21,7 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 
 /** A sheet's rows as objects keyed by the header row. */
 function rowsOf(sheet: ExcelJS.Worksheet, headerRow = 1): { row: ExcelJS.Row; get: (heading: string) => ExcelJS.Cell }[] {
-  const headings = (sheet.getRow(headerRow).values as unknown[]).map((v) => String(v ?? ""));
+  const headings = (sheet.getRow(headerRow).values as unknown[]).map((v) => (typeof v === "string" || typeof v === "number" ? String(v) : ""));
   const out: { row: ExcelJS.Row; get: (heading: string) => ExcelJS.Cell }[] = [];
   sheet.eachRow((row, n) => {
     if (n <= headerRow) return;

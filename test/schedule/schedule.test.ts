@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { compile } from "../../src/files/policy.js";
-import type { Policy, Schedule } from "../../src/model/policy.js";
+import type { Schedule } from "../../src/model/policy.js";
 import { add, equals, mul, parseDecimal, rational, type Rational } from "../../src/number/rational.js";
 import { advance, dueMilestone, milestonesThrough, nextMilestone } from "../../src/schedule/schedule.js";
 import { isMonthEnd, type IsoDate } from "../../src/time/calendar.js";
@@ -139,7 +139,7 @@ describe("schedule properties", () => {
   const compileRamp = (c: Parameters<typeof rampPolicy>[0], deadlineTenths?: number) => {
     const deadline = advance(c.start, c.period, c.steps);
     const result = compile(rampPolicy(c, deadline, deadlineTenths ?? c.startTenths + c.steps * c.incrementTenths));
-    return { deadline, result, policy: result.policy as Policy | undefined };
+    return { deadline, result, policy: result.policy };
   };
   const tenths = (n: number): Rational => mul(rational(n), points("0.1"));
 

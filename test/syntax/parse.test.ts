@@ -39,9 +39,9 @@ describe("the design card's line", () => {
 
 describe("schedule forms", () => {
   const steps = (schedule: string) =>
-    (targetOf(`target t for all: ${schedule}`).schedule.filter((c) => c.kind === "step") as StepClause[]).map((s) => s.period);
+    targetOf(`target t for all: ${schedule}`).schedule.filter((c): c is StepClause => c.kind === "step").map((s) => s.period);
   const milestones = (schedule: string) =>
-    (targetOf(`target t for all: ${schedule}`).schedule.filter((c) => c.kind === "milestone") as MilestoneClause[]).map((m) => [
+    targetOf(`target t for all: ${schedule}`).schedule.filter((c): c is MilestoneClause => c.kind === "milestone").map((m) => [
       m.anchor,
       m.date.date,
       m.comparison.op,
