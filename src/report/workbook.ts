@@ -47,7 +47,7 @@ export async function resultsWorkbook(evaluation: Evaluation, policy: Policy, op
   const workbook = new excel.Workbook();
   workbook.creator = "chitieu";
   const tiers = [...new Set(evaluation.results.map((r) => r.tier))];
-  const names = sheetNames([w.summarySheet, ...tiers]);
+  const names = sheetNames([w.summarySheet, ...tiers.map((tier) => (lang === "vi" ? shortTitle(policy.tiers.get(tier)?.name) ?? tier : tier))]);
   summarySheet(workbook.addWorksheet(names[0]), evaluation, policy, lang);
   tiers.forEach((tier, i) => tierSheet(workbook.addWorksheet(names[i + 1]), evaluation, policy, tier, units, lang));
   const buffer = await workbook.xlsx.writeBuffer();
@@ -67,6 +67,12 @@ export function sheetNames(wanted: readonly string[]): string[] {
     taken.add(candidate.toLowerCase());
     return candidate;
   });
+}
+
+/** A tier's title as a sheet name: the part before its parenthesis ("UBND cấp xã"), when that fits Excel's 31 characters. */
+function shortTitle(title: string | undefined): string | undefined {
+  const short = title?.split(" (")[0]?.trim();
+  return short && short.length <= 31 ? short : undefined;
 }
 
 /** A date as Excel keeps it: midnight UTC of that day, shown as the language writes dates. */

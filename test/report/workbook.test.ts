@@ -57,8 +57,8 @@ describe("chitieu eval --format xlsx", () => {
     english = await load(en);
   });
 
-  it("has a summary sheet, then one sheet per tier", () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "province", "district", "commune"]);
+  it("has a summary sheet, then one sheet per tier, named by the tier's short title in Vietnamese", () => {
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Tổng hợp", "Cơ quan hành chính cấp tỉnh", "UBND cấp huyện", "UBND cấp xã"]);
     expect(english.worksheets.map((s) => s.name)).toEqual(["Summary", "province", "district", "commune"]);
   });
 
@@ -89,7 +89,7 @@ describe("chitieu eval --format xlsx", () => {
   });
 
   it("names the units, and checks a few by hand: Châu Đức 24.00% missed by 1014 dossiers, Long Điền exactly on 50%", () => {
-    const district = rowsOf(book.getWorksheet("district")!);
+    const district = rowsOf(book.getWorksheet("UBND cấp huyện")!);
     const find = (unit: string, target: string) => district.find(({ get }) => get("Đơn vị").value === unit && get("Chỉ tiêu").value === target)!;
     const chauDuc = find("chau-duc", "online_share_local");
     expect(chauDuc.get("Tên đơn vị").value).toBe("Huyện Châu Đức");
