@@ -3,6 +3,7 @@
  * (repeated options, several paths after one, folders, patterns), read through `readData`, and the
  * verdict a scheduled job needs on whether the run used any of it.
  */
+import "../text/jitless.js";
 import { createReadStream, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { z } from "zod";

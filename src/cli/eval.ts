@@ -1,4 +1,5 @@
 /** `chitieu eval POLICY --units F --data F --as-of DATE`: score reported data against a policy. */
+import { printable } from "../text/printable.js";
 import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { z } from "zod";
@@ -70,7 +71,7 @@ function summarise(evaluation: Evaluation, lang: Lang, io: Output): void {
   const lines = [words.rowsSummary(read, used, rejected, issues.length)];
   for (const issue of issues.slice(0, ISSUES_ON_STDERR)) lines.push(`  ${issue.file}:${issue.line}${issue.column ? ` [${issue.column}]` : ""} ${localizeIssue(issue, lang)}`);
   if (issues.length > ISSUES_ON_STDERR) lines.push(`  ${words.moreIssues(issues.length - ISSUES_ON_STDERR)}`);
-  io.err(`${lines.join("\n")}\n`);
+  io.err(`${printable(lines.join("\n"))}\n`);
 }
 
 /** Writes `--out`; false when it cannot, after saying why. */

@@ -1,4 +1,5 @@
 /** `chitieu explain POLICY --unit U --metric M ...`: one result in sentences. */
+import { printable } from "../text/printable.js";
 import { z } from "zod";
 import { explainResult } from "../report/explain.js";
 import { closest } from "../text/suggest.js";
@@ -26,6 +27,6 @@ export async function explainCommand(policyFile: string, options: ExplainOptions
     return EXIT.usage;
   }
   const lang = options.lang ?? io.lang ?? "en";
-  io.out(`${results.map((r) => explainResult(r, policy, lang, loaded.units)).join("\n\n")}\n`);
+  io.out(`${printable(results.map((r) => explainResult(r, policy, lang, loaded.units)).join("\n\n"))}\n`);
   return EXIT.ok;
 }

@@ -8,6 +8,7 @@
  *
  * The commands themselves are data (commands.ts); this file turns them into a parser.
  */
+import "../text/jitless.js";
 import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { z } from "zod";

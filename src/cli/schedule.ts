@@ -1,4 +1,5 @@
 /** `chitieu schedule FILE`: every target's milestones, per tier and per unit the policy singles out. */
+import { printable } from "../text/printable.js";
 import { z } from "zod";
 import { compileFile } from "../files/policy.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
@@ -36,7 +37,7 @@ export function schedule(file: string, options: ScheduleOptions, io: Output): nu
     return EXIT.usage;
   }
   const rows = schedulesByTier(result.policy, { target: options.target, tier: options.tier });
-  io.out(options.format === "json" ? `${JSON.stringify(asJson(result.policy, rows), null, 2)}\n` : asText(result.policy, rows, words.schedule));
+  io.out(options.format === "json" ? `${JSON.stringify(asJson(result.policy, rows), null, 2)}\n` : printable(asText(result.policy, rows, words.schedule)));
   return EXIT.ok;
 }
 

@@ -4,6 +4,7 @@
  * is custom and carries the data issue code it stands for and its problem as arguments (so that
  * it can be worded in Vietnamese too); a failed row becomes issues with `toIssues`.
  */
+import "../text/jitless.js";
 import { z } from "zod";
 import { closest } from "../text/suggest.js";
 import { parseDate } from "../time/calendar.js";

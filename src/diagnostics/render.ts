@@ -11,6 +11,7 @@
  *
  * With `{ lang: "vi" }` the words are Vietnamese; the code, the name and the quoted policy text stay.
  */
+import { printable } from "../text/printable.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Severity } from "./codes.js";
 import { localize, type Diagnostic } from "./diagnostic.js";
@@ -53,7 +54,8 @@ export function renderDiagnostic(diagnostic: Diagnostic, sources: ReadonlyMap<st
   for (const r of d.related ?? []) {
     lines.push(`${gutter} = ${words.note}: ${r.message}: ${r.file}:${r.span.start.line}:${r.span.start.column}`);
   }
-  return lines.join("\n");
+  // The policy's own text is quoted here; whatever it holds must not drive the terminal.
+  return printable(lines.join("\n"));
 }
 
 /** Carets under the span on its first line; tabs copied so they line up in any terminal. */

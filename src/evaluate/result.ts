@@ -3,6 +3,7 @@
  * the types: services can validate what they receive with it, and the tests hold every output to it.
  * Percentages are numbers in percent (65 means 65%), unrounded; dates are ISO.
  */
+import "../text/jitless.js";
 import { z } from "zod";
 import type { IssueArgs } from "../data/issue-words.js";
 import type { Reason } from "./reasons.js";

@@ -4,6 +4,7 @@
  * rows written inline are validated here only for their shape; their values go through the same
  * readers as `--units` and `--data` (`readUnits`, `readObservations`), so the same rules apply.
  */
+import "../text/jitless.js";
 import { z } from "zod";
 import type { DataIssueCode } from "../data/types.js";
 import { Status } from "../evaluate/result.js";

@@ -4,6 +4,7 @@
  * `Markup` that an earlier `html` call made. There is no way to mark a plain string as safe but
  * `trusted`, which the report uses for its own style sheet and script alone.
  */
+import { printable } from "../text/printable.js";
 
 export class Markup {
   constructor(readonly text: string) {}
@@ -18,7 +19,7 @@ const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", 
 
 /** Escaped for text and for attribute values in double or single quotes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return printable(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 function render(value: Value): string {

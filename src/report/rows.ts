@@ -8,11 +8,19 @@ const COLUMNS = [
   "months", "monthsWithData",
 ] as const;
 
+/**
+ * A cell of text that came from a policy or a data file, made inert for a spreadsheet: one that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a formula (OWASP's
+ * "CSV injection"), so it is written after a single quote, which spreadsheets show as text.
+ * Numbers are written by chitieu and stay as they are, negative ones included.
+ */
+export const inert = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
 function cells(r: Result): string[] {
   const text = (value: string | number | null | undefined): string => (value === null || value === undefined ? "" : String(value));
   return [
-    r.unit, r.tier, r.metric, r.target, text(r.milestone), r.op, text(r.threshold), text(r.actual), text(r.numerator), text(r.denominator),
-    r.status, text(r.gapPoints), text(r.needed), text(r.score), text(r.rank), text(r.next?.date), text(r.next?.threshold), r.rule.file, String(r.rule.line),
+    inert(r.unit), inert(r.tier), inert(r.metric), inert(r.target), text(r.milestone), r.op, text(r.threshold), text(r.actual), text(r.numerator), text(r.denominator),
+    r.status, text(r.gapPoints), text(r.needed), text(r.score), text(r.rank), text(r.next?.date), text(r.next?.threshold), inert(r.rule.file), String(r.rule.line),
     text(r.explanation.window?.months), text(r.explanation.window?.monthsWithData),
   ];
 }

@@ -3,6 +3,7 @@
  * target, then the tier totals from summed counts, then the data issues. Colour only on request
  * (the CLI asks for it on a terminal), so logs and pipes get plain text.
  */
+import { printable } from "../text/printable.js";
 import Table from "cli-table3";
 import { createColors } from "picocolors";
 import { localizeIssue } from "../data/issue-words.js";
@@ -71,7 +72,7 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
   const out = [`${evaluation.policy} ${words.asOf} ${f.date(evaluation.asOf)}`];
   for (const tier of [...new Set(evaluation.results.map((r) => r.tier))]) {
     const rows = evaluation.results.filter((r) => r.tier === tier).map((r) => resultRow(r, words, f, paint));
-    out.push("", f.tier(tier), ...table([...unitColumns, c.target, c.milestone, c.threshold, c.actual, c.status, c.gap, c.needed, c.score, c.rank], rows));
+    out.push("", printable(f.tier(tier)), ...table([...unitColumns, c.target, c.milestone, c.threshold, c.actual, c.status, c.gap, c.needed, c.score, c.rank], rows));
     out.push(...evaluation.groups.filter((g) => g.kind === "tier" && g.id === tier).map((g) => groupLine(g, words, f)));
   }
   if (evaluation.scores.length > 0) {
@@ -82,15 +83,16 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
   const { read, used, rejected } = evaluation.rows;
   out.push("", words.rows(read, used, rejected, evaluation.dataIssues.length));
   for (const issue of evaluation.dataIssues) {
-    out.push(`  ${issue.file}:${issue.line}${issue.column ? ` [${issue.column}]` : ""} ${issue.rejected ? words.rejected : words.flagged}: ${localizeIssue(issue, lang)}`);
+    out.push(printable(`  ${issue.file}:${issue.line}${issue.column ? ` [${issue.column}]` : ""} ${issue.rejected ? words.rejected : words.flagged}: ${localizeIssue(issue, lang)}`));
   }
   return `${out.join("\n")}\n`;
 }
 
 function resultRow(r: Result, words: Words, f: Figures, paint: (status: Status, text: string) => string): string[] {
+  // Ids and names come from the files: made printable, so a hostile one cannot drive the terminal.
   return [
-    ...f.unit(r.unit),
-    r.target,
+    ...f.unit(r.unit).map(printable),
+    printable(r.target),
     r.milestone === null ? "" : f.date(r.milestone),
     r.threshold === null ? "" : `${r.op} ${f.points(r.threshold)}%`,
     f.rate(r.numerator, r.denominator),
