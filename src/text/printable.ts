@@ -4,7 +4,6 @@
  * become U+FFFD, so a hostile cell can neither hide output nor rewrite the screen. Tabs and line
  * breaks stay: they are layout, not commands.
  */
-// eslint-disable-next-line no-control-regex -- the control characters are what is being matched.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 export const printable = (text: string): string => text.replace(CONTROLS, "\uFFFD");
