@@ -3,66 +3,47 @@
  * them is reported where it is written.
  */
 import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Expression } from "../syntax/ast.js";
+import type { Expression, Name } from "../syntax/ast.js";
 import { closest } from "../text/suggest.js";
-import { resolve, type Symbols } from "./symbols.js";
+import { unknownName, type Symbols } from "./symbols.js";
 
 const FUNCTIONS = ["min", "max"];
 
-export function checkExpression(
-  expression: Expression,
-  names: "metric" | "field",
-  symbols: Symbols,
-  file: string,
-  diagnostics: Diagnostic[],
-): void {
-  const visit = (e: Expression): void => {
-    switch (e.kind) {
-      case "number":
-      case "percent":
-        return;
-      case "ref":
-        return reference(e.name, names, symbols, file, diagnostics);
-      case "negate":
-        return visit(e.operand);
-      case "binary":
-        visit(e.left);
-        return visit(e.right);
-      case "call":
-        call(e, file, diagnostics);
-        return e.arguments.forEach(visit);
-      case "if":
-        [e.left, e.right, e.then, e.else].forEach(visit);
-    }
-  };
-  visit(expression);
+type Call = Extract<Expression, { kind: "call" }>;
+
+/** Every expression inside this one, itself first, in the order written. */
+export function subexpressions(e: Expression): Expression[] {
+  switch (e.kind) {
+    case "number":
+    case "percent":
+    case "ref":
+      return [e];
+    case "negate":
+      return [e, ...subexpressions(e.operand)];
+    case "binary":
+      return [e, ...subexpressions(e.left), ...subexpressions(e.right)];
+    case "call":
+      return [e, ...e.arguments.flatMap(subexpressions)];
+    case "if":
+      return [e, ...[e.left, e.right, e.then, e.else].flatMap(subexpressions)];
+  }
 }
 
-function reference(
-  name: Extract<Expression, { kind: "ref" }>["name"],
-  names: "metric" | "field",
-  symbols: Symbols,
-  file: string,
-  diagnostics: Diagnostic[],
-): void {
+/** A name in a formula that is not of the kind the formula reads, or not defined at all. */
+export function referenceProblem(name: Name, names: "metric" | "field", symbols: Symbols, file: string): Diagnostic | undefined {
   const other = names === "metric" ? "field" : "metric";
   if (symbols[other].has(name.text) && !symbols[names].has(name.text)) {
-    diagnostics.push(problem(names === "metric" ? "score-refs" : "check-fields", file, name.span, { name: name.text }));
-    return;
+    return problem(names === "metric" ? "score-refs" : "check-fields", file, name.span, { name: name.text });
   }
-  resolve(symbols, names, name, file, diagnostics);
+  return unknownName(symbols, names, name, file);
 }
 
-function call(e: Extract<Expression, { kind: "call" }>, file: string, diagnostics: Diagnostic[]): void {
+export function callProblem(e: Call, file: string): Diagnostic | undefined {
   const name = e.function.text;
   if (!FUNCTIONS.includes(name)) {
     const near = closest(name, FUNCTIONS);
-    diagnostics.push(
-      problem("unknown-function", file, e.function.span, { name, problem: "unknown", ...(near ? { near } : {}) }),
-    );
-  } else if (e.arguments.length === 0) {
-    diagnostics.push(
-      problem("unknown-function", file, e.span, { name, problem: "no-arguments" }),
-    );
+    return problem("unknown-function", file, e.function.span, { name, problem: "unknown", ...(near ? { near } : {}) });
   }
+  if (e.arguments.length === 0) return problem("unknown-function", file, e.span, { name, problem: "no-arguments" });
+  return undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The ids a policy can refer to, one table per kind, gathered from the policy and its imports.
- * Defining an id twice is reported at the second definition, pointing back at the first.
+ * The first definition of an id is the one in force; a second is reported by a check.
  */
 import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { NameHint } from "../diagnostics/messages.js";
@@ -8,6 +8,7 @@ import type {
   FieldDeclaration,
   MetricDeclaration,
   Name,
+  Statement,
   TagDeclaration,
   TierDeclaration,
   UnitDeclaration,
@@ -30,33 +31,28 @@ export interface Symbols {
   readonly metric: Map<string, Defined<MetricDeclaration>>;
 }
 
-type Definition = TierDeclaration | TagDeclaration | UnitDeclaration | FieldDeclaration | MetricDeclaration;
+export type Definition = TierDeclaration | TagDeclaration | UnitDeclaration | FieldDeclaration | MetricDeclaration;
 
-export function collectSymbols(files: readonly LoadedFile[], diagnostics: Diagnostic[]): Symbols {
+export function collectSymbols(files: readonly LoadedFile[]): Symbols {
   const symbols: Symbols = { tier: new Map(), tag: new Map(), unit: new Map(), field: new Map(), metric: new Map() };
   for (const { file, ast } of files) {
     for (const statement of ast.statements) {
-      if (isDefinition(statement)) define(symbols[statement.kind] as Map<string, Defined<Definition>>, statement, file, diagnostics);
+      if (isDefinition(statement)) define(symbols[statement.kind], statement, file);
     }
   }
   return symbols;
 }
 
-const isDefinition = (s: { kind: string }): s is Definition =>
+export const isDefinition = (s: Statement): s is Definition =>
   s.kind === "tier" || s.kind === "tag" || s.kind === "unit" || s.kind === "field" || s.kind === "metric";
 
-function define(table: Map<string, Defined<Definition>>, declaration: Definition, file: string, diagnostics: Diagnostic[]): void {
-  const earlier = table.get(declaration.id.text);
-  if (!earlier) {
-    table.set(declaration.id.text, { declaration, file });
-    return;
-  }
-  diagnostics.push(
-    problem("duplicate-id", file, declaration.id.span, { kind: declaration.kind, id: declaration.id.text }, [
-      { file: earlier.file, span: earlier.declaration.id.span },
-    ]),
-  );
+function define(table: Map<string, Defined<Definition>>, declaration: Definition, file: string): void {
+  if (!table.has(declaration.id.text)) table.set(declaration.id.text, { declaration, file });
 }
+
+/** The definition in force for this declaration's id: itself, unless an earlier one took the id. */
+export const definitionOf = (symbols: Symbols, declaration: Definition): Defined<Definition> | undefined =>
+  symbols[declaration.kind].get(declaration.id.text);
 
 const unknownCode = {
   tier: "unknown-tier",
@@ -66,13 +62,10 @@ const unknownCode = {
   metric: "unknown-metric",
 } as const;
 
-/** Reports a reference to an undefined id, suggesting the nearest id of that kind or another kind. */
-export function resolve(symbols: Symbols, kind: Kind, name: Name, file: string, diagnostics: Diagnostic[]): boolean {
-  if (symbols[kind].has(name.text)) return true;
-  diagnostics.push(
-    problem(unknownCode[kind], file, name.span, { name: name.text, hint: suggestion(symbols, kind, name.text) }),
-  );
-  return false;
+/** A reference to an undefined id, suggesting the nearest id of that kind or another kind; undefined when the id is defined. */
+export function unknownName(symbols: Symbols, kind: Kind, name: Name, file: string): Diagnostic | undefined {
+  if (symbols[kind].has(name.text)) return undefined;
+  return problem(unknownCode[kind], file, name.span, { name: name.text, hint: suggestion(symbols, kind, name.text) });
 }
 
 function suggestion(symbols: Symbols, kind: Kind, text: string): NameHint {

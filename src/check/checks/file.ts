@@ -1,0 +1,54 @@
+/** Checks on the entry file as a whole: what no single statement shows on its own. */
+import { normalize } from "node:path";
+import { problem } from "../../diagnostics/diagnostic.js";
+import type { Name, PolicyFile, Statement } from "../../syntax/ast.js";
+import type { Span } from "../../text/span.js";
+import { findConflicts, type MeasuredTarget } from "../conflicts.js";
+import type { Check } from "../context.js";
+import type { LoadedFile } from "../load.js";
+
+const isRule = (s: Statement): boolean => s.kind === "target" || s.kind === "score" || s.kind === "check";
+
+/** Imports bring definitions only; rules in an imported file would apply silently otherwise. */
+export const importsOnlyDefine: Check<PolicyFile> = (_file, context) => {
+  for (const { file, ast } of context.files.slice(1)) {
+    const rule = ast.header ?? ast.statements.find(isRule);
+    const importer = rule && importOf(file, context.files);
+    if (rule && importer) context.accept(problem("import-has-rules", importer.file, importer.span, { file }, [{ file, span: rule.span }]));
+  }
+};
+
+function importOf(file: string, files: readonly LoadedFile[]): { file: string; span: Span } | undefined {
+  for (const f of files) {
+    const statement = f.ast.statements.find((s) => s.kind === "import" && file.endsWith(normalize(s.path.value)));
+    if (statement) return { file: f.file, span: statement.span };
+  }
+  return undefined;
+}
+
+/** Targets and scores share one namespace of rule ids; targets take theirs first. */
+export const ruleIdsUnique: Check<PolicyFile> = (ast, context) => {
+  const rules = new Map<string, Name>();
+  const ids = [...ast.statements.filter((s) => s.kind === "target"), ...ast.statements.filter((s) => s.kind === "score")].map((s) => s.id);
+  for (const id of ids) {
+    const earlier = rules.get(id.text);
+    if (!earlier) rules.set(id.text, id);
+    else context.accept(problem("duplicate-id", context.file, id.span, { kind: "rule", id: id.text }, [{ file: context.file, span: earlier.span }]));
+  }
+};
+
+export const targetsDoNotConflict: Check<PolicyFile> = (ast, context) => {
+  const measured = ast.statements.flatMap((s): MeasuredTarget[] => {
+    const metric = s.kind === "target" ? context.facts.measuredMetric(s) : undefined;
+    return s.kind === "target" && metric ? [{ declaration: s, metric: metric.text, file: context.file }] : [];
+  });
+  const units = [...context.symbols.unit.values()].map(({ declaration: d }) => ({ id: d.id.text, tier: d.tier.text, tags: d.tags.map((t) => t.text) }));
+  for (const found of findConflicts(measured, units)) context.accept(found);
+};
+
+/** A file of definitions only is a library; one with rules must say which policy it is. */
+export const headerPresent: Check<PolicyFile> = (ast, context) => {
+  const [first] = ast.statements;
+  if (ast.header || !first || !ast.statements.some(isRule)) return;
+  context.accept(problem("missing-header", context.file, first.span, {}));
+};
