@@ -11,21 +11,35 @@ const FUNCTIONS = ["min", "max"];
 
 type Call = Extract<Expression, { kind: "call" }>;
 
-/** Every expression inside this one, itself first, in the order written. */
-export function subexpressions(e: Expression): Expression[] {
+/**
+ * Every expression inside this one, itself first, in the order written. A stack, not recursion:
+ * a sum of thousands of terms is a tree thousands deep, and copying arrays at each level was
+ * quadratic.
+ */
+export function subexpressions(root: Expression): Expression[] {
+  const out: Expression[] = [];
+  const stack: Expression[] = [root];
+  for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+    out.push(e);
+    stack.push(...[...childrenOf(e)].reverse());
+  }
+  return out;
+}
+
+function childrenOf(e: Expression): readonly Expression[] {
   switch (e.kind) {
     case "number":
     case "percent":
     case "ref":
-      return [e];
+      return [];
     case "negate":
-      return [e, ...subexpressions(e.operand)];
+      return [e.operand];
     case "binary":
-      return [e, ...subexpressions(e.left), ...subexpressions(e.right)];
+      return [e.left, e.right];
     case "call":
-      return [e, ...e.arguments.flatMap(subexpressions)];
+      return e.arguments;
     case "if":
-      return [e, ...[e.left, e.right, e.then, e.else].flatMap(subexpressions)];
+      return [e.left, e.right, e.then, e.else];
   }
 }
 

@@ -22,7 +22,16 @@ function normalize(value: unknown): unknown {
   return text === "" ? undefined : text;
 }
 
-const shown = (value: unknown): string => (typeof value === "string" ? `\`${value}\`` : JSON.stringify(value) ?? String(value));
+/** A cell's value as a message quotes it: text in backticks, anything else as JSON cut to a line (a list nested thousands deep is `[…]`). */
+function shown(value: unknown): string {
+  if (typeof value === "string") return `\`${value}\``;
+  try {
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > 60 ? `${json.slice(0, 59)}…` : json;
+  } catch {
+    return Array.isArray(value) ? "[…]" : "{…}";
+  }
+}
 
 /** What `toIssues` reads back from a custom zod issue. */
 export interface CellFailure {

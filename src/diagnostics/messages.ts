@@ -76,7 +76,10 @@ export interface MessageArgs {
   "unexpected-character": { readonly character: string };
   "unterminated-string": Nothing;
   /** `keywords`: the language the file's keywords are written in, which expected keywords and examples are spelled in. */
-  "syntax": ({ readonly kind: "expected"; readonly hint: SyntaxHint; readonly keywords: Lang } & Expectation) | { readonly kind: "nesting"; readonly depth: number };
+  "syntax":
+    | ({ readonly kind: "expected"; readonly hint: SyntaxHint; readonly keywords: Lang } & Expectation)
+    | { readonly kind: "nesting"; readonly depth: number }
+    | { readonly kind: "terms"; readonly terms: number };
   "invalid-date": { readonly date: string };
   "invalid-number": { readonly what: WholeNumber; readonly min: number; readonly max: number; readonly found: string };
   "duplicate-clause": { readonly clause: string };
@@ -175,8 +178,10 @@ const english: Catalogue = {
     help: 'close it with `"` before the end of the line; write `\\"` for a quote inside it',
   }),
   "syntax": (a) =>
-    a.kind === "nesting"
-      ? { message: `brackets nested more than ${a.depth} deep`, help: "split the formula into metrics or simplify it" }
+    a.kind === "terms"
+      ? { message: `a formula of more than ${a.terms} terms`, help: "split the formula into metrics or scores and add those" }
+      : a.kind === "nesting"
+      ? { message: `nested more than ${a.depth} deep (brackets open at once, \`if\`s in one statement, or minus signs in a row)`, help: "split the formula into metrics or simplify it" }
       : { message: expectationText(a, "en"), help: SYNTAX_HINT_EN(a.hint) },
   "invalid-date": ({ date }) => ({
     message: `\`${date}\` is not a date in the calendar`,
@@ -347,8 +352,10 @@ const vietnamese: Catalogue = {
     help: 'đóng tên bằng `"` trước khi hết dòng; viết `\\"` nếu cần dấu ngoặc kép bên trong tên',
   }),
   "syntax": (a) =>
-    a.kind === "nesting"
-      ? { message: `dấu ngoặc lồng nhau quá ${a.depth} cấp`, help: "tách công thức thành các chỉ số, hoặc viết gọn lại" }
+    a.kind === "terms"
+      ? { message: `công thức có hơn ${a.terms} số hạng`, help: "tách công thức thành các chỉ số hoặc điểm rồi cộng lại" }
+      : a.kind === "nesting"
+      ? { message: `lồng nhau quá ${a.depth} cấp (dấu ngoặc mở cùng lúc, số \`nếu\` trong một câu lệnh, hoặc dấu trừ liên tiếp)`, help: "tách công thức thành các chỉ số, hoặc viết gọn lại" }
       : { message: expectationText(a, "vi"), help: SYNTAX_HINT_VI(a.hint) },
   "invalid-date": ({ date }) => ({
     message: `\`${date}\` không phải là ngày có thật trên lịch`,

@@ -2,7 +2,7 @@
  * Text -> tokens -> concrete tree -> typed AST. Never throws: every problem with the text becomes a
  * diagnostic with a span, a message saying what was expected, and a hint at the likely fix.
  */
-import { EOF, type IRecognitionException, type IToken } from "chevrotain";
+import { EOF, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { byPosition, problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SyntaxHint } from "../diagnostics/messages.js";
 import { normalizeSource, positionAt, type Span } from "../text/span.js";
@@ -14,7 +14,7 @@ import { grammar } from "./grammar.js";
 import { encode, expectationOf, NEW_STATEMENT_LISTED, spelledLabel, type Expectation } from "./messages.js";
 import { ruleDocs } from "./rules.js";
 import { asciiId, keywordLanguage, keywordTyped, respell, spellings } from "./spelling.js";
-import { Comma, DateLiteral, Identifier, lexer, LParen, NumberLiteral, PercentLiteral, RParen } from "./tokens.js";
+import { Check, Comma, DateLiteral, Field, Identifier, If, Import, lexer, LParen, Metric, Minus, NumberLiteral, PercentLiteral, Plus, Policy, RParen, Score, Slash, Star, Tag, Target, Tier, Unit } from "./tokens.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface ParseResult {
@@ -63,17 +63,40 @@ function lexError(source: string, file: string, offset: number, length: number):
   return problem("unexpected-character", file, span, { character: found });
 }
 
+/**
+ * The grammar recurses into brackets, into each `if` (a branch may hold another) and into each
+ * unary minus, so input nested deeper than any formula needs is refused before it is parsed,
+ * rather than overflowing the stack: brackets open at once, `if`s in one statement, minus signs in
+ * a row. Sums and products of any length are read by loops and need no limit.
+ */
 function nestingProblem(tokens: readonly IToken[], file: string): Diagnostic | undefined {
-  let depth = 0;
+  let brackets = 0;
+  let ifs = 0;
+  let minuses = 0;
+  let terms = 0;
+  let previous: IToken | undefined;
   for (const token of tokens) {
-    if (token.tokenType === LParen) depth++;
-    else if (token.tokenType === RParen) depth = Math.max(0, depth - 1);
-    if (depth > MAX_NESTING) {
-      return problem("syntax", file, spanOfToken(token), { kind: "nesting", depth: MAX_NESTING });
-    }
+    const type = token.tokenType;
+    if (type === LParen) brackets++;
+    else if (type === RParen) brackets = Math.max(0, brackets - 1);
+    else if (STATEMENT_STARTS.has(type)) [ifs, terms] = [0, 0];
+    else if (type === If) ifs++;
+    else if (OPERATORS.has(type)) terms++;
+    minuses = type === Minus && (previous === undefined || !ENDS_OPERAND.has(previous.tokenType)) ? minuses + 1 : 0;
+    if (brackets + ifs + minuses > MAX_NESTING) return problem("syntax", file, spanOfToken(token), { kind: "nesting", depth: MAX_NESTING });
+    // A formula is a tree as deep as its terms are many; no decision has a formula this long.
+    if (terms > MAX_TERMS) return problem("syntax", file, spanOfToken(token), { kind: "terms", terms: MAX_TERMS });
+    previous = token;
   }
   return undefined;
 }
+
+const MAX_TERMS = 1000;
+const OPERATORS = new Set<TokenType>([Plus, Minus, Star, Slash]);
+
+/** Tokens a binary minus may follow: what ends an operand. */
+const ENDS_OPERAND = new Set<TokenType>([NumberLiteral, PercentLiteral, Identifier, RParen]);
+const STATEMENT_STARTS = new Set<TokenType>([Tier, Tag, Unit, Field, Metric, Target, Score, Check, Import, Policy]);
 
 /**
  * `10,5` lexes as two numbers and a comma, which a formula reads as two arguments, so that

@@ -123,7 +123,9 @@ export const NumberLiteral = createToken({
 export const StringLiteral = createToken({
   name: "StringLiteral",
   label: "a quoted name",
-  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  // Unrolled (`plain* (escape plain*)*`): an alternation under a star makes the regex engine recurse
+  // once per character, and a long string then overflows the stack.
+  pattern: /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"/,
 });
 // Ids are ASCII, but an id is often first written with its accents (`tỷ_lệ`). Lexed whole, such a word
 // is one id that the parser reports once with the ASCII id to use; letter by letter, it was seven errors.
