@@ -4,6 +4,7 @@
  */
 import { dirname, join, normalize } from "node:path";
 import { problem, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ImportRefusal } from "../diagnostics/messages.js";
 import type { ImportFile, PolicyFile } from "../syntax/ast.js";
 import { parse } from "../syntax/parse.js";
 
@@ -20,7 +21,11 @@ export interface Loaded {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export type ReadFile = (path: string) => string | undefined;
+/** A file's text; undefined when it is not there; a refusal when it may not be read. */
+export type ReadFile = ((path: string) => string | undefined | { readonly refused: ImportRefusal }) & {
+  /** The file a path names (its real path), so that two names of one file are read once and a loop of links ends. */
+  readonly identify?: (path: string) => string;
+};
 
 export function load(entry: string, text: string, readFile: ReadFile): Loaded {
   const files: LoadedFile[] = [];
@@ -38,22 +43,24 @@ export function load(entry: string, text: string, readFile: ReadFile): Loaded {
     }
   };
 
+  const identify = readFile.identify ?? ((path: string) => path);
+  const read = new Set<string>([identify(entry)]);
   const follow = (from: string, statement: ImportFile, chain: readonly string[]): void => {
     const target = normalize(join(dirname(from), statement.path.value));
-    if (chain.includes(target)) {
+    if (chain.includes(target) || chain.some((file) => identify(file) === identify(target))) {
       diagnostics.push(
         problem("import-cycle", from, statement.path.span, { path: statement.path.value, chain: [...chain, target] }),
       );
       return;
     }
-    if (sources.has(target)) return;
+    if (sources.has(target) || read.has(identify(target))) return;
     const content = readFile(target);
-    if (content === undefined) {
-      diagnostics.push(
-        problem("import-not-found", from, statement.path.span, { path: statement.path.value, lookedFor: target }),
-      );
+    if (typeof content !== "string") {
+      const refused = content === undefined ? {} : { refused: content.refused };
+      diagnostics.push(problem("import-not-found", from, statement.path.span, { path: statement.path.value, lookedFor: target, ...refused }));
       return;
     }
+    read.add(identify(target));
     visit(target, content, chain);
   };
 

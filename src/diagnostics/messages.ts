@@ -15,6 +15,24 @@ export type NameHint =
   | { readonly kind: "known"; readonly ids: readonly string[] };
 
 /** The likely fix for a syntax error, read from what was found and where. */
+/** Why an import was not read (the reader's rules, see src/check/load.ts): nothing of the file is quoted. */
+export type ImportRefusal = "outside-root" | "not-a-policy-file" | "not-a-regular-file" | "too-large";
+
+const REFUSAL: Readonly<Record<Lang, Readonly<Record<ImportRefusal, string>>>> = {
+  en: {
+    "outside-root": "it is outside the policy's folder, which imports may not leave",
+    "not-a-policy-file": "only policy files (.ct) are imported",
+    "not-a-regular-file": "it is not a regular file",
+    "too-large": "it is larger than a policy file may be",
+  },
+  vi: {
+    "outside-root": "tệp nằm ngoài thư mục của văn bản chính sách, lệnh import không được ra ngoài thư mục này",
+    "not-a-policy-file": "chỉ import được tệp chính sách (.ct)",
+    "not-a-regular-file": "đây không phải là tệp thông thường",
+    "too-large": "tệp lớn hơn giới hạn của một tệp chính sách",
+  },
+};
+
 /** What a parse error expected (labels with keywords spelled as the file spells them) and what it found. */
 export interface Expectation {
   /** Labels of what could come next, such as "a number", "`>=`" or "`từ`". */
@@ -87,7 +105,7 @@ export interface MessageArgs {
   "keyword-spelling": { readonly written: string; readonly keyword: string; readonly english: string };
   /** `ascii` is absent when the id has no letter left in ASCII. */
   "non-ascii-id": { readonly id: string; readonly ascii: string | undefined };
-  "import-not-found": { readonly path: string; readonly lookedFor?: string };
+  "import-not-found": { readonly path: string; readonly lookedFor?: string; readonly refused?: ImportRefusal };
   "import-cycle": { readonly path: string; readonly chain: readonly string[] };
   "import-has-rules": { readonly file: string };
   "missing-header": Nothing;
@@ -201,8 +219,10 @@ const english: Catalogue = {
     message: `the id \`${id}\` has letters outside ASCII`,
     help: `ids are ASCII letters, digits, \`_\` and \`-\`${ascii === undefined ? "" : `: write \`${ascii}\``}; a name with accents goes in quotes, as the title`,
   }),
-  "import-not-found": ({ path, lookedFor }) =>
-    lookedFor === undefined
+  "import-not-found": ({ path, lookedFor, refused }) =>
+    refused !== undefined
+      ? { message: `cannot import \`${path}\`: ${REFUSAL.en[refused]}`, help: "import the shared definitions from a .ct file beside the policy or in a folder below it" }
+      : lookedFor === undefined
       ? { message: `cannot read \`${path}\``, help: "check the path; policy files end in .ct" }
       : { message: `cannot read \`${path}\` (looked for ${lookedFor})`, help: "import paths are relative to the importing file" },
   "import-cycle": ({ path, chain }) => ({
@@ -375,8 +395,10 @@ const vietnamese: Catalogue = {
     message: `mã định danh \`${id}\` có chữ ngoài bảng mã ASCII`,
     help: `mã định danh chỉ gồm chữ cái không dấu, chữ số, \`_\` và \`-\`${ascii === undefined ? "" : `: viết \`${ascii}\``}; tên có dấu đặt trong dấu ngoặc kép, làm tiêu đề`,
   }),
-  "import-not-found": ({ path, lookedFor }) =>
-    lookedFor === undefined
+  "import-not-found": ({ path, lookedFor, refused }) =>
+    refused !== undefined
+      ? { message: `không import được \`${path}\`: ${REFUSAL.vi[refused]}`, help: "import các định nghĩa dùng chung từ một tệp .ct đặt cạnh văn bản chính sách hoặc trong thư mục con" }
+      : lookedFor === undefined
       ? { message: `không đọc được \`${path}\``, help: "kiểm tra lại đường dẫn; tệp chính sách có đuôi .ct" }
       : { message: `không đọc được \`${path}\` (đã tìm tại ${lookedFor})`, help: "đường dẫn import tính từ thư mục của tệp có lệnh import" },
   "import-cycle": ({ path, chain }) => ({
