@@ -178,7 +178,8 @@ export const headerName = (cell: string | number | undefined): string => String(
 
 /** A header row's headings as written, and as the known columns they name (a heading naming none stays as written). */
 export function headingsOf(cells: readonly (string | number | undefined)[], columns: Columns): { readonly names: string[]; readonly written: string[] } {
-  const written = cells.map(headerName);
+  // Array.from, not map: a worksheet row is sparse, and an empty heading is still a column to report.
+  const written = Array.from(cells, headerName);
   return { names: written.map((heading) => columns.resolve(heading) ?? heading), written };
 }
 
@@ -220,13 +221,14 @@ function fromSheet(sheet: Sheet, file: string, columns: Columns): RecordSet {
  * A second header row, as Vietnamese report forms have: "Số hồ sơ" merged over two columns, with
  * "Tiếp nhận" and "Trực tuyến" under it, and "Đơn vị" merged down over both rows. The row under
  * the header is one when the required columns are empty in it (merged from above) and every cell
- * it has is text, not a number; its headings then stand for their columns.
+ * it has is text, not a number, under the header's own columns; its headings then stand for them.
  */
 function isSubHeader(header: GridRow, below: GridRow, columns: Columns): boolean {
   const names = headingsOf(header.cells, columns).names;
   const requiredEmpty = columns.required.every((column) => isBlankCell(below.cells[names.indexOf(column)]));
   const filled = below.cells.filter((cell) => !isBlankCell(cell));
-  return requiredEmpty && filled.length > 0 && filled.every((cell) => typeof cell === "string" && !/^[\d\s.,%-]*$/.test(cell));
+  const withinHeader = below.cells.length <= header.cells.length;
+  return requiredEmpty && withinHeader && filled.length > 0 && filled.every((cell) => typeof cell === "string" && !/^[\d\s.,%-]*$/.test(cell));
 }
 
 /** The rows under a header; `shape` says whether a row's cells line up with the header. */
@@ -264,7 +266,9 @@ export function headerProblem(header: GridRow, names: readonly string[], columns
   if (problem) return { column: undefined, text: (rows) => ({ kind: "header-malformed", problem, rows }) };
   const missing = columns.required.find((column) => !names.includes(column));
   if (missing) return { column: missing, text: (rows) => ({ kind: "header-missing", column: missing, rows }) };
-  const twice = names.find((name, i) => name !== "" && names.indexOf(name) !== i);
+  // A set, not indexOf per column: a header of 100,000 columns is read in linear time.
+  const seen = new Set<string>();
+  const twice = names.find((name) => name !== "" && (seen.has(name) || (seen.add(name), false)));
   if (twice) return { column: twice, text: (rows) => ({ kind: "header-twice", column: twice, rows }) };
   return undefined;
 }
@@ -290,8 +294,11 @@ export function widthProblem(row: GridRow, names: readonly string[]): IssueText 
 
 /** A worksheet row may stop early (empty cells), but a value right of the header has no column to go in. */
 function overhangProblem(row: GridRow, names: readonly string[]): IssueText | undefined {
-  const beyond = row.cells.findIndex((cell, i) => i >= names.length && !isBlankCell(cell));
-  if (beyond < 0) return undefined;
+  // The cells the row holds (a worksheet row is sparse), not every column up to its last.
+  const beyond = Object.keys(row.cells)
+    .map(Number)
+    .find((i) => i >= names.length && !isBlankCell(row.cells[i]));
+  if (beyond === undefined) return undefined;
   return { kind: "beyond-header", letter: columnLetters(beyond + 1), value: String(row.cells[beyond]) };
 }
 

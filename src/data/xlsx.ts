@@ -43,8 +43,12 @@ export async function readSheet(bytes: Uint8Array, options: SheetReadOptions = {
   }
   const rows: SheetRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, line) => {
+    // By the cells the row holds, not every column up to its last: one cell in column XFD is one
+    // cell, not 16,384. The array stays sparse; a hole reads as an empty cell.
     const cells: Cell[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c)));
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = cellValue(cell);
+    });
     rows.push({ line, cells });
   });
   return { ok: true, sheet: { kind: "sheet", name: worksheet.name, rows } };

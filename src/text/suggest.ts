@@ -1,11 +1,18 @@
+/** The longest word a suggestion is looked for. */
+const MAX_SUGGESTED = 128;
+
 /** "Did you mean" by edit distance, as people mistype: a few letters off, never a different word. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  // Ids are short; a megabyte "id" is no slip of the keyboard, and comparing it would be quadratic.
+  if (word.length > MAX_SUGGESTED) return undefined;
   const limit = Math.max(1, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of candidates) {
     // `thanh-tra` for `thanh-tra-tinh`: a shortened id is a likely slip however many letters are cut.
     if (word.length >= 4 && candidate.toLowerCase().startsWith(word.toLowerCase())) return candidate;
+    // The distance is at least the difference in length: skip what cannot be near without comparing.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

@@ -131,3 +131,18 @@ describe("readSheet and the readers", () => {
     expect(notBook.ok ? "" : notBook.message).toMatch(/^not an Excel workbook \(\.xlsx\)/);
   });
 });
+
+describe("a worksheet with one cell in its last column (XFD) on every row", () => {
+  it("is read by the cells it holds: each row rejected for the value right of the header, the header not widened", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("x");
+    sheet.getRow(1).values = ["unit", "period", "dossiers"];
+    for (let r = 2; r <= 201; r++) sheet.getCell(r, 16384).value = "x";
+    const read = await readSheet(new Uint8Array(await book.xlsx.writeBuffer()));
+    if (!read.ok) throw new Error(read.message);
+    expect(Object.keys(read.sheet.rows[1]!.cells)).toEqual(["16383"]);
+    const observations = readObservations(read.sheet, { file: "x.xlsx", format: "xlsx", fields: new Set(["dossiers"]), units: new Set(["u"]) });
+    expect(observations.rows).toEqual({ read: 200, used: 0, rejected: 200 });
+    expect(new Set(observations.issues.map((i) => i.message))).toEqual(new Set(["column XFD holds `x` but the header names no column there"]));
+  });
+});
