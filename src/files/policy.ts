@@ -20,7 +20,8 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
 
 /** Reads the file and compiles it. A file that cannot be read is a diagnostic too. */
 export function compileFile(path: string, options: Omit<CompileOptions, "file"> = {}): CompileResult {
-  const read = options.readFile ?? policyReader(dirname(path));
+  // The root is the folder the policy really is in: a policy linked into another folder keeps its own imports.
+  const read = options.readFile ?? policyReader(dirname(real(path) ?? path));
   // The file named is read whatever its name; its imports only as the reader allows.
   const text = options.readFile ? options.readFile(path) : readRegular(path);
   if (typeof text === "string") return compileText(text, { ...options, file: path, readFile: read });
