@@ -80,3 +80,15 @@ describe("the formats of each language", () => {
     expect([dateText("2022-11-30", lang), monthText("2022-11", lang), countText(1014, lang), percentText(84.16, lang), pointsText(-4.16, lang)]).toEqual(expected);
   });
 });
+
+describe("the glossary", () => {
+  it("names a tag and asks \"did you mean\" one way in each language, in every catalogue", async () => {
+    const { TERMS, didYouMean } = await import("../src/i18n/glossary.js");
+    expect(TERMS.vi.tag).toBe("nhóm");
+    expect(didYouMean("so-y-te", "vi")).toBe("có phải là `so-y-te` không?");
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const sources = readdirSync("src", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith("glossary.ts"));
+    const text = sources.map((f) => readFileSync(`src/${f}`, "utf8")).join("\n");
+    expect(text).not.toMatch(/nhãn|ý bạn là/);
+  });
+});

@@ -3,6 +3,7 @@
  * test results. Diagnostics have their own catalogue (src/diagnostics/messages.ts); commander's
  * help text stays English.
  */
+import { didYouMean } from "../i18n/glossary.js";
 import type { NotFound } from "../files/find.js";
 import { dateText } from "../i18n/dates.js";
 import { grouped } from "../i18n/numbers.js";
@@ -102,7 +103,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     noSuch: (policy, kind, id, ids) => `${policy} has no ${kind} \`${id}\`; its ${kind}s are ${ids.join(", ")}`,
     noResult: (unit, metric, hint) =>
       `no result for unit \`${unit}\`${metric ? ` and metric \`${metric}\`` : ""}: ${
-        hint.kind === "metrics" ? `its metrics are ${hint.metrics.join(", ")}` : hint.kind === "near" ? `did you mean \`${hint.unit}\`?` : "no target applies to it"
+        hint.kind === "metrics" ? `its metrics are ${hint.metrics.join(", ")}` : hint.kind === "near" ? didYouMean(hint.unit, "en") : "no target applies to it"
       }`,
     notOverwriting: (paths) => `not overwriting ${paths.join(", ")}`,
     created: (path) => `created ${path}`,
@@ -162,7 +163,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
         hint.kind === "metrics"
           ? `các chỉ số của đơn vị này là ${hint.metrics.join(", ")}`
           : hint.kind === "near"
-            ? `có phải là \`${hint.unit}\` không?`
+            ? didYouMean(hint.unit, "vi")
             : "không có chỉ tiêu nào áp dụng cho đơn vị này"
       }`,
     notOverwriting: (paths) => `không ghi đè ${paths.join(", ")}`,

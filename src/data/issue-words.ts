@@ -4,6 +4,7 @@
  * prints picks the language with `localizeIssue`. Ids, column names and cell values are quoted as
  * the file writes them, so they read the same in both languages.
  */
+import { didYouMean } from "../i18n/glossary.js";
 import type { Lang } from "../i18n/lang.js";
 import { grouped } from "../i18n/numbers.js";
 import type { CsvProblem } from "./csv.js";
@@ -115,7 +116,7 @@ const csvEn = (p: CsvProblem): string =>
 
 // ---- English: every message the readers have always written, word for word
 
-const nearEn = (near: string | undefined): string => (near === undefined ? "" : `; did you mean \`${near}\`?`);
+const nearEn = (near: string | undefined): string => (near === undefined ? "" : `; ${didYouMean(near, "en")}`);
 const placeEn = (at: At): string => `${at.where === "line" || at.where === "row" ? "on" : "in"} ${at.where} ${at.line}${at.file === undefined ? "" : ` of ${at.file}`}`;
 const listEn = (ids: readonly string[]): string => ids.map((id) => `\`${id}\``).join(", ");
 const noneEn = (rows: number): string => (rows === 0 ? "so no row could be read" : rows === 1 ? "so its 1 row is rejected" : `so none of its ${rows} rows is read`);
@@ -187,7 +188,7 @@ const english: Catalogue = {
 
 // ---- Vietnamese
 
-const nearVi = (near: string | undefined): string => (near === undefined ? "" : `; có phải là \`${near}\` không?`);
+const nearVi = (near: string | undefined): string => (near === undefined ? "" : `; ${didYouMean(near, "vi")}`);
 
 const WHERE_VI: Record<Where, (n: number) => string> = {
   "line": (n) => `dòng ${n}`,

@@ -3,6 +3,7 @@
  * Checking code records the arguments; whoever prints picks the language. Ids, keywords, dates and
  * figures are quoted as the policy writes them, so they read the same in both languages.
  */
+import { didYouMean, TERMS } from "../i18n/glossary.js";
 import type { Lang } from "../i18n/lang.js";
 import type { CodeName } from "./codes.js";
 
@@ -156,7 +157,7 @@ const unknownEn = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => (
   message: `unknown ${kind} \`${name}\``,
   help:
     hint.kind === "near"
-      ? `did you mean \`${hint.id}\`?`
+      ? didYouMean(hint.id, "en")
       : hint.kind === "other-kind"
         ? `\`${name}\` is a ${hint.other}, not a ${kind}`
         : hint.ids.length === 0
@@ -171,7 +172,7 @@ const SYNTAX_HINT_EN = (h: SyntaxHint): string => {
     case "comparison": return "comparisons are written `>=` and `<=`, with `>` or `<` first";
     case "percent": return `thresholds are percentages: write \`${h.found}%\``;
     case "date": return "write the date as 2022-09-30 or 30/09/2022";
-    case "near": return `did you mean \`${h.word}\`?`;
+    case "near": return didYouMean(h.word, "en");
     case "example": return `a ${h.title.toLowerCase()} looks like: ${h.example}`;
     case "none": return "";
   }
@@ -247,9 +248,9 @@ const english: Catalogue = {
   "unknown-metric": unknownEn("metric"),
   "unknown-function": (a) =>
     a.problem === "unknown"
-      ? { message: `unknown function \`${a.name}\``, help: a.near ? `did you mean \`${a.near}\`?` : "the functions are `min` and `max`" }
+      ? { message: `unknown function \`${a.name}\``, help: a.near ? didYouMean(a.near, "en") : "the functions are `min` and `max`" }
       : { message: `\`${a.name}\` needs at least one argument`, help: `as in \`${a.name}(2, 2 * provision / 80%)\`` },
-  "unknown-rounding": ({ mode, near, modes }) => ({ message: `unknown rounding \`${mode}\``, help: near ? `did you mean \`${near}\`?` : `use one of ${modes.join(", ")}` }),
+  "unknown-rounding": ({ mode, near, modes }) => ({ message: `unknown rounding \`${mode}\``, help: near ? didYouMean(near, "en") : `use one of ${modes.join(", ")}` }),
   "same-fields": ({ metric, field }) => ({ message: `\`${metric}\` divides \`${field}\` by itself`, help: "the denominator is usually the total the numerator is part of" }),
   "missing-metric": ({ op, value }) => ({
     message: "the first milestone does not name the metric it sets",
@@ -327,13 +328,13 @@ const english: Catalogue = {
 };
 
 /** The names of what a policy declares, as Vietnamese decisions call them. */
-const KIND_VI: Record<DefinitionKind, string> = { tier: "cấp", tag: "nhãn", unit: "đơn vị", field: "trường số liệu", metric: "chỉ số" };
+const KIND_VI: Record<DefinitionKind, string> = TERMS.vi;
 
 const unknownVi = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => ({
   message: `${KIND_VI[kind]} \`${name}\` chưa được khai báo`,
   help:
     hint.kind === "near"
-      ? `có phải là \`${hint.id}\` không?`
+      ? didYouMean(hint.id, "vi")
       : hint.kind === "other-kind"
         ? `\`${name}\` là ${KIND_VI[hint.other]}, không phải ${KIND_VI[kind]}`
         : hint.ids.length === 0
@@ -353,7 +354,7 @@ const SYNTAX_HINT_VI = (h: SyntaxHint): string => {
     case "comparison": return "phép so sánh viết là `>=` và `<=`, dấu `>` hoặc `<` đứng trước";
     case "percent": return `ngưỡng là tỷ lệ phần trăm: viết \`${h.found}%\``;
     case "date": return "viết ngày theo dạng 2022-09-30 hoặc 30/09/2022";
-    case "near": return `có phải là \`${h.word}\` không?`;
+    case "near": return didYouMean(h.word, "vi");
     case "example": return `viết theo mẫu: ${h.example}`;
     case "none": return "";
   }
@@ -407,7 +408,7 @@ const vietnamese: Catalogue = {
   }),
   "import-has-rules": ({ file }) => ({
     message: `\`${file}\` có phần đầu, chỉ tiêu, điểm hoặc phép kiểm tra; lệnh import bỏ qua những phần này`,
-    help: "chuyển các cấp, nhãn, đơn vị, trường số liệu và chỉ số dùng chung sang một tệp riêng rồi import tệp đó",
+    help: "chuyển các cấp, nhóm, đơn vị, trường số liệu và chỉ số dùng chung sang một tệp riêng rồi import tệp đó",
     notes: ["phần bị bỏ qua bắt đầu từ đây"],
   }),
   "missing-header": () => ({ message: "tệp này có quy tắc nhưng thiếu phần đầu `policy`", help: 'mở đầu tệp bằng `policy ID "Title" effective DATE`' }),
@@ -426,11 +427,11 @@ const vietnamese: Catalogue = {
   "unknown-metric": unknownVi("metric"),
   "unknown-function": (a) =>
     a.problem === "unknown"
-      ? { message: `không có hàm \`${a.name}\``, help: a.near ? `có phải là \`${a.near}\` không?` : "chỉ có hai hàm `min` và `max`" }
+      ? { message: `không có hàm \`${a.name}\``, help: a.near ? didYouMean(a.near, "vi") : "chỉ có hai hàm `min` và `max`" }
       : { message: `hàm \`${a.name}\` cần ít nhất một đối số`, help: `ví dụ \`${a.name}(2, 2 * provision / 80%)\`` },
   "unknown-rounding": ({ mode, near, modes }) => ({
     message: `không có cách làm tròn \`${mode}\``,
-    help: near ? `có phải là \`${near}\` không?` : `dùng một trong các cách: ${modes.join(", ")}`,
+    help: near ? didYouMean(near, "vi") : `dùng một trong các cách: ${modes.join(", ")}`,
   }),
   "same-fields": ({ metric, field }) => ({ message: `\`${metric}\` chia \`${field}\` cho chính nó`, help: "mẫu số thường là tổng số mà tử số là một phần trong đó" }),
   "missing-metric": ({ op, value }) => ({
@@ -499,7 +500,7 @@ const vietnamese: Catalogue = {
   }),
   "conflicting-rules": ({ earlier, later, metric, overlap }) => ({
     message: `hai chỉ tiêu \`${earlier}\` và \`${later}\` cùng giao \`${metric}\` cho ${overlap.kind === "all" ? "toàn bộ đơn vị" : `${KIND_VI[overlap.kind]} \`${overlap.id}\``} với mức cụ thể như nhau`,
-    help: "gộp thành một chỉ tiêu với đủ các mốc, hoặc làm cho một chỉ tiêu cụ thể hơn (đơn vị cụ thể hơn nhãn, nhãn cụ thể hơn cấp)",
+    help: "gộp thành một chỉ tiêu với đủ các mốc, hoặc làm cho một chỉ tiêu cụ thể hơn (đơn vị cụ thể hơn nhóm, nhóm cụ thể hơn cấp)",
     notes: [`\`${earlier}\` ở đây`],
   }),
   "excluded-everything": () => ({

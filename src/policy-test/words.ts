@@ -4,6 +4,7 @@
  * `expected` and `actual` in English from them; whoever prints picks the language with
  * `localizeTestText`. Ids, codes and JSON keys are quoted as written, so they read the same in both.
  */
+import { didYouMean } from "../i18n/glossary.js";
 import { localizeIssue, type IssueArgs } from "../data/issue-words.js";
 import type { Lang } from "../i18n/lang.js";
 
@@ -55,7 +56,7 @@ export type TestTextCatalogue = { readonly [K in TestTextKind]: (args: TestTextK
 
 // ---- English: every text the runner has always written, word for word
 
-const nearEn = (near: string | undefined): string => (near === undefined ? "" : `; did you mean \`${near}\`?`);
+const nearEn = (near: string | undefined): string => (near === undefined ? "" : `; ${didYouMean(near, "en")}`);
 
 const english: TestTextCatalogue = {
   "cannot-read": ({ path }) => `cannot read ${path}: no such file`,
@@ -90,7 +91,7 @@ const english: TestTextCatalogue = {
 
 // ---- Vietnamese
 
-const nearVi = (near: string | undefined): string => (near === undefined ? "" : `; có phải ý bạn là \`${near}\`?`);
+const nearVi = (near: string | undefined): string => (near === undefined ? "" : `; ${didYouMean(near, "vi")}`);
 const inputVi = (input: Input): string => `\`${input}\``;
 
 const vietnamese: TestTextCatalogue = {

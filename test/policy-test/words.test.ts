@@ -54,7 +54,7 @@ describe("the test runner's texts", () => {
 
   it("keeps codes, ids and keys as written", () => {
     expect(testText("vi", example("not-json"))).toBe("không phải JSON hợp lệ ở dòng 3, cột 5: Unexpected token ','");
-    expect(testText("vi", example("unknown-key"))).toBe("khóa không xác định `staus`; có phải ý bạn là `status`?");
+    expect(testText("vi", example("unknown-key"))).toBe("khóa không xác định `staus`; có phải là `status` không?");
     expect(testText("vi", { kind: "unknown-key", key: "x", known: ["unit", "status"] })).toBe("khóa không xác định `x`; các khóa hợp lệ là unit, status");
   });
 
