@@ -7,7 +7,15 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type * as A from "../syntax/ast.js";
 import { definedOnce, metricFieldsDefined, metricFieldsDiffer, unitTagsDefined, unitTierDefined } from "./checks/definitions.js";
 import { headerPresent, importsOnlyDefine, ruleIdsUnique, targetsDoNotConflict } from "./checks/file.js";
-import { dataCheckFunctionsKnown, dataCheckReadsFields, pointsFunctionsKnown, pointsReadMetrics, roundingModeKnown } from "./checks/formulas.js";
+import {
+  dataCheckDividesByNonZero,
+  dataCheckFunctionsKnown,
+  dataCheckReadsFields,
+  pointsDivideByNonZero,
+  pointsFunctionsKnown,
+  pointsReadMetrics,
+  roundingModeKnown,
+} from "./checks/formulas.js";
 import { effectivePeriodInOrder } from "./checks/header.js";
 import { excludesNotEverything, selectorNamesDefined } from "./checks/selectors.js";
 import { metricDefined, scheduleExpands } from "./checks/targets.js";
@@ -46,9 +54,10 @@ export const registry: Registry = {
     on(measuredPoints, pointsReadMetrics),
     on(measuredPoints, pointsFunctionsKnown),
     on(measuredPoints, roundingModeKnown),
+    on(measuredPoints, pointsDivideByNonZero),
   ],
-  score: [selectorNamesDefined, excludesNotEverything, on(scorePoints, pointsReadMetrics), on(scorePoints, pointsFunctionsKnown), on(scorePoints, roundingModeKnown)],
-  check: [dataCheckReadsFields, dataCheckFunctionsKnown],
+  score: [selectorNamesDefined, excludesNotEverything, on(scorePoints, pointsReadMetrics), on(scorePoints, pointsFunctionsKnown), on(scorePoints, roundingModeKnown), on(scorePoints, pointsDivideByNonZero)],
+  check: [dataCheckReadsFields, dataCheckFunctionsKnown, dataCheckDividesByNonZero],
 };
 
 export function runChecks(analysis: Analysis, accept: (diagnostic: Diagnostic) => void): void {

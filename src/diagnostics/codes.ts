@@ -36,6 +36,7 @@ export const codes = {
   "unknown-function": entry("CT106", "error", "a function other than `min` and `max`, or called with no argument"),
   "unknown-rounding": entry("CT107", "error", "a rounding mode other than half-up, half-even, down, up"),
   "same-fields": entry("CT108", "warning", "a metric whose numerator and denominator are the same field"),
+  "divides-by-zero": entry("CT109", "error", "a formula that divides by a constant zero"),
   "missing-metric": entry("CT200", "error", "a target whose first milestone does not name its metric"),
   "metric-changes": entry("CT201", "error", "a schedule that names two different metrics"),
   "comparison-changes": entry("CT202", "error", "a schedule whose milestones compare in different directions"),

@@ -120,6 +120,7 @@ export interface MessageArgs {
   "unknown-function": { readonly name: string; readonly problem: "unknown"; readonly near?: string } | { readonly name: string; readonly problem: "no-arguments" };
   "unknown-rounding": { readonly mode: string; readonly near?: string; readonly modes: readonly string[] };
   "same-fields": { readonly metric: string; readonly field: string };
+  "divides-by-zero": Record<never, never>;
   "missing-metric": { readonly op: string; readonly value: string };
   "metric-changes": { readonly metric: string; readonly first: string };
   "comparison-changes": { readonly op: string; readonly first: string };
@@ -252,6 +253,7 @@ const english: Catalogue = {
       : { message: `\`${a.name}\` needs at least one argument`, help: `as in \`${a.name}(2, 2 * provision / 80%)\`` },
   "unknown-rounding": ({ mode, near, modes }) => ({ message: `unknown rounding \`${mode}\``, help: near ? didYouMean(near, "en") : `use one of ${modes.join(", ")}` }),
   "same-fields": ({ metric, field }) => ({ message: `\`${metric}\` divides \`${field}\` by itself`, help: "the denominator is usually the total the numerator is part of" }),
+  "divides-by-zero": () => ({ message: "this divides by zero", help: "a formula has no value divided by 0; for a metric with no denominator, say what it gives with `when empty`" }),
   "missing-metric": ({ op, value }) => ({
     message: "the first milestone does not name the metric it sets",
     help: `name it before the comparison, as in \`by 2022-11-30 online_share ${op} ${value}\``,
@@ -434,6 +436,7 @@ const vietnamese: Catalogue = {
     help: near ? didYouMean(near, "vi") : `dùng một trong các cách: ${modes.join(", ")}`,
   }),
   "same-fields": ({ metric, field }) => ({ message: `\`${metric}\` chia \`${field}\` cho chính nó`, help: "mẫu số thường là tổng số mà tử số là một phần trong đó" }),
+  "divides-by-zero": () => ({ message: "phép chia này chia cho 0", help: "công thức không có giá trị khi chia cho 0; khi chỉ số không có mẫu số, hãy ghi kết quả bằng `khi trống`" }),
   "missing-metric": ({ op, value }) => ({
     message: "mốc đầu tiên chưa nêu chỉ số được giao",
     help: `nêu tên chỉ số trước phép so sánh, ví dụ \`by 2022-11-30 online_share ${op} ${value}\``,

@@ -36,6 +36,7 @@ const EXAMPLES: { readonly [N in CodeName]: MessageArgs[N] } = {
   "unknown-function": { name: "mx", problem: "unknown", near: "max" },
   "unknown-rounding": { mode: "half", modes: ["half-up", "half-even", "down", "up"] },
   "same-fields": { metric: "share", field: "dossiers" },
+  "divides-by-zero": {},
   "missing-metric": { op: ">=", value: "50%" },
   "metric-changes": { metric: "payment_share", first: "online_share" },
   "comparison-changes": { op: "<=", first: ">=" },

@@ -4,6 +4,7 @@
  */
 import { problem } from "../../diagnostics/diagnostic.js";
 import type { DataCheck, Expression, Points } from "../../syntax/ast.js";
+import { evaluateExpression, references } from "../../model/expression.js";
 import { closest } from "../../text/suggest.js";
 import type { Check, CheckContext } from "../context.js";
 import { callProblem, referenceProblem, subexpressions } from "../expressions.js";
@@ -39,3 +40,16 @@ export const roundingModeKnown: Check<Points> = (points, context) => {
 export const dataCheckReadsFields: Check<DataCheck> = (check, context) => namesRead([check.left, check.right], "field", context);
 
 export const dataCheckFunctionsKnown: Check<DataCheck> = (check, context) => functionsKnown([check.left, check.right], context);
+
+/** A division by a constant zero (`1 / 0`, `x / (2 - 2)`) has no value: refused here, never a silent 0 when scored. */
+function noDivisionByZero(expressions: readonly Expression[], context: CheckContext): void {
+  for (const e of expressions.flatMap(subexpressions)) {
+    if (e.kind !== "binary" || e.op !== "/" || references(e.right).length > 0) continue;
+    const divisor = evaluateExpression(e.right, () => undefined);
+    if (divisor !== undefined && divisor.num === 0n) context.accept(problem("divides-by-zero", context.file, e.right.span, {}));
+  }
+}
+
+export const pointsDivideByNonZero: Check<Points> = (points, context) => noDivisionByZero(formulasOf(points), context);
+
+export const dataCheckDividesByNonZero: Check<DataCheck> = (check, context) => noDivisionByZero([check.left, check.right], context);

@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { dataCheckFunctionsKnown, dataCheckReadsFields, pointsFunctionsKnown, pointsReadMetrics, roundingModeKnown } from "../../../src/check/checks/formulas.js";
+import {
+  dataCheckDividesByNonZero,
+  dataCheckFunctionsKnown,
+  dataCheckReadsFields,
+  pointsDivideByNonZero,
+  pointsFunctionsKnown,
+  pointsReadMetrics,
+  roundingModeKnown,
+} from "../../../src/check/checks/formulas.js";
 import type { PolicyFile } from "../../../src/syntax/ast.js";
 import { nth, reported, where } from "./run.js";
 
@@ -52,5 +60,22 @@ describe("data checks", () => {
   test("call only min and max", () => {
     expect(where(reported(dataCheckFunctionsKnown, `${BASE}check online <= sum(dossiers)`, nth("check")))).toEqual(["unknown-function@4:17"]);
     expect(reported(dataCheckFunctionsKnown, `${BASE}check online <= max(dossiers, 1)`, nth("check"))).toEqual([]);
+  });
+});
+
+describe("pointsDivideByNonZero and dataCheckDividesByNonZero", () => {
+  test.each([
+    ["20 * share / 2", []],
+    ["20 / share", []],
+    ["1 / 0", ["divides-by-zero@4:23"]],
+    ["share / (2 - 2)", ["divides-by-zero@4:27"]],
+    ["1 when empty 2 / 0%", ["divides-by-zero@4:36"]],
+  ])("%s", (formula, expected) => {
+    expect(where(reported(pointsDivideByNonZero, score(formula), points))).toEqual(expected);
+  });
+
+  test("in a data check", () => {
+    const check = (file: PolicyFile) => nth("check")(file);
+    expect(where(reported(dataCheckDividesByNonZero, `${BASE}check online <= dossiers / 0`, check))).toEqual(["divides-by-zero@4:28"]);
   });
 });
