@@ -94,13 +94,22 @@ export async function loadData(policyFile: string, options: DataOptions, io: Out
   const opened = sourcesOf(found.files, io);
   if (typeof opened === "number") return opened;
   const progress = new Map<string, Progress>();
-  const read = await readData(policy, opened, {
-    numbers: options.numbers,
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
-    onProgress: (file, bytes) => progressOf(progress, file, io).update(bytes),
-  });
-  for (const bar of progress.values()) bar.done();
+  let read: Awaited<ReturnType<typeof readData>>;
+  try {
+    read = await readData(policy, opened, {
+      numbers: options.numbers,
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+      onProgress: (file, bytes) => progressOf(progress, file, io).update(bytes),
+    });
+  } catch (error) {
+    // A streamed file is opened as it is read: a file that vanished or may not be read fails here.
+    const { path, code } = error as NodeJS.ErrnoException;
+    io.err(`chitieu: ${words.cannotRead(path ?? "--data", code ?? String(error))}\n`);
+    return EXIT.usage;
+  } finally {
+    for (const bar of progress.values()) bar.done();
+  }
   const evaluator = compileEvaluator(policy);
   const prepared = evaluator.prepare(read, { successors: options.successors });
   return { policy, evaluator, prepared, units: read.registry.units };

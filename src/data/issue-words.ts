@@ -63,6 +63,7 @@ export interface IssueKinds {
   "header-malformed": Rows & { readonly problem: CsvProblem };
   "header-missing": Rows & { readonly column: string };
   "header-twice": Rows & { readonly column: string };
+  "key-twice": { readonly column: string };
   "unnamed-column": { readonly position: number };
   "unknown-field": Near & { readonly column: string };
   "unknown-column": Near & { readonly column: string };
@@ -153,6 +154,7 @@ const english: Catalogue = {
   "header-malformed": ({ problem, rows }) => `the header is malformed: ${csvEn(problem)}, ${noneEn(rows)}`,
   "header-missing": ({ column, rows }) => `the header has no \`${column}\` column, ${noneEn(rows)}`,
   "header-twice": ({ column, rows }) => `the header names \`${column}\` twice and which one to read is unclear, ${noneEn(rows)}`,
+  "key-twice": ({ column }) => `the row names \`${column}\` twice (under two spellings) and which one to read is unclear, so it is rejected`,
   "unnamed-column": ({ position }) => `column ${position} has no name and is ignored`,
   "unknown-field": ({ column, near }) => `\`${column}\` is not a field of the policy, so the column is ignored${nearEn(near)}`,
   "unknown-column": ({ column, near }) => `unknown column \`${column}\` is ignored${nearEn(near)}`,
@@ -243,6 +245,7 @@ const vietnamese: Catalogue = {
   "header-malformed": ({ problem, rows }) => `dòng tiêu đề bị lỗi: ${csvVi(problem)}, ${noneVi(rows)}`,
   "header-missing": ({ column, rows }) => `dòng tiêu đề thiếu cột \`${column}\`, ${noneVi(rows)}`,
   "header-twice": ({ column, rows }) => `dòng tiêu đề có hai cột \`${column}\`, không rõ phải đọc cột nào, ${noneVi(rows)}`,
+  "key-twice": ({ column }) => `dòng này ghi \`${column}\` hai lần (dưới hai cách viết), không rõ phải đọc giá trị nào, nên dòng bị loại`,
   "unnamed-column": ({ position }) => `cột thứ ${position} không có tên nên bị bỏ qua`,
   "unknown-field": ({ column, near }) => `\`${column}\` không phải là trường số liệu của văn bản chính sách nên cột này bị bỏ qua${nearVi(near)}`,
   "unknown-column": ({ column, near }) => `cột \`${column}\` không thuộc danh mục cột nên bị bỏ qua${nearVi(near)}`,

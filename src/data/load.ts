@@ -69,7 +69,8 @@ type Input =
 export async function readData(policy: Policy, sources: readonly Source[], options: DataReadOptions = {}): Promise<DataRead> {
   const of = async (role: SourceRole): Promise<Input[]> => Promise.all(sources.filter((s) => s.role === role).map((s) => inputOf(s, role === "data" ? options.sheet : undefined)));
   const [unitInputs, mergeInputs, dataInputs] = [await of("units"), await of("merges"), await of("data")];
-  const tiers = new Set(policy.tiers.keys());
+  // A policy with no tiers (targets `for all` only) puts no condition on a unit's tier.
+  const tiers = policy.tiers.size > 0 ? new Set(policy.tiers.keys()) : undefined;
   const units = readUnitFiles(
     await Promise.all(readable(unitInputs).map(async (i) => ({ input: await wholeText(i.content), options: { file: i.file, format: registryFormat(i.format), tiers } }))),
   );

@@ -211,7 +211,7 @@ function fromSheet(sheet: Sheet, file: string, columns: Columns): RecordSet {
   const below = rows[start + 1];
   if (header && below && isSubHeader(header, below, columns)) {
     const width = Math.max(header.cells.length, below.cells.length);
-    const cells = Array.from({ length: width }, (_, i) => (isBlankCell(below.cells[i]) ? header.cells[i] : below.cells[i]));
+    const cells = Array.from({ length: width }, (_, i) => (isBlankCell(below.cells[i]) || below.cells[i] === header.cells[i] ? header.cells[i] : below.cells[i]));
     return fromGrid([{ ...header, cells }, ...rows.slice(start + 2)], file, columns, overhangProblem);
   }
   return fromGrid(rows.slice(start), file, columns, overhangProblem);
@@ -220,13 +220,15 @@ function fromSheet(sheet: Sheet, file: string, columns: Columns): RecordSet {
 /**
  * A second header row, as Vietnamese report forms have: "Số hồ sơ" merged over two columns, with
  * "Tiếp nhận" and "Trực tuyến" under it, and "Đơn vị" merged down over both rows. The row under
- * the header is one when the required columns are empty in it (merged from above) and every cell
- * it has is text, not a number, under the header's own columns; its headings then stand for them.
+ * the header is one when its required columns are empty or repeat the heading above (merged down)
+ * and every other cell it has is text, not a number, under the header's own columns; its headings
+ * then stand for those columns.
  */
 function isSubHeader(header: GridRow, below: GridRow, columns: Columns): boolean {
   const names = headingsOf(header.cells, columns).names;
-  const requiredEmpty = columns.required.every((column) => isBlankCell(below.cells[names.indexOf(column)]));
-  const filled = below.cells.filter((cell) => !isBlankCell(cell));
+  const mergedDown = (i: number): boolean => isBlankCell(below.cells[i]) || below.cells[i] === header.cells[i];
+  const requiredEmpty = columns.required.every((column) => mergedDown(names.indexOf(column)));
+  const filled = below.cells.filter((cell, i) => !mergedDown(i) && !isBlankCell(cell));
   const withinHeader = below.cells.length <= header.cells.length;
   return requiredEmpty && withinHeader && filled.length > 0 && filled.every((cell) => typeof cell === "string" && !/^[\d\s.,%-]*$/.test(cell));
 }
@@ -370,19 +372,23 @@ function fromItems(items: readonly JsonItem[], file: string, columns: Columns): 
       continue;
     }
     const cells = new Map<string, unknown>();
+    let twice: string | undefined;
     // Object.entries lists own keys only, so `__proto__` or `constructor` in the data is a name like any other.
     for (const [raw, cell] of Object.entries(object.data)) {
       // Header names are compared in NFC, as CSV headers and policy ids are.
       const key = raw.normalize("NFC");
       const column = columns.resolve(key);
-      if (column !== undefined) cells.set(column, cell);
+      if (column !== undefined && cells.has(column)) twice ??= column;
+      else if (column !== undefined) cells.set(column, cell);
       else if (!reported.has(key)) {
         reported.add(key);
         const unknown = columns.unknown(key);
         issues.push(issueAt(file, at, unknown.code, key, unknown.text, false));
       }
     }
-    records.push({ ...at, cells });
+    // Two keys for one column (`unit` and `Unit`): which to read is unclear, so neither is guessed.
+    if (twice !== undefined) issues.push(issueAt(file, at, "bad-row", twice, { kind: "key-twice", column: twice }, true));
+    else records.push({ ...at, cells });
   }
   return { records, issues, rejected: items.length - records.length };
 }

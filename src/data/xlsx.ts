@@ -54,10 +54,9 @@ export async function readSheet(bytes: Uint8Array, options: SheetReadOptions = {
   return { ok: true, sheet: { kind: "sheet", name: worksheet.name, rows } };
 }
 
-// A merged range shows its value once, in its first cell: a heading merged over two rows or a
-// title across the sheet is read there only, not repeated into the cells it covers.
+// A merged range gives every cell it covers its value (exceljs reads them so): a unit merged down
+// over its months stays the unit of each row; a heading merged down is handled as a second header row.
 function cellValue(cell: ExcelJS.Cell): Cell {
-  if (cell.isMerged && cell.master !== cell) return undefined;
   return valueOf(cell.value, cell.numFmt);
 }
 

@@ -76,7 +76,8 @@ function matching(pattern: string): string[] {
   const parts = normalize(pattern).split(sep);
   const fixed = parts.findIndex(isPattern);
   const root = parts.slice(0, fixed).join(sep) || ".";
-  const matcher = new RegExp(`^${parts.slice(fixed).map(segment).join("\\/")}$`);
+  // `**/` may stand for no folder at all: `data/**/*.csv` matches `data/a.csv` too.
+  const matcher = new RegExp(`^${parts.slice(fixed).map((part, i, all) => (part === "**" && i < all.length - 1 ? "(?:.*/)?" : `${segment(part)}${i < all.length - 1 ? "\\/" : ""}`)).join("")}$`);
   if (statOf(root)?.isDirectory() !== true) return [];
   return readdirSync(root, { withFileTypes: true, recursive: true })
     .map((entry) => join(entry.parentPath, entry.name))

@@ -76,7 +76,7 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
     out.push(...evaluation.groups.filter((g) => g.kind === "tier" && g.id === tier).map((g) => groupLine(g, words, f)));
   }
   if (evaluation.scores.length > 0) {
-    const rows = evaluation.scores.map((s) => [...f.unit(s.unit), s.score, f.points(s.points), s.rank === null ? "" : String(s.rank)]);
+    const rows = evaluation.scores.map((s) => [...f.unit(s.unit).map(printable), printable(s.score), f.points(s.points), s.rank === null ? "" : String(s.rank)]);
     out.push("", words.scores, ...table([...unitColumns, c.score, c.points, c.rank], rows));
   }
   out.push("", `${words.allUnits}:`, ...evaluation.groups.filter((g) => g.kind === "all").map((g) => groupLine(g, words, f)));

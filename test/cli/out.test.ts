@@ -78,3 +78,11 @@ describe("report --out", () => {
     expect(r.err).toMatch(/no reported count could be used \(2 rows read\)/);
   });
 });
+
+describe("patterns", () => {
+  test("`**/` matches no folder as well as many", async () => {
+    const { findFiles } = await import("../../src/files/find.js");
+    expect(findFiles(["test/fixtures/messy/**/*.csv"], [".csv"]).files).toContain("test/fixtures/messy/units.csv");
+    expect(findFiles(["test/fixtures/messy/**/*.csv"], [".csv"]).files).toContain("test/fixtures/messy/per-unit/so-y-te.csv");
+  });
+});

@@ -120,3 +120,33 @@ describe("formatOfPath", () => {
     expect(formatOfPath(path)).toBe(format);
   });
 });
+
+describe("found in review", () => {
+  it("a policy that declares no tier puts no condition on a unit's tier", async () => {
+    const untiered = compile("policy q effective 2022-01-01\nfield a field b\nmetric m = a / b\ntarget t for all: by 2022-11-30 m >= 50%\n", { file: "q.ct" }).policy!;
+    const read = await readData(untiered, [
+      { role: "units", file: "u.csv", content: "id,name,tier\nx,X,province\n" },
+      { role: "data", file: "d.csv", content: "unit,period,a,b\nx,2022-11,1,2\n" },
+    ]);
+    expect(read.dataIssues).toEqual([]);
+    expect(read.registry.units.map((u) => u.id)).toEqual(["x"]);
+  });
+
+  it("a JSON row naming one column twice, under two spellings, is rejected rather than read one way", async () => {
+    const read = await readData(policy, [units, { role: "data", file: "d.json", content: '[{"unit":"huyen","Unit":"xa-a","period":"2022-11","dossiers":1,"online_dossiers":1}]' }]);
+    expect(read.observations).toEqual([]);
+    expect(read.dataIssues.map((i) => [i.code, i.column, i.message])).toEqual([
+      ["bad-row", "unit", "item 1: the row names `unit` twice (under two spellings) and which one to read is unclear, so it is rejected"],
+    ]);
+  });
+
+  it("a unit merged down over its months in a workbook stays the unit of each row", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("x");
+    sheet.addRows([["unit", "period", "dossiers", "online_dossiers"], ["xa-a", "2022-10", 10, 5], [null, "2022-11", 10, 6]]);
+    sheet.mergeCells("A2:A3");
+    const read = await readData(policy, [units, { role: "data", file: "d.xlsx", content: new Uint8Array(await book.xlsx.writeBuffer()) }]);
+    expect(read.dataIssues).toEqual([]);
+    expect(read.observations.map((o) => [o.unit, o.period.text])).toEqual([["xa-a", "2022-10"], ["xa-a", "2022-11"]]);
+  });
+});
