@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { foldName } from "../text/fold.js";
 import { syntaxErrorAt } from "../text/json.js";
-import { detectDelimiter, headerLine, parseCsv, type CsvProblem, type Delimiter } from "./csv.js";
+import { DELIMITERS, detectDelimiter, headerLine, parseCsv, type CsvProblem, type Delimiter } from "./csv.js";
 import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
 import type { DataIssue, DataIssueCode, RowCounts } from "./types.js";
 
@@ -123,7 +123,7 @@ export function readRecords(input: RecordInput, source: RecordSource, columns: C
   const body = withoutBom(text);
   switch (source.format) {
     case "csv":
-      return fromCsv(body, source.file, columns, source.delimiter ?? detectDelimiter(headerLine(body) ?? ""));
+      return fromCsv(body, source.file, columns, source.delimiter ?? delimiterFor(headerLine(body) ?? "", columns));
     case "json":
       return fromJson(body, source.file, columns);
     case "ndjson":
@@ -181,6 +181,18 @@ export function headingsOf(cells: readonly (string | number | undefined)[], colu
   // Array.from, not map: a worksheet row is sparse, and an empty heading is still a column to report.
   const written = Array.from(cells, headerName);
   return { names: written.map((heading) => columns.resolve(heading) ?? heading), written };
+}
+
+/**
+ * The delimiter that splits the header into the columns a file must have (`unit;period;Số, hồ sơ`
+ * is read with semicolons, though it holds as many commas); failing that, the one it holds most.
+ */
+export function delimiterFor(header: string, columns: Columns): Delimiter {
+  const fits = DELIMITERS.find((d) => {
+    const names = new Set(headingsOf(parseCsv(header, d)[0]?.cells ?? [], columns).names);
+    return columns.required.every((column) => names.has(column));
+  });
+  return fits ?? detectDelimiter(header);
 }
 
 function fromCsv(text: string, file: string, columns: Columns, delimiter: Delimiter): RecordSet {

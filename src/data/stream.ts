@@ -6,11 +6,12 @@
  */
 import { toIssues } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
-import { detectDelimiter, headerLine } from "./csv.js";
+import { headerLine } from "./csv.js";
 import { clashText, columnsFor, emptyCells, input, missingColumns, neededIn, rowSchema, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
 import { parsePeriod } from "./period.js";
 import {
   MAX_INPUT_BYTES,
+  delimiterFor,
   headerProblem,
   headingsOf,
   gridCells,
@@ -286,7 +287,7 @@ class StreamReader {
       const { text, whole } = this.scanner.unreadText(HEADER_BYTES);
       const header = headerLine(text, whole);
       if (header === undefined) return false;
-      this.scanner.delimiter = detectDelimiter(header).charCodeAt(0);
+      this.scanner.delimiter = delimiterFor(header, this.columns).charCodeAt(0);
     }
     const record = this.scanner.record();
     if (!record) return false;

@@ -60,3 +60,16 @@ describe("parseCsv", () => {
     );
   });
 });
+
+describe("delimiterFor", () => {
+  it("takes the delimiter that splits the header into the required columns, commas in a heading notwithstanding", async () => {
+    const { delimiterFor } = await import("../../src/data/records.js");
+    const { columnsFor } = await import("../../src/data/observations.js");
+    const columns = columnsFor(new Set(["dossiers"]));
+    expect(delimiterFor("unit;period;Số, hồ, sơ", columns)).toBe(";");
+    expect(delimiterFor("Đơn vị\tKỳ\tTiếp nhận, trực tuyến, đúng hạn", columns)).toBe("\t");
+    expect(delimiterFor("unit,period,dossiers", columns)).toBe(",");
+    // None fits: the one the header holds most, as before.
+    expect(delimiterFor("a;b;c", columns)).toBe(";");
+  });
+});
