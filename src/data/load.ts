@@ -162,6 +162,8 @@ export function readingOf(policy: Policy): Pick<ObservationReadOptions, "fields"
 async function readCounts(input: Extract<Input, { ok: true }>, reading: Omit<ObservationReadOptions, "file" | "format">, options: DataReadOptions): Promise<ObservationsRead> {
   const { file, format, content } = input;
   if (typeof content === "string" || isSheet(content)) return readObservations(content, { ...reading, file, format });
+  // Only CSV is streamed; JSON and NDJSON given in chunks are joined and read whole.
+  if (format !== "csv") return readObservations(await wholeText(content), { ...reading, file, format });
   const onProgress = options.onProgress;
   return readObservationStream(content, { ...reading, file, ...(onProgress ? { onProgress: (bytes: number) => onProgress(file, bytes) } : {}) });
 }

@@ -127,7 +127,7 @@ export function readUnits(input: RecordInput, options: RegistryReadOptions): Uni
 }
 
 /** Rows read from each file: which counts as used, which as rejected. */
-export interface FileRows extends RowCounts {
+interface RegistryFileRows extends RowCounts {
   readonly file: string;
 }
 
@@ -137,7 +137,7 @@ export interface FileRows extends RowCounts {
  */
 export function readUnitFiles(
   files: readonly { readonly input: RecordInput; readonly options: RegistryReadOptions }[],
-): UnitsRead & { readonly files: readonly FileRows[]; readonly refused: ReadonlyMap<string, At> } {
+): UnitsRead & { readonly files: readonly RegistryFileRows[]; readonly refused: ReadonlyMap<string, At> } {
   const sets = files.map(({ input, options }) => ({
     file: options.file,
     ...(typeof input !== "string" || options.format !== "json" ? { units: readRecords(input, options, UNIT_COLUMNS), merges: undefined } : unitsJson(input, options)),
@@ -146,7 +146,7 @@ export function readUnitFiles(
   const units = validateUnits(sets.map((set) => ({ set: set.units, file: set.file })), tiers);
   const ids = new Set(units.kept.map((u) => u.value.id));
   const merges = sets.map((set) => (set.merges ? validateMerges(set.merges, set.file, ids) : { kept: [], issues: [] }));
-  const tallies = sets.map((set, i): FileRows => {
+  const tallies = sets.map((set, i): RegistryFileRows => {
     const used = units.kept.filter((u) => u.file === set.file).length + (merges[i]?.kept.length ?? 0);
     const read = tally(set.units, 0).read + (set.merges ? tally(set.merges, 0).read : 0);
     return { file: set.file, read, used, rejected: read - used };

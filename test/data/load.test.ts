@@ -150,3 +150,11 @@ describe("found in review", () => {
     expect(read.observations.map((o) => [o.unit, o.period.text])).toEqual([["xa-a", "2022-10"], ["xa-a", "2022-11"]]);
   });
 });
+
+describe("JSON given in chunks", () => {
+  it("is read as JSON, not streamed as CSV", async () => {
+    const read = await readData(policy, [units, { role: "data", file: "d.json", content: ['[{"unit":"huyen","period":', '"2022-11","dossiers":10,"online_dossiers":5}]'] }]);
+    expect(read.dataIssues).toEqual([]);
+    expect(read.observations.map((o) => o.unit)).toEqual(["huyen"]);
+  });
+});
