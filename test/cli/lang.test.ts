@@ -102,7 +102,7 @@ describe("chitieu test in Vietnamese: failures and problems", () => {
         `KHÔNG ĐẠT ${file}: Sở Y tế trên mốc 45%`,
         "  so-y-te online_share: cần status missed, thực tế met",
         "  so-y-te online_share: cần needed 3, thực tế 0",
-        "  so-y-t online_share: cần có kết quả, thực tế không có: `so-y-t` không thuộc danh sách đơn vị của trường hợp kiểm thử; có phải ý bạn là `so-y-te`?",
+        "  so-y-t online_share: cần có kết quả, thực tế không có: `so-y-t` không thuộc danh sách đơn vị của trường hợp kiểm thử; có phải là `so-y-te` không?",
         "  vấn đề dữ liệu: cần không có vấn đề nào, thực tế unknown-unit ở dòng 2 của `data`: mục 2: cột `unit` ghi đơn vị không có trong danh mục: `so-y-tee`; có phải là `so-y-te` không?",
         "0 đạt, 1 không đạt",
         "",
@@ -122,7 +122,7 @@ describe("chitieu test in Vietnamese: failures and problems", () => {
     const r = await inVietnamese(["test", file]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe(`KHÔNG ĐẠT ${file}: tệp kiểm thử không hợp lệ\n0 đạt, 1 không đạt\n`);
-    expect(r.stderr).toContain(`chitieu: ${file}: cases[0]: khóa không xác định \`expcet\`; có phải ý bạn là \`expect\`?\n`);
+    expect(r.stderr).toContain(`chitieu: ${file}: cases[0]: khóa không xác định \`expcet\`; có phải là \`expect\` không?\n`);
   });
 
   it("words JSON that does not parse, with the line and column", async () => {
