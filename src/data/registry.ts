@@ -274,23 +274,30 @@ function checkTiers(units: readonly Placed<RegistryUnit>[], tiers: ReadonlySet<s
 }
 
 /**
- * Drops units whose parent is missing or on a loop, then their children in turn, until every
- * parent link leads to a kept unit and up to a unit with no parent.
+ * Keeps the units whose chain of parents leads up to a unit with no parent, found by one walk down
+ * from those units (linear, however deep the chains); the others are dropped: a unit whose parent
+ * is not in the registry, a unit on a loop of parents, and whatever hangs below either.
  */
 function checkParents(units: readonly Placed<RegistryUnit>[]): Validated<Placed<RegistryUnit>> {
   const all = new Map(units.map((u) => [u.value.id, u]));
-  const suggest = suggester(all.keys());
-  let kept = [...units];
-  const issues: DataIssue[] = [];
-  for (;;) {
-    const ids = new Set(kept.map((u) => u.value.id));
-    const orphans = kept.filter((u) => u.value.parent !== undefined && !ids.has(u.value.parent));
-    const broken = orphans.length > 0 ? orphans : onLoops(kept, (u) => u.value.parent);
-    if (broken.length === 0) return { kept, issues };
-    for (const unit of broken) issues.push(parentIssue(unit, all, ids, suggest));
-    const dropped = new Set(broken);
-    kept = kept.filter((u) => !dropped.has(u));
+  const children = new Map<string, Placed<RegistryUnit>[]>();
+  for (const u of units) {
+    if (u.value.parent === undefined) continue;
+    const siblings = children.get(u.value.parent);
+    if (siblings) siblings.push(u);
+    else children.set(u.value.parent, [u]);
   }
+  const reached = new Set<string>();
+  const queue = units.filter((u) => u.value.parent === undefined);
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    reached.add(next.value.id);
+    queue.push(...(children.get(next.value.id) ?? []));
+  }
+  const dropped = units.filter((u) => !reached.has(u.value.id));
+  const looping = new Set(onLoops(dropped, (u) => u.value.parent));
+  const suggest = suggester(all.keys());
+  const issues = dropped.map((u) => parentIssue(u, all, looping.has(u) ? new Set([u.value.parent ?? ""]) : reached, suggest));
+  return { kept: units.filter((u) => reached.has(u.value.id)), issues };
 }
 
 function parentIssue(

@@ -314,3 +314,13 @@ describe("properties", () => {
     );
   });
 });
+
+describe("a chain of parents thousands deep whose root's parent is missing", () => {
+  it("drops every unit in it, the first for the missing parent and each other for its rejected parent", () => {
+    const rows = ["id,name,tier,parent", ...Array.from({ length: 5000 }, (_, i) => `u${i + 1},U,province,u${i}`)].join("\n");
+    const read = readUnits(rows, { file: "u.csv", format: "csv" });
+    expect(read.registry.units).toEqual([]);
+    expect(read.rows).toEqual({ read: 5000, used: 0, rejected: 5000 });
+    expect(read.issues.map((i) => i.args?.kind)).toEqual(["parent-unknown", ...Array<string>(4999).fill("parent-rejected")]);
+  });
+});
