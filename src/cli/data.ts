@@ -138,7 +138,11 @@ function sourcesOf(files: Files, io: Output): Source[] | number {
   for (const role of ["units", "merges", "data"] as const) {
     for (const file of files[role]) {
       if (file === "-") {
-        if (stdinUsed) continue;
+        // Standard input can be read once: given for two options, the second would silently be empty.
+        if (stdinUsed) {
+          io.err(`chitieu: ${cliWords(io.lang).stdinTwice}\n`);
+          return EXIT.usage;
+        }
         stdinUsed = true;
         sources.push({ role, file, content: (io.stdin ?? (() => ""))(), format: "csv" });
         continue;

@@ -43,6 +43,7 @@ export interface CliWords {
   readonly noDataUsed: (read: number) => string;
   readonly filesUnused: (files: readonly string[]) => string;
   readonly allowEmptyHint: string;
+  readonly stdinTwice: string;
   readonly rowsSummary: (read: number, used: number, rejected: number, issues: number) => string;
   readonly moreIssues: (more: number) => string;
   readonly formatAgainstOut: (format: string, out: string) => string;
@@ -73,8 +74,8 @@ export type ResultHint = { readonly kind: "metrics"; readonly metrics: readonly 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 const NOT_FOUND: Readonly<Record<Lang, Readonly<Record<NotFound, string>>>> = {
-  en: { "no-such-file": "no such file", "no-such-path": "no such file or folder", "a-folder": "a folder, not a policy file", "no-match": "no file matches" },
-  vi: { "no-such-file": "không có tệp này", "no-such-path": "không có tệp hoặc thư mục này", "a-folder": "đây là thư mục, không phải tệp chính sách", "no-match": "không có tệp nào khớp mẫu" },
+  en: { "no-such-file": "no such file", "no-such-path": "no such file or folder", "a-folder": "a folder, not a policy file", "no-match": "no file matches", "not-a-regular-file": "not a regular file" },
+  vi: { "no-such-file": "không có tệp này", "no-such-path": "không có tệp hoặc thư mục này", "a-folder": "đây là thư mục, không phải tệp chính sách", "no-match": "không có tệp nào khớp mẫu", "not-a-regular-file": "không phải là tệp thông thường" },
 };
 
 /** A finder's reason in the language, or an operating system's code (EACCES) as it is. */
@@ -117,6 +118,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     noDataUsed: (read) => `no reported count could be used (${read} ${read === 1 ? "row" : "rows"} read): every unit is without data`,
     filesUnused: (files) => `no row could be used from ${files.join(", ")}`,
     allowEmptyHint: "exit 3; --allow-empty accepts it",
+    stdinTwice: "- (standard input) can be given to one option only",
     rowsSummary: (read, used, rejected, issues) => `data rows: read ${read}, used ${used}, rejected ${rejected}; ${plural(issues, "data issue")}`,
     moreIssues: (more) => `and ${more} more; --format json lists them all`,
     formatAgainstOut: (format, out) => `--format ${format} does not match --out ${out}: leave out --format, or name the file for the format`,
@@ -178,6 +180,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     noDataUsed: (read) => `không dùng được số liệu nào (đã đọc ${read} dòng): mọi đơn vị đều không có số liệu`,
     filesUnused: (files) => `không dùng được dòng nào của ${files.join(", ")}`,
     allowEmptyHint: "mã thoát 3; --allow-empty để chấp nhận",
+    stdinTwice: "- (đầu vào chuẩn) chỉ dùng được cho một tùy chọn",
     rowsSummary: (read, used, rejected, issues) => `dòng dữ liệu: đọc ${read}, dùng ${used}, loại ${rejected}; ${issues} vấn đề dữ liệu`,
     moreIssues: (more) => `và ${more} vấn đề khác; --format json liệt kê đầy đủ`,
     formatAgainstOut: (format, out) => `--format ${format} không khớp với --out ${out}: bỏ --format, hoặc đặt tên tệp theo định dạng`,

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { basename, join, normalize, relative, sep } from "node:path";
 
 /** Why a path gives no file: it is not there, it is a folder where a file was wanted, or a pattern matches nothing. */
-export type NotFound = "no-such-file" | "no-such-path" | "a-folder" | "no-match";
+export type NotFound = "no-such-file" | "no-such-path" | "a-folder" | "no-match" | "not-a-regular-file";
 
 export interface FoundFiles {
   readonly files: string[];
@@ -27,7 +27,9 @@ export function findFiles(paths: readonly string[], suffix: string | readonly st
   for (const path of paths) {
     const stat = statOf(path);
     if (stat?.isDirectory()) inFolder(path, suffixes).forEach(add);
-    else if (stat) add(path);
+    // A FIFO or a device would be read for ever, or block until something writes to it.
+    else if (stat?.isFile()) add(path);
+    else if (stat) result.unreadable.push({ path, reason: "not-a-regular-file" });
     else if (isPattern(path)) {
       const matched = matching(path);
       if (matched.length === 0) result.unreadable.push({ path, reason: "no-match" });

@@ -86,3 +86,18 @@ describe("patterns", () => {
     expect(findFiles(["test/fixtures/messy/**/*.csv"], [".csv"]).files).toContain("test/fixtures/messy/per-unit/so-y-te.csv");
   });
 });
+
+describe("inputs that cannot be read as files", () => {
+  test("standard input given to two options is a usage error, not a silently empty second input", async () => {
+    const r = await run("eval", "policies/brvt-2139-2022.ct", "--units", "-", "--data", "-", "--as-of", "2022-11-30");
+    expect(r).toEqual({ code: 2, out: "", err: "chitieu: - (standard input) can be given to one option only\n" });
+  });
+
+  test("a FIFO named as data is refused before anything waits on it", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const fifo = join(dir, "data.csv");
+    execFileSync("mkfifo", [fifo]);
+    const r = await run("eval", ...EXAMPLE.slice(0, 3), "--data", fifo, "--as-of", "2022-11-30");
+    expect(r).toEqual({ code: 2, out: "", err: `chitieu: cannot read ${fifo}: not a regular file\n` });
+  });
+});
