@@ -9,9 +9,8 @@ import { references } from "../model/expression.js";
 import type { Policy } from "../model/policy.js";
 import type { Delimiter } from "./csv.js";
 import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
-import { readObservations, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
+import { clashText, readObservations, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
 import type { NumberStyle } from "./numbers.js";
-import { samePeriod } from "./period.js";
 import { issueAt, sumRows, type Format, type RecordInput } from "./records.js";
 import { readMerges, readUnitFiles } from "./registry.js";
 import { readObservationStream, type ObservationChunks } from "./stream.js";
@@ -199,9 +198,7 @@ function acrossFiles(files: readonly CountFile[]): { observations: Observation[]
       }
       refused++;
       const at = { where: where.get(earlier.source.file) ?? "line", line: earlier.source.line, file: earlier.source.file };
-      const text = samePeriod(o.period, earlier.period)
-        ? { kind: "already-reported" as const, unit: o.unit, period: o.period.text, at }
-        : { kind: "overlapping-period" as const, unit: o.unit, period: o.period.text, earlier: earlier.period.text, at };
+      const text = clashText(o.unit, o.period, earlier.period, at);
       issues.push(issueAt(file, { where: where.get(file) ?? "line", line: o.source.line }, "duplicate-row", "period", text, true));
     }
     const r = read.rows;

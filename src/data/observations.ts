@@ -4,12 +4,12 @@
  */
 import { z } from "zod";
 import { count, knownUnit, period, suggester, toIssues } from "./cells.js";
-import type { IssueText } from "./issue-words.js";
+import type { At, IssueText } from "./issue-words.js";
 import type { Delimiter } from "./csv.js";
 import type { NumberStyle } from "./numbers.js";
 import { samePeriod } from "./period.js";
 import { columnSet, issueAt, placeOf, readRecords, tally, type Columns, type Format, type Place, type RawRecord, type RecordInput } from "./records.js";
-import type { DataIssue, Observation, RowCounts } from "./types.js";
+import type { DataIssue, Observation, Period, RowCounts } from "./types.js";
 
 export interface ObservationReadOptions {
   /** The name issues and observations cite. */
@@ -146,7 +146,7 @@ class Seen {
     const months = this.byUnit.get(row.unit) ?? new Map<number, Accepted>();
     for (let m = row.period.from; m <= row.period.to; m++) {
       const earlier = months.get(m);
-      if (earlier) return clashText(row, earlier);
+      if (earlier) return clashText(row.unit, row.period, earlier.row.period, placeOf(earlier.record));
     }
     for (let m = row.period.from; m <= row.period.to; m++) months.set(m, { row, record });
     this.byUnit.set(row.unit, months);
@@ -154,8 +154,8 @@ class Seen {
   }
 }
 
-export function clashText(row: ObservationRow, earlier: Accepted): IssueText {
-  const at = placeOf(earlier.record);
-  if (samePeriod(row.period, earlier.row.period)) return { kind: "already-reported", unit: row.unit, period: row.period.text, at };
-  return { kind: "overlapping-period", unit: row.unit, period: row.period.text, earlier: earlier.row.period.text, at };
+/** A unit's row for `period` where an earlier row, at `at`, already covers `earlier`: the same period, or one that overlaps it. */
+export function clashText(unit: string, period: Period, earlier: Period, at: At): IssueText {
+  if (samePeriod(period, earlier)) return { kind: "already-reported", unit, period: period.text, at };
+  return { kind: "overlapping-period", unit, period: period.text, earlier: earlier.text, at };
 }

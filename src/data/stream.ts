@@ -345,8 +345,7 @@ class StreamReader {
     const earlier = this.months.claim(unit, period, line);
     const id = this.ids[unit]!;
     if (earlier) {
-      const empty = new Map<string, never>();
-      const text = clashText({ unit: id, period, counts: empty }, { row: { unit: id, period: earlier.period, counts: empty }, record: { line: earlier.line, where: "line", cells: empty } });
+      const text = clashText(id, period, earlier.period, { line: earlier.line, where: "line" });
       this.issues.push(issueAt(this.file, { line, where: "line" }, "duplicate-row", "period", text, true));
       return false;
     }
