@@ -1,6 +1,7 @@
 /**
  * Observations rearranged for evaluation: per unit and field, running sums over months, so the
- * counts of any window are two array reads. All units share one array (unit-major), so evaluating
+ * counts of any window are two array reads. The month axis holds only months some row reports, so
+ * two rows dated 1900-01 and 2999-12 cost two months per series, not 13,201. All units share one array (unit-major), so evaluating
  * touches memory in order and a data set of 10,000 units is a handful of allocations, not 100,000.
  * Built once per data set; evaluating many as-of dates or policies over the same data reuses it.
  */
@@ -18,9 +19,12 @@ interface Span {
 export interface DataSet {
   readonly fields: readonly string[];
   readonly first: MonthIndex;
+  /** How many months some single-month row reports: the length of each series. */
   readonly months: number;
+  /** slot[k]: how many of those months come before month `first + k`, for k from 0 to the span. */
+  readonly slot: Int32Array;
   readonly units: readonly RegistryUnit[];
-  /** prefix[(u * fields + f) * (months + 1) + i]: unit u's field f summed over the first i months. */
+  /** prefix[(u * fields + f) * (months + 1) + i]: unit u's field f summed over the first i reported months. */
   readonly prefix: Float64Array;
   /** How many of those first i months reported the field. */
   readonly reported: Int32Array;
@@ -41,7 +45,8 @@ export function buildDataSet(
   fields: readonly string[],
   successorOf?: (unit: string) => string,
 ): DataSet {
-  const { first, months } = monthSpan(observations);
+  const { first, slot } = monthAxis(observations);
+  const months = slot[slot.length - 1]!;
   const units = registry.units;
   const index = new Map(units.map((u, i) => [u.id, i]));
   const stride = months + 1;
@@ -55,7 +60,7 @@ export function buildDataSet(
       (spans[u] ??= []).push({ from: o.period.from, to: o.period.to, values: Float64Array.from(fields, (f) => o.counts.get(f) ?? Number.NaN) });
       continue;
     }
-    const i = o.period.from - first + 1;
+    const i = slot[o.period.from - first]! + 1;
     for (let f = 0; f < fields.length; f++) {
       const value = o.counts.get(fields[f]!);
       if (value === undefined) continue;
@@ -65,7 +70,7 @@ export function buildDataSet(
     }
   }
   accumulate(prefix, reported, stride);
-  return { fields, first, months, units, prefix, reported, spans, existed: existence(units, index, successorOf) };
+  return { fields, first, months, slot, units, prefix, reported, spans, existed: existence(units, index, successorOf) };
 }
 
 // Stands for a missing validity date: past any month a window reaches, and still an Int32.
@@ -89,16 +94,22 @@ function existence(units: readonly RegistryUnit[], index: ReadonlyMap<string, nu
   return existed;
 }
 
-/** A loop, not Math.min(...list): millions of rows would overflow the call stack. */
-function monthSpan(observations: readonly Observation[]): { first: MonthIndex; months: number } {
-  if (observations.length === 0) return { first: 0, months: 0 };
+/**
+ * The first month and the slot of every month of the span: how many months reported by a
+ * single-month row precede it. Loops, not Math.min(...list): millions of rows would overflow the stack.
+ */
+function monthAxis(observations: readonly Observation[]): { first: MonthIndex; slot: Int32Array } {
+  if (observations.length === 0) return { first: 0, slot: new Int32Array(1) };
   let first = Infinity;
   let last = -Infinity;
   for (const o of observations) {
     if (o.period.from < first) first = o.period.from;
     if (o.period.to > last) last = o.period.to;
   }
-  return { first, months: last - first + 1 };
+  const slot = new Int32Array(last - first + 2);
+  for (const o of observations) if (o.period.from === o.period.to) slot[o.period.from - first + 1] = 1;
+  for (let k = 1; k < slot.length; k++) slot[k]! += slot[k - 1]!;
+  return { first, slot };
 }
 
 /** Turns per-month values into running sums, series by series. */
@@ -115,8 +126,8 @@ function accumulate(prefix: Float64Array, reported: Int32Array, stride: number):
 export function sumWindow(data: DataSet, u: number, f: number, range: MonthRange, out: Sum): Sum {
   const stride = data.months + 1;
   const base = (u * data.fields.length + f) * stride;
-  const lo = Math.max(range.from - data.first, 0);
-  const hi = Math.min(range.to - data.first + 1, data.months);
+  const lo = slotOf(data, range.from - data.first);
+  const hi = slotOf(data, range.to - data.first + 1);
   out.value = 0;
   out.monthsWithData = 0;
   if (hi > lo) {
@@ -127,6 +138,8 @@ export function sumWindow(data: DataSet, u: number, f: number, range: MonthRange
   if (spans) addSpans(spans, f, range, out);
   return out;
 }
+
+const slotOf = (data: DataSet, k: number): number => data.slot[Math.min(Math.max(k, 0), data.slot.length - 1)]!;
 
 /** How many months of the window unit `u` existed in: the months it should have reported. */
 export function monthsExisted(data: DataSet, u: number, range: MonthRange): number {

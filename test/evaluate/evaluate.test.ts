@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { compileEvaluator } from "../../src/evaluate/evaluate.js";
 import { Evaluation } from "../../src/evaluate/result.js";
-import { evaluatePolicy, resultOf } from "../support/evaluation.js";
+import { compile } from "../../src/files/policy.js";
+import { evaluatePolicy, observation, resultOf, unit } from "../support/evaluation.js";
 
 const RAMP = `policy p effective 2022-08-01 until 2022-12-31
 tier province tier commune
@@ -124,6 +126,35 @@ target r for all: by 2022-11-30 roll >= 50%
     const q = evaluatePolicy(ytd, [{ id: "u", tier: "t" }], [{ unit: "u", period: "2022-Q3", a: 30, b: 60 }], "2022-11-30");
     expect(resultOf(q, "u", "ytd")).toMatchObject({ numerator: 30, denominator: 60, status: "met" });
     expect(resultOf(q, "u", "q")).toMatchObject({ status: "no-data" });
+  });
+});
+
+describe("the month axis", () => {
+  const policy = `policy p effective 2022-01-01
+tier t field a field b
+metric ytd = a / b over year-to-date
+target y for all: by 2022-11-30 ytd >= 50%
+`;
+  const near = [
+    { unit: "u", period: "2022-03", a: 30, b: 100 },
+    { unit: "u", period: "2022-11", a: 80, b: 100 },
+  ];
+  const far = [
+    { unit: "u", period: "1900-01", a: 1, b: 1 },
+    { unit: "v", period: "2999-12", a: 1, b: 1 },
+  ];
+
+  test("rows eleven centuries apart give the same windows and a series of the months reported, not of the span", () => {
+    const units = [{ id: "u", tier: "t" }, { id: "v", tier: "t" }];
+    const alone = evaluatePolicy(policy, units, near, "2022-11-30");
+    const spread = evaluatePolicy(policy, units, [...far, ...near], "2022-11-30");
+    expect(resultOf(spread, "u")).toEqual(resultOf(alone, "u"));
+    expect(resultOf(spread, "u")).toMatchObject({ numerator: 110, denominator: 200, explanation: { window: { months: 11, monthsWithData: 2 } } });
+    const compiled = compile(policy, { file: "p.ct" });
+    const evaluator = compileEvaluator(compiled.policy!);
+    const prepared = evaluator.prepare({ registry: { units: units.map(unit), merges: [] }, observations: [...far, ...near].map((r) => observation(r)) });
+    expect(prepared.data.months).toBe(4);
+    expect(prepared.data.prefix.length).toBe(2 * 2 * 5);
   });
 });
 
