@@ -24,11 +24,12 @@ target ramp "Hồ sơ trực tuyến (cấp xã)" for tier commune:
 
 const EVIL = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 
-function setup(asOf: string) {
+function setup(asOf: string, extra: readonly Record<string, string | number>[] = []) {
   const compiled = compile(POLICY, { file: "demo.ct" });
   const policy = compiled.policy as Policy;
   const units = [unit({ id: "a", name: "Xã An", tier: "commune" }), unit({ id: "evil", name: EVIL, tier: "commune" }), unit({ id: "quiet", name: "Xã Lặng", tier: "commune" })];
   const rows = [
+    ...(extra as { unit: string; period: string }[]),
     { unit: "a", period: "2022-09", dossiers: 100, online_dossiers: 25 },
     { unit: "a", period: "2022-10", dossiers: 100, online_dossiers: 35 },
     { unit: "a", period: "2022-11", dossiers: 200, online_dossiers: 90 },
@@ -58,6 +59,13 @@ describe("historyDates", () => {
     expect(historyDates(2022 * 12 + 7, "2022-10-15" as IsoDate)).toEqual(["2022-08-31", "2022-09-30", "2022-10-15"]);
     expect(historyDates(2023 * 12 + 1, "2023-02-28" as IsoDate)).toEqual(["2023-02-28"]);
     expect(historyDates(undefined, "2022-10-15" as IsoDate)).toEqual(["2022-10-15"]);
+    expect(historyDates(2022 * 12 + 7, "2999-12-31" as IsoDate, 2022 * 12 + 9)).toEqual(["2022-08-31", "2022-09-30", "2022-10-31", "2999-12-31"]);
+  });
+
+  it("draws the months with data while the policy is in force, however far the as-of date or a stray row", () => {
+    expect(setup("2999-12-31").history.map((e) => e.asOf)).toEqual(["2022-09-30", "2022-10-31", "2022-11-30", "2999-12-31"]);
+    const early = setup("2022-11-30", [{ unit: "a", period: "1900-01", dossiers: 1, online_dossiers: 1 }]);
+    expect(early.history.map((e) => e.asOf)).toEqual(["2022-08-31", "2022-09-30", "2022-10-31", "2022-11-30"]);
   });
 });
 
