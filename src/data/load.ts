@@ -8,6 +8,7 @@
 import { references } from "../model/expression.js";
 import type { Policy } from "../model/policy.js";
 import type { Delimiter } from "./csv.js";
+import { capped } from "./issue-log.js";
 import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
 import { clashText, readObservations, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
 import type { NumberStyle } from "./numbers.js";
@@ -86,13 +87,13 @@ export async function readData(policy: Policy, sources: readonly Source[], optio
     ...tallies(mergeInputs, "merges", (file) => merges.find((m) => m.file === file)?.read.rows),
     ...tallies(dataInputs, "data", (file) => distinct.rows.get(file)),
   ];
-  const dataIssues = [
+  const dataIssues = capped([
     ...[...unitInputs, ...mergeInputs, ...dataInputs].flatMap((i) => (i.ok ? [] : [i.issue])),
     ...units.issues,
     ...merges.flatMap((m) => m.read.issues),
     ...counts.flatMap((c) => c.read.issues.map((issue) => refusedUnit(issue, units.refused))),
     ...distinct.issues,
-  ];
+  ]);
   return { registry: { units: units.registry.units, merges: [...units.registry.merges, ...merges.flatMap((m) => m.read.merges)] }, observations: distinct.observations, dataIssues, rows: sumRows(files.filter((f) => f.role === "data")), files };
 }
 

@@ -7,6 +7,7 @@
 import { toIssues } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
 import { headerLine } from "./csv.js";
+import { IssueLog } from "./issue-log.js";
 import { clashText, columnsFor, emptyCells, input, missingColumns, neededIn, rowSchema, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
 import { parsePeriod } from "./period.js";
 import {
@@ -111,17 +112,17 @@ export async function* streamObservations(chunks: ObservationChunks, options: Ob
 /** All of a stream at once, in the shape `readObservations` gives. */
 export async function readObservationStream(chunks: ObservationChunks, options: ObservationStreamOptions): Promise<ObservationsRead> {
   const observations: Observation[] = [];
-  const issues: DataIssue[] = [];
+  const issues = new IssueLog();
   let read = 0;
   let used = 0;
   for await (const batch of streamObservations(chunks, options)) {
     if (batch.refused) return { observations: [], issues: batch.issues, rows: batch.rows };
     for (const observation of observationsOf(batch, options.file)) observations.push(observation);
-    for (const issue of batch.issues) issues.push(issue);
+    issues.addAll(batch.issues);
     read += batch.rows.read;
     used += batch.rows.used;
   }
-  return { observations, issues, rows: { read, used, rejected: read - used } };
+  return { observations, issues: issues.issues(), rows: { read, used, rejected: read - used } };
 }
 
 /** A batch's rows as observations, as `readObservations` gives them. */
@@ -177,6 +178,9 @@ interface Header {
   readonly neededRoles: Uint8Array;
 }
 
+/** Distinct refused rows remembered: enough for a flood, too few to matter in memory. */
+const REFUSALS_REMEMBERED = 1024;
+
 class StreamReader {
   private readonly scanner: ByteScanner;
   private readonly file: string;
@@ -204,6 +208,8 @@ class StreamReader {
   private lines: Float64Array;
   private counts: Float64Array[] = [];
   private issues: DataIssue[] = [];
+  /** What the schema said of recent rows it refused, by their cells: a flood of one bad row is judged once. */
+  private readonly refusals = new Map<string, readonly DataIssue[]>();
   private size = 0;
   private read = 0;
 
@@ -330,14 +336,27 @@ class StreamReader {
       this.issues.push(issueAt(this.file, at, "bad-row", undefined, problem, true));
       return;
     }
+    const key = record.cells.join("\u0000");
+    const refused = this.refusals.get(key);
+    if (refused) {
+      for (const issue of refused) this.issues.push({ ...issue, line: record.line });
+      return;
+    }
     const raw: RawRecord = { ...at, cells: gridCells(header.names, record.cells, this.columns.known) };
     const row = this.schema.safeParse(input(raw, this.fields));
     if (!row.success) {
-      this.issues.push(...toIssues(this.file, raw, row.error));
+      const issues = toIssues(this.file, raw, row.error);
+      this.issues.push(...issues);
+      this.remember(key, issues);
       return;
     }
     header.fields.forEach((field, k) => (this.counts[k]![this.size] = row.data.counts.get(field) ?? NaN));
     if (this.accept(this.unitNumbers.get(row.data.unit)!, row.data.period, record.line)) this.issues.push(...emptyCells(row.data.counts, header.needed, this.file, raw));
+  }
+
+  private remember(cells: string, issues: readonly DataIssue[]): void {
+    if (this.refusals.size >= REFUSALS_REMEMBERED) this.refusals.clear();
+    this.refusals.set(cells, issues);
   }
 
   /** Keeps the row whose counts are in place at `size`, unless it covers months already reported; false when it does. */

@@ -4,6 +4,7 @@
  * `evaluate` is then a pure function of the prepared data and an as-of date, callable many times.
  */
 import { checkObservation } from "../data/checks.js";
+import { IssueLog } from "../data/issue-log.js";
 import { unusable, type FileRows } from "../data/load.js";
 import type { DataIssue, Observation, Registry, RegistryUnit, RowCounts } from "../data/types.js";
 import type { Policy, Target } from "../model/policy.js";
@@ -84,7 +85,8 @@ function prepare(
   input: EvaluationInput,
   options: PrepareOptions,
 ): PreparedData {
-  const dataIssues = [...(input.dataIssues ?? [])];
+  const dataIssues = new IssueLog();
+  dataIssues.addAll(input.dataIssues ?? []);
   const kept: Observation[] = [];
   const mergedInto = mergesOf(input.registry);
   // A merged unit's rows after the merge are its successor's history (--successors counts them there), not a mistake.
@@ -92,7 +94,7 @@ function prepare(
   const droppedIn = new Map<string, number>();
   for (const observation of input.observations) {
     const issues = checkObservation(observation, policy, units.get(observation.unit));
-    dataIssues.push(...issues);
+    dataIssues.addAll(issues);
     if (!issues.some((i) => i.rejected)) kept.push(observation);
     else droppedIn.set(observation.source.file, (droppedIn.get(observation.source.file) ?? 0) + 1);
   }
@@ -101,7 +103,7 @@ function prepare(
     const off = f.role === "data" ? (droppedIn.get(f.file) ?? 0) : 0;
     return off === 0 ? f : { ...f, used: f.used - off, rejected: f.rejected + off };
   });
-  dataIssues.push(...unusable(files));
+  dataIssues.addAll(unusable(files));
   const read = input.rows ?? { read: input.observations.length, used: input.observations.length, rejected: 0 };
   const successorOf = options.successors ? (id: string) => finalSuccessor(id, mergedInto) : undefined;
   const data = buildDataSet(input.registry, kept, fields, successorOf);
@@ -111,7 +113,7 @@ function prepare(
     groups: unitGroups(data.units),
     cells: data.units.flatMap((unit) => targetsByMetric.map((targets) => cellOf(resolveTarget(targets, unit), targetIndex))),
     mayBeAbsent: Uint8Array.from(data.units, (u) => (u.validFrom !== undefined || u.validTo !== undefined || (options.successors === true && mergedInto.has(u.id)) ? 1 : 0)),
-    dataIssues: dataIssues.map((i) => ({ ...i, column: i.column ?? null })),
+    dataIssues: dataIssues.issues().map((i) => ({ ...i, column: i.column ?? null })),
     rows: { read: read.read, used: read.used - dropped, rejected: read.rejected + dropped },
     files,
     mergedInto,
