@@ -4,7 +4,7 @@
 // modules in dist/ instead when there is no bundle, when the bundle is older than them (tsc ran
 // again without the bundler, as the test setup does), or with CHITIEU_UNBUNDLED=1 (to debug with
 // dist/'s source maps).
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 
 const bundle = new URL("../dist/bundle/chitieu.js", import.meta.url);
 const modules = new URL("../dist/cli/main.js", import.meta.url);
@@ -34,5 +34,5 @@ process.exitCode = await main(process.argv.slice(2), {
   colour: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
   lang: languageFromEnvironment(process.env),
   progress: process.stderr.isTTY === true,
-  stdin: () => readFileSync(0, "utf8"),
+  stdin: () => process.stdin,
 });

@@ -13,7 +13,7 @@ import { countText, percentText, pointsText } from "../src/i18n/numbers.js";
 
 async function run(...argv: string[]): Promise<string> {
   const out: string[] = [];
-  const io: Output = { out: (t) => out.push(t), err: (t) => out.push(t), lang: "vi", stdin: () => "unit,period,dossiers,online_dossiers\nso-y-tee,2022-11,1.373,5\n" };
+  const io: Output = { out: (t) => out.push(t), err: (t) => out.push(t), lang: "vi", stdin: () => ["unit,period,dossiers,online_dossiers\nso-y-tee,2022-11,1.373,5\n"] };
   await main(argv, io);
   return out.join("");
 }

@@ -4,7 +4,7 @@
  * verdict a scheduled job needs on whether the run used any of it.
  */
 import "../text/jitless.js";
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import { z } from "zod";
 import { compileFile } from "../files/policy.js";
@@ -144,21 +144,20 @@ function sourcesOf(files: Files, io: Output): Source[] | number {
           return EXIT.usage;
         }
         stdinUsed = true;
-        sources.push({ role, file, content: (io.stdin ?? (() => ""))(), format: "csv" });
+        sources.push({ role, file, content: (io.stdin ?? (() => []))(), format: "csv" });
         continue;
       }
-      const format = formatOfPath(file);
-      try {
-        const content = role === "data" && format === "csv" ? createReadStream(file) : format === "xlsx" ? readFileSync(file) : readFileSync(file, "utf8");
-        sources.push({ role, file, content, format });
-      } catch (error) {
-        io.err(`chitieu: ${cliWords(io.lang).cannotRead(file, (error as NodeJS.ErrnoException).code ?? String(error))}\n`);
-        return EXIT.usage;
-      }
+      sources.push({ role, file, content: chunksOf(file), format: formatOfPath(file) });
     }
   }
   return sources;
 }
+
+/**
+ * A file's chunks, opened when first read: readData's limits then stop the reading (not a string too
+ * long for Node), and a folder of thousands of files does not hold thousands of descriptors at once.
+ */
+const chunksOf = (file: string): AsyncIterable<Buffer> => ({ [Symbol.asyncIterator]: () => createReadStream(file)[Symbol.asyncIterator]() });
 
 function progressOf(bars: Map<string, Progress>, file: string, io: Output): Progress {
   let bar = bars.get(file);

@@ -6,14 +6,16 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { formatSource } from "../syntax/format.js";
+import { joinText } from "../data/load.js";
 import { findFiles } from "../files/find.js";
+import { MAX_POLICY_BYTES } from "../files/policy.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords } from "./words.js";
 
 export const FormatOptions = z.object({ check: z.boolean(), lang: z.enum(["en", "vi"]).optional() });
 export type FormatOptions = z.infer<typeof FormatOptions>;
 
-export function formatCommand(paths: readonly string[], options: FormatOptions, io: Output): number {
+export async function formatCommand(paths: readonly string[], options: FormatOptions, io: Output): Promise<number> {
   if (paths.includes("-")) return formatStdin(options, io);
   const { files, unreadable } = findFiles(paths, ".ct");
   const words = cliWords(io.lang);
@@ -39,8 +41,12 @@ export function formatCommand(paths: readonly string[], options: FormatOptions, 
   return code;
 }
 
-function formatStdin(options: FormatOptions, io: Output): number {
-  const source = (io.stdin ?? (() => ""))();
+async function formatStdin(options: FormatOptions, io: Output): Promise<number> {
+  const source = await joinText((io.stdin ?? (() => []))(), MAX_POLICY_BYTES);
+  if (source === undefined) {
+    io.err(`chitieu: ${cliWords(io.lang).stdinTooLarge(MAX_POLICY_BYTES)}\n`);
+    return EXIT.usage;
+  }
   const result = formatSource(source, { lang: options.lang, file: "-" });
   if (result.text === undefined) {
     io.err(`${renderDiagnostics(result.diagnostics, new Map([["-", source.normalize("NFC")]]), { lang: io.lang })}\n`);

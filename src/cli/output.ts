@@ -1,4 +1,5 @@
 /** Where a command writes, and what the terminal allows; the real streams in `bin/`, strings in tests. */
+import type { ObservationChunks } from "../data/stream.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface Output {
@@ -10,8 +11,8 @@ export interface Output {
   readonly lang?: Lang;
   /** Whether standard error is a terminal, where a progress bar may be drawn. */
   readonly progress?: boolean;
-  /** Standard input, for `-` in place of a file. */
-  readonly stdin?: () => string;
+  /** Standard input, for `-` in place of a file: read as it is needed, and no further than the limit of what reads it. */
+  readonly stdin?: () => ObservationChunks;
 }
 
 /** Exit codes, as documented in README. */

@@ -44,6 +44,7 @@ export interface CliWords {
   readonly filesUnused: (files: readonly string[]) => string;
   readonly allowEmptyHint: string;
   readonly stdinTwice: string;
+  readonly stdinTooLarge: (limit: number) => string;
   readonly rowsSummary: (read: number, used: number, rejected: number, issues: number) => string;
   readonly moreIssues: (more: number) => string;
   readonly formatAgainstOut: (format: string, out: string) => string;
@@ -119,6 +120,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     filesUnused: (files) => `no row could be used from ${files.join(", ")}`,
     allowEmptyHint: "exit 3; --allow-empty accepts it",
     stdinTwice: "- (standard input) can be given to one option only",
+    stdinTooLarge: (limit) => `standard input is larger than ${limit / (1024 * 1024)} MiB, the most a policy may hold; split the policy into files that import each other`,
     rowsSummary: (read, used, rejected, issues) => `data rows: read ${read}, used ${used}, rejected ${rejected}; ${plural(issues, "data issue")}`,
     moreIssues: (more) => `and ${more} more; --format json lists them all`,
     formatAgainstOut: (format, out) => `--format ${format} does not match --out ${out}: leave out --format, or name the file for the format`,
@@ -181,6 +183,7 @@ export const CLI_WORDS: Readonly<Record<Lang, CliWords>> = {
     filesUnused: (files) => `không dùng được dòng nào của ${files.join(", ")}`,
     allowEmptyHint: "mã thoát 3; --allow-empty để chấp nhận",
     stdinTwice: "- (đầu vào chuẩn) chỉ dùng được cho một tùy chọn",
+    stdinTooLarge: (limit) => `đầu vào chuẩn lớn hơn ${limit / (1024 * 1024)} MiB, mức tối đa của một văn bản chính sách; hãy tách văn bản thành nhiều tệp nhập (import) lẫn nhau`,
     rowsSummary: (read, used, rejected, issues) => `dòng dữ liệu: đọc ${read}, dùng ${used}, loại ${rejected}; ${issues} vấn đề dữ liệu`,
     moreIssues: (more) => `và ${more} vấn đề khác; --format json liệt kê đầy đủ`,
     formatAgainstOut: (format, out) => `--format ${format} không khớp với --out ${out}: bỏ --format, hoặc đặt tên tệp theo định dạng`,

@@ -12,7 +12,7 @@ import { capped } from "./issue-log.js";
 import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
 import { clashText, readObservations, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
 import type { NumberStyle } from "./numbers.js";
-import { issueAt, sumRows, type Format, type RecordInput } from "./records.js";
+import { issueAt, MAX_INPUT_BYTES, sizeRefusal, sumRows, type Format, type RecordInput } from "./records.js";
 import { readMerges, readUnitFiles } from "./registry.js";
 import { readObservationStream, type ObservationChunks } from "./stream.js";
 import type { DataIssue, Observation, Registry, RowCounts } from "./types.js";
@@ -61,22 +61,22 @@ export function formatOfPath(path: string): Format {
   return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : ext === ".xlsx" ? "xlsx" : "csv";
 }
 
-/** A source ready for a reader, or the one issue that it could not be read. */
+/** A source ready for a reader (counts in CSV given in chunks as a stream), or the one issue that it could not be read. */
 type Input =
-  | { readonly ok: true; readonly file: string; readonly format: Format; readonly content: RecordInput | ObservationChunks }
+  | { readonly ok: true; readonly file: string; readonly format: Format; readonly content: RecordInput; readonly stream?: ObservationChunks }
   | { readonly ok: false; readonly file: string; readonly issue: DataIssue };
 
 export async function readData(policy: Policy, sources: readonly Source[], options: DataReadOptions = {}): Promise<DataRead> {
-  const of = async (role: SourceRole): Promise<Input[]> => Promise.all(sources.filter((s) => s.role === role).map((s) => inputOf(s, role === "data" ? options.sheet : undefined)));
+  const of = async (role: SourceRole): Promise<Input[]> => Promise.all(sources.filter((s) => s.role === role).map((s) => inputOf(s, role, role === "data" ? options.sheet : undefined)));
   const [unitInputs, mergeInputs, dataInputs] = [await of("units"), await of("merges"), await of("data")];
   // A policy with no tiers (targets `for all` only) puts no condition on a unit's tier.
   const tiers = policy.tiers.size > 0 ? new Set(policy.tiers.keys()) : undefined;
   const units = readUnitFiles(
-    await Promise.all(readable(unitInputs).map(async (i) => ({ input: await wholeText(i.content), options: { file: i.file, format: registryFormat(i.format), tiers } }))),
+    await Promise.all(readable(unitInputs).map(async (i) => ({ input: i.content, options: { file: i.file, format: registryFormat(i.format), tiers } }))),
   );
   const ids = new Set(units.registry.units.map((u) => u.id));
   const merges = await Promise.all(
-    readable(mergeInputs).map(async (i) => ({ file: i.file, read: readMerges(await wholeText(i.content), { file: i.file, format: registryFormat(i.format), units: ids }) })),
+    readable(mergeInputs).map(async (i) => ({ file: i.file, read: readMerges(i.content, { file: i.file, format: registryFormat(i.format), units: ids }) })),
   );
   const reading = { ...readingOf(policy), units: ids, numbers: options.numbers ?? "plain", ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
   const counts: CountFile[] = [];
@@ -109,35 +109,51 @@ function refusedUnit(issue: DataIssue, refused: ReadonlyMap<string, At>): DataIs
 
 const readable = (inputs: readonly Input[]) => inputs.flatMap((i) => (i.ok ? [i] : []));
 
-async function inputOf(source: Source, sheet: string | undefined): Promise<Input> {
+/**
+ * The most a source read whole may hold, when it comes in chunks: its text must fit one JavaScript
+ * string (2^29 - 24 UTF-16 units), and reading stops there, so endless input such as /dev/zero ends.
+ */
+export const MAX_WHOLE_BYTES = MAX_INPUT_BYTES / 2;
+
+async function inputOf(source: Source, role: SourceRole, sheet: string | undefined): Promise<Input> {
   const format = source.format ?? formatOfPath(source.file);
   const { file, content } = source;
-  if (format !== "xlsx") return { ok: true, file, format, content: content instanceof Uint8Array ? new TextDecoder().decode(content) : content };
-  const bytes = content instanceof Uint8Array ? content : typeof content === "string" ? undefined : await joinBytes(content);
-  const read = bytes ? await readSheet(bytes, { sheet }) : { ok: false as const, message: "a workbook is given as bytes, not text" };
+  // Only counts in CSV are streamed, each file with its own limit; anything else is read whole.
+  if (role === "data" && format === "csv" && typeof content !== "string" && !(content instanceof Uint8Array)) return { ok: true, file, format, content: "", stream: content };
+  if (format !== "xlsx") {
+    const text = content instanceof Uint8Array ? new TextDecoder().decode(content) : typeof content === "string" ? content : await joinText(content, MAX_WHOLE_BYTES);
+    return text === undefined ? { ok: false, file, issue: sizeRefusal(file, MAX_WHOLE_BYTES) } : { ok: true, file, format, content: text };
+  }
+  const bytes = typeof content === "string" ? "text" : content instanceof Uint8Array ? content : await joinBytes(content, MAX_WHOLE_BYTES);
+  if (bytes === undefined) return { ok: false, file, issue: sizeRefusal(file, MAX_WHOLE_BYTES) };
+  const read = bytes === "text" ? { ok: false as const, message: "a workbook is given as bytes, not text" } : await readSheet(bytes, { sheet });
   if (read.ok) return { ok: true, file, format, content: read.sheet };
   return { ok: false, file, issue: issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, { kind: "unreadable-workbook", reason: read.message }, true) };
 }
 
-async function joinBytes(chunks: ObservationChunks): Promise<Uint8Array | undefined> {
+/** Chunks of bytes joined, or undefined past `limit` bytes (reading stops there); text chunks make it "text". */
+async function joinBytes(chunks: ObservationChunks, limit: number): Promise<Uint8Array | "text" | undefined> {
   const parts: Uint8Array[] = [];
+  let total = 0;
   for await (const chunk of chunks) {
-    if (typeof chunk === "string") return undefined;
+    if (typeof chunk === "string") return "text";
+    if ((total += chunk.length) > limit) return undefined;
     parts.push(chunk);
   }
   return Buffer.concat(parts);
 }
 
-/** Registries and merges are small: streamed chunks are joined into one text. */
-async function wholeText(content: RecordInput | ObservationChunks): Promise<RecordInput> {
-  if (typeof content === "string" || isSheet(content)) return content;
+/** Chunks joined into one text, or undefined past `limit` bytes (reading stops there). */
+export async function joinText(chunks: ObservationChunks, limit: number): Promise<string | undefined> {
   const decoder = new TextDecoder();
-  let text = "";
-  for await (const chunk of content) text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+  const parts: string[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    if ((total += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length) > limit) return undefined;
+    parts.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+  }
+  return parts.join("") + decoder.decode();
 }
-
-const isSheet = (content: unknown): content is Exclude<RecordInput, string> => typeof content === "object" && content !== null && (content as { kind?: unknown }).kind === "sheet";
 
 const registryFormat = (format: Format): "csv" | "json" | "xlsx" => (format === "ndjson" ? "csv" : format);
 
@@ -160,12 +176,10 @@ export function readingOf(policy: Policy): Pick<ObservationReadOptions, "fields"
 }
 
 async function readCounts(input: Extract<Input, { ok: true }>, reading: Omit<ObservationReadOptions, "file" | "format">, options: DataReadOptions): Promise<ObservationsRead> {
-  const { file, format, content } = input;
-  if (typeof content === "string" || isSheet(content)) return readObservations(content, { ...reading, file, format });
-  // Only CSV is streamed; JSON and NDJSON given in chunks are joined and read whole.
-  if (format !== "csv") return readObservations(await wholeText(content), { ...reading, file, format });
+  const { file, format, content, stream } = input;
+  if (!stream) return readObservations(content, { ...reading, file, format });
   const onProgress = options.onProgress;
-  return readObservationStream(content, { ...reading, file, ...(onProgress ? { onProgress: (bytes: number) => onProgress(file, bytes) } : {}) });
+  return readObservationStream(stream, { ...reading, file, ...(onProgress ? { onProgress: (bytes: number) => onProgress(file, bytes) } : {}) });
 }
 
 interface CountFile {

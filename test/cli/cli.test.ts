@@ -540,6 +540,25 @@ describe("chitieu eval", () => {
     expect(r.stdout).toMatch(/-:4 \[period\] rejected: /);
   });
 
+  it("stops reading endless standard input at the limit of what reads it: a registry at 256 MiB, a policy at 10 MiB", async () => {
+    let given = 0;
+    const endless = function* () {
+      for (;;) {
+        given++;
+        yield "x".repeat(1 << 20);
+      }
+    };
+    const units = await runMain(["eval", "policies/brvt-2139-2022.ct", "--units", "-", ...data, "--as-of", "2022-11-30"], endless);
+    expect(units.status).toBe(3);
+    expect(units.stdout).toContain("-:1 rejected: the file is larger than 256 MiB");
+    expect(given).toBe(257);
+    given = 0;
+    const policy = await runMain(["fmt", "-"], endless);
+    expect(policy).toMatchObject({ status: 2, stdout: "" });
+    expect(policy.stderr).toBe("chitieu: standard input is larger than 10 MiB, the most a policy may hold; split the policy into files that import each other\n");
+    expect(given).toBe(11);
+  });
+
   it.each<[string, string[], RegExp]>([
     ["a bad date", [...data, "--as-of", "2022-02-30"], /^chitieu: --as-of: `2022-02-30` is not a date such as 2022-11-30\n$/],
     ["a missing data file", ["--data", "nowhere.csv", "--as-of", "2022-11-30"], /^chitieu: cannot read nowhere\.csv: no such file or folder\n$/],

@@ -9,7 +9,7 @@ import type { Output } from "../../src/cli/output.js";
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Output = { out: (t) => out.push(t), err: (t) => err.push(t), lang: "en", stdin: () => "unit,period,dossiers,online_dossiers\nso-y-te,2022-11,100,70\nso-y-tee,2022-11,1,1\n" };
+  const io: Output = { out: (t) => out.push(t), err: (t) => err.push(t), lang: "en", stdin: () => ["unit,period,dossiers,online_dossiers\nso-y-te,2022-11,100,70\nso-y-tee,2022-11,1,1\n"] };
   const code = await main(argv, io);
   return { code, out: out.join(""), err: err.join("") };
 }

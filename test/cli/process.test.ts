@@ -76,7 +76,7 @@ describe("the bundled CLI", () => {
       const runs = [];
       for (const args of JSON.parse(process.argv[2])) {
         let stdout = "", stderr = "";
-        const status = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), colour: false, lang: "en", stdin: () => "" });
+        const status = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), colour: false, lang: "en", stdin: () => [] });
         runs.push({ status, stdout, stderr });
       }
       process.stdout.write(JSON.stringify(runs));`;

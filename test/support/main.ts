@@ -11,7 +11,8 @@ import { main } from "../../src/cli/main.js";
 import type { Output } from "../../src/cli/output.js";
 import type { Run } from "./cli.js";
 
-export async function runMain(args: readonly string[], input?: string, lang: NonNullable<Output["lang"]> = "en"): Promise<Run> {
+/** `input` is standard input's text, or a function giving its chunks (for input too large to be text). */
+export async function runMain(args: readonly string[], input?: string | NonNullable<Output["stdin"]>, lang: NonNullable<Output["lang"]> = "en"): Promise<Run> {
   let stdout = "";
   let stderr = "";
   let unread = input ?? "";
@@ -21,11 +22,11 @@ export async function runMain(args: readonly string[], input?: string, lang: Non
     colour: false,
     lang,
     progress: false,
-    // A pipe is read to its end once; a second read finds nothing, as readFileSync(0) would.
+    // A pipe is read to its end once; a second read finds nothing, as process.stdin would.
     stdin: () => {
       const text = unread;
       unread = "";
-      return text;
+      return typeof text === "string" ? [text] : text();
     },
   });
   return { status, stdout, stderr };
