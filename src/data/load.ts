@@ -71,13 +71,9 @@ export async function readData(policy: Policy, sources: readonly Source[], optio
   const [unitInputs, mergeInputs, dataInputs] = [await of("units"), await of("merges"), await of("data")];
   // A policy with no tiers (targets `for all` only) puts no condition on a unit's tier.
   const tiers = policy.tiers.size > 0 ? new Set(policy.tiers.keys()) : undefined;
-  const units = readUnitFiles(
-    await Promise.all(readable(unitInputs).map(async (i) => ({ input: i.content, options: { file: i.file, format: registryFormat(i.format), tiers } }))),
-  );
+  const units = readUnitFiles(readable(unitInputs).map((i) => ({ input: i.content, options: { file: i.file, format: registryFormat(i.format), tiers } })));
   const ids = new Set(units.registry.units.map((u) => u.id));
-  const merges = await Promise.all(
-    readable(mergeInputs).map(async (i) => ({ file: i.file, read: readMerges(i.content, { file: i.file, format: registryFormat(i.format), units: ids }) })),
-  );
+  const merges = readable(mergeInputs).map((i) => ({ file: i.file, read: readMerges(i.content, { file: i.file, format: registryFormat(i.format), units: ids }) }));
   const reading = { ...readingOf(policy), units: ids, numbers: options.numbers ?? "plain", ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
   const counts: CountFile[] = [];
   for (const input of readable(dataInputs)) counts.push({ file: input.file, format: input.format, read: await readCounts(input, reading, options) });
