@@ -59,5 +59,13 @@ export function callProblem(e: Call, file: string): Diagnostic | undefined {
     return problem("unknown-function", file, e.function.span, { name, problem: "unknown", ...(near ? { near } : {}) });
   }
   if (e.arguments.length === 0) return problem("unknown-function", file, e.span, { name, problem: "no-arguments" });
+  if (e.arguments.length === 1) return problem("unknown-function", file, e.span, { name, problem: "one-argument", ...commaPercent(e.arguments[0]) });
   return undefined;
+}
+
+/** `min(2,80%)` lexes as `min(2.80%)`: a lone percentage with a decimal comma was likely meant as two arguments. */
+function commaPercent(argument: Expression | undefined): { comma?: { whole: string; fraction: string } } {
+  if (argument?.kind !== "percent" || argument.written === undefined) return {};
+  const written = /^(\d+),(\d+)%$/.exec(argument.written);
+  return written ? { comma: { whole: written[1] ?? "", fraction: written[2] ?? "" } } : {};
 }

@@ -117,7 +117,10 @@ export interface MessageArgs {
   "unknown-unit": Unknown;
   "unknown-field": Unknown;
   "unknown-metric": Unknown;
-  "unknown-function": { readonly name: string; readonly problem: "unknown"; readonly near?: string } | { readonly name: string; readonly problem: "no-arguments" };
+  "unknown-function":
+    | { readonly name: string; readonly problem: "unknown"; readonly near?: string }
+    | { readonly name: string; readonly problem: "no-arguments" }
+    | { readonly name: string; readonly problem: "one-argument"; readonly comma?: { readonly whole: string; readonly fraction: string } };
   "unknown-rounding": { readonly mode: string; readonly near?: string; readonly modes: readonly string[] };
   "same-fields": { readonly metric: string; readonly field: string };
   "divides-by-zero": Record<never, never>;
@@ -250,7 +253,14 @@ const english: Catalogue = {
   "unknown-function": (a) =>
     a.problem === "unknown"
       ? { message: `unknown function \`${a.name}\``, help: a.near ? didYouMean(a.near, "en") : "the functions are `min` and `max`" }
-      : { message: `\`${a.name}\` needs at least one argument`, help: `as in \`${a.name}(2, 2 * provision / 80%)\`` },
+      : a.problem === "no-arguments"
+        ? { message: `\`${a.name}\` needs at least one argument`, help: `as in \`${a.name}(2, 2 * provision / 80%)\`` }
+        : {
+            message: `\`${a.name}\` of one value is that value`,
+            help: a.comma
+              ? `\`${a.comma.whole},${a.comma.fraction}%\` reads as one percentage, ${a.comma.whole}.${a.comma.fraction}%; for two arguments write \`${a.comma.whole}, ${a.comma.fraction}%\``
+              : `give it two values or more, as in \`${a.name}(2, 2 * provision / 80%)\``,
+          },
   "unknown-rounding": ({ mode, near, modes }) => ({ message: `unknown rounding \`${mode}\``, help: near ? didYouMean(near, "en") : `use one of ${modes.join(", ")}` }),
   "same-fields": ({ metric, field }) => ({ message: `\`${metric}\` divides \`${field}\` by itself`, help: "the denominator is usually the total the numerator is part of" }),
   "divides-by-zero": () => ({ message: "this divides by zero", help: "a formula has no value divided by 0; for a metric with no denominator, say what it gives with `when empty`" }),
@@ -430,7 +440,14 @@ const vietnamese: Catalogue = {
   "unknown-function": (a) =>
     a.problem === "unknown"
       ? { message: `không có hàm \`${a.name}\``, help: a.near ? didYouMean(a.near, "vi") : "chỉ có hai hàm `min` và `max`" }
-      : { message: `hàm \`${a.name}\` cần ít nhất một đối số`, help: `ví dụ \`${a.name}(2, 2 * provision / 80%)\`` },
+      : a.problem === "no-arguments"
+        ? { message: `hàm \`${a.name}\` cần ít nhất một đối số`, help: `ví dụ \`${a.name}(2, 2 * provision / 80%)\`` }
+        : {
+            message: `hàm \`${a.name}\` của một giá trị chính là giá trị đó`,
+            help: a.comma
+              ? `\`${a.comma.whole},${a.comma.fraction}%\` được đọc là một tỷ lệ phần trăm, ${a.comma.whole},${a.comma.fraction}%; nếu là hai đối số, hãy viết \`${a.comma.whole}, ${a.comma.fraction}%\``
+              : `hãy ghi từ hai giá trị trở lên, ví dụ \`${a.name}(2, 2 * provision / 80%)\``,
+          },
   "unknown-rounding": ({ mode, near, modes }) => ({
     message: `không có cách làm tròn \`${mode}\``,
     help: near ? didYouMean(near, "vi") : `dùng một trong các cách: ${modes.join(", ")}`,

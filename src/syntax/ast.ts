@@ -188,7 +188,8 @@ export interface DataCheck extends Node {
 
 export type Expression =
   | (Node & { readonly kind: "number"; readonly value: Rational })
-  | (Node & { readonly kind: "percent"; readonly points: Rational })
+  /** `written` keeps a decimal comma's spelling (`2,80%`), which a call's arguments make ambiguous. */
+  | (Node & { readonly kind: "percent"; readonly points: Rational; readonly written?: string })
   | (Node & { readonly kind: "ref"; readonly name: Name })
   | (Node & { readonly kind: "negate"; readonly operand: Expression })
   | (Node & {
@@ -207,14 +208,14 @@ export type Expression =
       readonly else: Expression;
     });
 
-/** The tree with every span removed, for comparing trees by meaning. */
+/** The tree with every span and spelling (`written`) removed, for comparing trees by meaning. */
 export function withoutSpans(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutSpans);
   if (node === null || typeof node !== "object") return node;
   if (isRational(node)) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key !== "span") out[key] = withoutSpans(value);
+    if (key !== "span" && key !== "written") out[key] = withoutSpans(value);
   }
   return out;
 }

@@ -350,7 +350,10 @@ class Builder {
       const token = c.NumberLiteral[0]!;
       return { kind: "number", value: this.rationalOf(parseDecimal(token.image), token), span };
     }
-    if (c.PercentLiteral) return { kind: "percent", points: this.percent(c.PercentLiteral[0]!).points, span };
+    if (c.PercentLiteral) {
+      const image = c.PercentLiteral[0]!.image;
+      return { kind: "percent", points: this.percent(c.PercentLiteral[0]!).points, span, ...(image.includes(",") ? { written: image } : {}) };
+    }
     if (c.Identifier) return { kind: "ref", name: this.name(c.Identifier[0]!), span };
     if (c.negation) return { kind: "negate", operand: this.factor(c.negation[0]!.children.factor[0]!), span };
     if (c.parenthesised) return { ...this.expression(c.parenthesised[0]!.children.expression[0]!), span };

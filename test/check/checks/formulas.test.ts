@@ -36,8 +36,17 @@ describe("pointsFunctionsKnown", () => {
     ["mean(share)", ["unknown-function@4:19"]],
     ["2 * max()", ["unknown-function@4:23"]],
     ["1 when empty man(1)", ["unknown-function@4:32"]],
+    ["max(share)", ["unknown-function@4:19"]],
+    ["min(48,6%, share)", []],
   ])("%s", (formula, expected) => {
     expect(where(reported(pointsFunctionsKnown, score(formula), points))).toEqual(expected);
+  });
+
+  test("one argument is a mistake; a lone percentage with a decimal comma was likely two arguments", () => {
+    expect(reported(pointsFunctionsKnown, score("min(2,80%) * share"), points)).toMatchObject([
+      { name: "unknown-function", message: "`min` of one value is that value", help: "`2,80%` reads as one percentage, 2.80%; for two arguments write `2, 80%`" },
+    ]);
+    expect(reported(pointsFunctionsKnown, score("max(share)"), points)).toMatchObject([{ help: "give it two values or more, as in `max(2, 2 * provision / 80%)`" }]);
   });
 });
 
