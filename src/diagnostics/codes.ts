@@ -33,7 +33,7 @@ export const codes = {
   "unknown-unit": entry("CT103", "error", "a unit that is not declared"),
   "unknown-field": entry("CT104", "error", "a field that is not declared"),
   "unknown-metric": entry("CT105", "error", "a metric that is not declared"),
-  "unknown-function": entry("CT106", "error", "a function other than `min` and `max`, or called with no argument"),
+  "unknown-function": entry("CT106", "error", "a function other than `min` and `max`, or called with fewer than two arguments (`min(2,80%)` is `min(2.80%)`)"),
   "unknown-rounding": entry("CT107", "error", "a rounding mode other than half-up, half-even, down, up"),
   "same-fields": entry("CT108", "warning", "a metric whose numerator and denominator are the same field"),
   "divides-by-zero": entry("CT109", "error", "a formula that divides by a constant zero"),
