@@ -88,6 +88,7 @@ export interface IssueKinds {
   "overlapping-period": { readonly unit: string; readonly period: string; readonly earlier: string; readonly at: At };
   "part-above-total": { readonly numerator: string; readonly part: number; readonly denominator: string; readonly total: number; readonly metrics: readonly string[] };
   "failed-check": { readonly rule: string; readonly left: Side; readonly right: Side; readonly apart: Figure; readonly check: string };
+  "sum-too-large": { readonly field: string; readonly limit: number };
 }
 
 export type IssueKind = keyof IssueKinds;
@@ -186,6 +187,8 @@ const english: Catalogue = {
     `${numerator} ${count(part, "en")} is above ${denominator} ${count(total, "en")} (${metrics.length === 1 ? "metric" : "metrics"} ${metrics.join(", ")})`,
   "failed-check": ({ rule, left, right, apart, check }) =>
     `${rule} fails: ${figure(left.value, "en")} on the left${detail(left, "en")}, ${figure(right.value, "en")} on the right${detail(right, "en")}, ${figure(apart, "en")} apart (check at ${check})`,
+  "sum-too-large": ({ field, limit }) =>
+    `counts of \`${field}\` in this data would sum past ${count(limit, "en")}, the largest whole number chitieu adds exactly; this row is not used`,
 };
 
 // ---- Vietnamese
@@ -281,6 +284,8 @@ const vietnamese: Catalogue = {
     `${numerator} ${count(part, "vi")} lớn hơn ${denominator} ${count(total, "vi")} (chỉ số ${metrics.join(", ")})`,
   "failed-check": ({ rule, left, right, apart, check }) =>
     `${rule} không được thỏa mãn: vế trái ${figure(left.value, "vi")}${detail(left, "vi")}, vế phải ${figure(right.value, "vi")}${detail(right, "vi")}, chênh lệch ${figure(apart, "vi")} (phép kiểm tra tại ${check})`,
+  "sum-too-large": ({ field, limit }) =>
+    `tổng số liệu \`${field}\` trong dữ liệu này sẽ vượt quá ${count(limit, "vi")}, số nguyên lớn nhất chitieu cộng được chính xác; dòng này không được dùng`,
 };
 
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: english, vi: vietnamese };
