@@ -4,8 +4,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { compileEvaluator } from "../../src/evaluate/evaluate.js";
 import { Evaluation } from "../../src/evaluate/result.js";
-import { evaluatePolicy, resultOf, type RowSpec, type UnitSpec } from "../support/evaluation.js";
+import { compile } from "../../src/files/policy.js";
+import type { IsoDate } from "../../src/time/calendar.js";
+import { evaluatePolicy, observation, resultOf, unit, type RowSpec, type UnitSpec } from "../support/evaluation.js";
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -45,6 +48,21 @@ describe("sums past 2^53 are refused, not rounded", () => {
     // 1 - 10/9,007,199,254,740,990 is about 99.99999999999989%: short, though within a double's rounding of the threshold; all ten missing cases would meet it.
     expect(r.status).toBe("missed");
     expect(r.needed).toBe(10);
+  });
+
+  test("the rejected row is taken off its file's tally too", () => {
+    const compiled = compile(policy("100%"), { file: "policy.ct" }).policy!;
+    const evaluator = compileEvaluator(compiled);
+    const observations = [{ unit: "u1", period: "2022-11", a: MAX, b: MAX }, { unit: "u1", period: "2022-12", a: 1, b: 1 }].map((r, i) => observation(r, i + 2));
+    const prepared = evaluator.prepare({
+      registry: { units: [unit({ id: "u1", tier: "t1" })], merges: [] },
+      observations,
+      rows: { read: 2, used: 2, rejected: 0 },
+      files: [{ file: "data.csv", role: "data", read: 2, used: 2, rejected: 0 }],
+    });
+    const e = evaluator.evaluate(prepared, { asOf: "2022-12-31" as IsoDate });
+    expect(e.rows).toEqual({ read: 2, used: 1, rejected: 1 });
+    expect(e.files).toEqual([{ file: "data.csv", role: "data", read: 2, used: 1, rejected: 1 }]);
   });
 
   test("a rejected row does not count towards the totals, so the row after it may still be used", () => {
