@@ -54,5 +54,5 @@ export { reportHtml, type ReportOptions } from "./report/html.js";
 export { evaluationHistory, historyDates } from "./evaluate/history.js";
 export { resultsWorkbook, type WorkbookOptions } from "./report/workbook.js";
 export { streamObservations, readObservationStream, observationsOf, type ObservationBatch, type ObservationChunks, type ObservationStreamOptions } from "./data/stream.js";
-export { reasonText, type Reason } from "./evaluate/reasons.js";
+export { reasonText, scoreReasonText, type Reason, type ScoreReason } from "./evaluate/reasons.js";
 export { localizeIssue, type IssueArgs } from "./data/issue-words.js";

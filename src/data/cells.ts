@@ -154,6 +154,7 @@ const CODES: Record<DataIssueCode, DataIssueCode> = {
   "duplicate-row": "duplicate-row",
   "numerator-above-denominator": "numerator-above-denominator",
   "failed-check": "failed-check",
+  "sum-too-large": "sum-too-large",
   "merge-unknown-unit": "merge-unknown-unit",
 };
 

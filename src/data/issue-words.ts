@@ -89,6 +89,7 @@ export interface IssueKinds {
   "part-above-total": { readonly numerator: string; readonly part: number; readonly denominator: string; readonly total: number; readonly metrics: readonly string[] };
   "failed-check": { readonly rule: string; readonly left: Side; readonly right: Side; readonly apart: Figure; readonly check: string };
   "more-like-this": { readonly count: number; readonly code: string; readonly from: At };
+  "sum-too-large": { readonly field: string; readonly limit: number };
 }
 
 export type IssueKind = keyof IssueKinds;
@@ -189,6 +190,8 @@ const english: Catalogue = {
     `${rule} fails: ${figure(left.value, "en")} on the left${detail(left, "en")}, ${figure(right.value, "en")} on the right${detail(right, "en")}, ${figure(apart, "en")} apart (check at ${check})`,
   "more-like-this": ({ count: n, code, from }) =>
     `and ${count(n, "en")} more ${n === 1 ? "issue" : "issues"} like this (${code}), the first ${placeEn(from)}: counted in the rows read, used and rejected, not listed`,
+  "sum-too-large": ({ field, limit }) =>
+    `counts of \`${field}\` in this data would sum past ${count(limit, "en")}, the largest whole number chitieu adds exactly; this row is not used`,
 };
 
 // ---- Vietnamese
@@ -286,6 +289,8 @@ const vietnamese: Catalogue = {
     `${rule} không được thỏa mãn: vế trái ${figure(left.value, "vi")}${detail(left, "vi")}, vế phải ${figure(right.value, "vi")}${detail(right, "vi")}, chênh lệch ${figure(apart, "vi")} (phép kiểm tra tại ${check})`,
   "more-like-this": ({ count: n, code, from }) =>
     `và ${count(n, "vi")} vấn đề khác cùng loại (${code}), vấn đề đầu tiên ${placeVi(from)}: đã được tính vào số dòng đọc, dùng và bị loại, không liệt kê`,
+  "sum-too-large": ({ field, limit }) =>
+    `tổng số liệu \`${field}\` trong dữ liệu này sẽ vượt quá ${count(limit, "vi")}, số nguyên lớn nhất chitieu cộng được chính xác; dòng này không được dùng`,
 };
 
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: english, vi: vietnamese };

@@ -68,6 +68,7 @@ export type DataIssueCode =
   | "duplicate-row"
   | "numerator-above-denominator"
   | "failed-check"
+  | "sum-too-large"
   | "merge-unknown-unit";
 
 /** A problem with one input row: rejected rows are not used; others are used and flagged. */

@@ -6,6 +6,7 @@
 import { checkObservation } from "../data/checks.js";
 import { IssueLog } from "../data/issue-log.js";
 import { unusable, type FileRows } from "../data/load.js";
+import { FieldTotals } from "../data/totals.js";
 import type { DataIssue, Observation, Registry, RegistryUnit, RowCounts } from "../data/types.js";
 import type { Policy, Target } from "../model/policy.js";
 import { resolveTarget, type Resolution } from "../model/selector.js";
@@ -92,8 +93,12 @@ function prepare(
   // A merged unit's rows after the merge are its successor's history (--successors counts them there), not a mistake.
   const units = new Map(input.registry.units.filter((u) => !mergedInto.has(u.id)).map((u) => [u.id, u]));
   const droppedIn = new Map<string, number>();
+  const totals = new FieldTotals(fields);
   for (const observation of input.observations) {
     const issues = checkObservation(observation, policy, units.get(observation.unit));
+    // Only a row the checks keep counts towards the totals, so a rejected row cannot push out a good one.
+    const past = issues.some((i) => i.rejected) ? undefined : totals.admit(observation);
+    if (past) issues.push(past);
     dataIssues.addAll(issues);
     if (!issues.some((i) => i.rejected)) kept.push(observation);
     else droppedIn.set(observation.source.file, (droppedIn.get(observation.source.file) ?? 0) + 1);

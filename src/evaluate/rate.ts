@@ -12,6 +12,13 @@ export interface Threshold {
   readonly d: number;
   readonly bigP: bigint;
   readonly bigD: bigint;
+  /**
+   * Whether p and d are safe integers. A threshold written with more digits than a double holds
+   * (`>= 33.333333333333333333%`) is not: its p and d above are rounded, and every decision on it
+   * runs in bigint. (A rounded factor is at least 2^53, so the checks on the products would send
+   * it there too, zero times it aside, which is exact; the flag says so once instead of relying on it.)
+   */
+  readonly safe: boolean;
   /** In percent, for output only. */
   readonly percent: number;
 }
@@ -19,16 +26,19 @@ export interface Threshold {
 export function thresholdOf(points: Rational): Threshold {
   const bigP = points.num;
   const bigD = points.den * 100n;
-  return { p: Number(bigP), d: Number(bigD), bigP, bigD, percent: Number(points.num) / Number(points.den) };
+  const [p, d] = [Number(bigP), Number(bigD)];
+  return { p, d, bigP, bigD, safe: Number.isSafeInteger(p) && Number.isSafeInteger(d), percent: Number(points.num) / Number(points.den) };
 }
 
 const sign = (x: number | bigint): -1 | 0 | 1 => (x > 0 ? 1 : x < 0 ? -1 : 0);
 
 /** The sign of num/den - p/d, for den > 0. */
 export function compareRate(num: number, den: number, t: Threshold): -1 | 0 | 1 {
-  const left = num * t.d;
-  const right = t.p * den;
-  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return sign(left - right);
+  if (t.safe) {
+    const left = num * t.d;
+    const right = t.p * den;
+    if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return sign(left - right);
+  }
   return sign(BigInt(num) * t.bigD - t.bigP * BigInt(den));
 }
 
@@ -39,10 +49,12 @@ export function compareRate(num: number, den: number, t: Threshold): -1 | 0 | 1 
  * stands above the threshold.
  */
 export function needed(op: Comparison, num: number, den: number, t: Threshold): number | null {
-  const scaled = num * t.d;
-  const bar = t.p * den;
-  if (Number.isSafeInteger(scaled) && Number.isSafeInteger(bar) && Number.isSafeInteger(scaled - bar)) {
-    return casesInDoubles(op, scaled - bar, t.d, num, den);
+  if (t.safe) {
+    const scaled = num * t.d;
+    const bar = t.p * den;
+    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(bar) && Number.isSafeInteger(scaled - bar)) {
+      return casesInDoubles(op, scaled - bar, t.d, num, den);
+    }
   }
   const cases = casesInBigints(op, BigInt(num) * t.bigD - t.bigP * BigInt(den), t.bigD, BigInt(num), BigInt(den));
   return cases === null ? null : Number(cases);

@@ -1,7 +1,8 @@
 /**
  * Why a unit has no threshold on a date although a target selects it, as a value: the evaluator
  * records what happened, and each language words it where it is printed. `reasonText(r, "en")` is
- * also the contract's `explanation.reason`, which tools have always read.
+ * also the contract's `explanation.reason`, which tools have always read. Likewise why a score has
+ * no points (`ScoreReason`, `scoreReasonText`).
  */
 import { dateText } from "../i18n/dates.js";
 import type { Lang } from "../i18n/lang.js";
@@ -38,3 +39,34 @@ const WORDING: Readonly<Record<Lang, (r: Reason) => string>> = {
 };
 
 export const reasonText = (reason: Reason, lang: Lang): string => WORDING[lang](reason);
+
+/**
+ * Why a unit's score has no points: a metric without data in the month scored, or a zero divisor
+ * (a metric's denominator, or a value the formula divides by) where no `when empty` says what it
+ * gives; `in: "when-empty"` when the `when empty` formula itself divides by zero.
+ */
+export type ScoreReason =
+  | { readonly kind: "no-data"; readonly metrics: readonly string[] }
+  | { readonly kind: "no-denominator"; readonly metrics: readonly string[] }
+  | { readonly kind: "divides-by-zero"; readonly in: "formula" | "when-empty" };
+
+const SCORE_WORDING: Readonly<Record<Lang, (r: ScoreReason) => string>> = {
+  en: (r) => {
+    switch (r.kind) {
+      case "no-data": return `${quoted(r.metrics, "and")} ${r.metrics.length === 1 ? "has" : "have"} no data in the month scored`;
+      case "no-denominator": return `${quoted(r.metrics, "and")} ${r.metrics.length === 1 ? "has" : "have"} no denominator, and the score says no \`when empty\``;
+      case "divides-by-zero":
+        return r.in === "formula" ? "the formula divides by zero for this unit, and the score says no `when empty`" : "the `when empty` formula divides by zero";
+    }
+  },
+  vi: (r) => {
+    switch (r.kind) {
+      case "no-data": return `${quoted(r.metrics, "và")} không có số liệu trong tháng tính điểm`;
+      case "no-denominator": return `${quoted(r.metrics, "và")} có mẫu số bằng 0, và điểm không ghi \`khi trống\``;
+      case "divides-by-zero":
+        return r.in === "formula" ? "công thức chia cho 0 đối với đơn vị này, và điểm không ghi `khi trống`" : "công thức `khi trống` chia cho 0";
+    }
+  },
+};
+
+export const scoreReasonText = (reason: ScoreReason, lang: Lang): string => SCORE_WORDING[lang](reason);

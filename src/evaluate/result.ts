@@ -6,7 +6,7 @@
 import "../text/jitless.js";
 import { z } from "zod";
 import type { IssueArgs } from "../data/issue-words.js";
-import type { Reason } from "./reasons.js";
+import type { Reason, ScoreReason } from "./reasons.js";
 
 /** `incomplete`: the metric requires complete windows and this unit's window lacks reported months. */
 export const Status = z.enum(["met", "missed", "no-data", "no-denominator", "not-due", "excluded", "incomplete"]);
@@ -76,6 +76,13 @@ export const ScoreResult = z.object({
   /** Among the units of the tier, by points; ties share a rank. */
   rank: z.number().int().positive().nullable(),
   rule: RuleRef,
+  /** Why `points` is null, in English: a metric without data, or a zero divisor with no `when empty`; null when there are points. */
+  reason: z.string().nullable(),
+  /** The same reason as a value (`kind` and its metrics), to word it in another language (`scoreReasonText`). */
+  because: z
+    .custom<ScoreReason>((value) => typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string")
+    .nullable()
+    .optional(),
 });
 export type ScoreResult = z.infer<typeof ScoreResult>;
 

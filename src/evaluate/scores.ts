@@ -10,6 +10,7 @@ import { addDays, type IsoDate } from "../time/calendar.js";
 import { sumWindow, type DataSet, type Sum } from "./dataset.js";
 import { rankScores } from "./ranks.js";
 import { scorePoints, type MetricValue } from "./points.js";
+import { scoreReasonText } from "./reasons.js";
 import type { ScoreResult } from "./result.js";
 import { windowMonths, type MonthRange } from "./window.js";
 
@@ -22,13 +23,16 @@ export function evaluateScores(policy: Policy, data: DataSet, asOf: IsoDate): Sc
   data.units.forEach((unit, u) => {
     for (const score of policy.scores) {
       if (select(score.selector, unit).kind !== "selected") continue;
+      const { points, reason } = scorePoints(score.points, (metric) => metricValue(data, u, sums.get(metric)!));
       scores.push({
         unit: unit.id,
         tier: unit.tier,
         score: score.id,
-        points: scorePoints(score.points, (metric) => metricValue(data, u, sums.get(metric)!)),
+        points,
         rank: null,
         rule: { file: score.rule.file, line: score.rule.line },
+        reason: reason ? scoreReasonText(reason, "en") : null,
+        because: reason ?? null,
       });
     }
   });

@@ -102,6 +102,5 @@ function judge(table: ResultTable, i: number, plan: TargetPlan, num: number, den
 }
 
 function points(target: Target, value: MetricValue): number {
-  const p = scorePoints(target.points!, () => value);
-  return p ?? Number.NaN;
+  return scorePoints(target.points!, () => value).points ?? Number.NaN;
 }

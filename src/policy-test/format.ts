@@ -104,6 +104,7 @@ const DATA_ISSUE_CODES = [
   "duplicate-row",
   "numerator-above-denominator",
   "failed-check",
+  "sum-too-large",
   "merge-unknown-unit",
 ] as const satisfies readonly DataIssueCode[];
 // Fails to compile when types.ts gains a code this list lacks: the list is the zod enum of test files.

@@ -130,7 +130,7 @@ export const ruleDocs: Record<string, RuleDoc> = {
   points: {
     title: "Points",
     summary:
-      "A formula over metrics (a metric's value is a ratio: 80% is 0.8), the points when a metric in it has no denominator (`when empty`, 0 if not said), and the rounding (`round 2 half-up` if not said; modes half-up, half-even, down, up). A target may give points too: `target ...: by 2022-12-31 m >= 80% score = if m >= 80% then 2 else 1.6`.",
+      "A formula over metrics (a metric's value is a ratio: 80% is 0.8), the points when a metric in it has no denominator or it divides by a value that is zero for the unit (`when empty`; if not said, the unit gets no points, with the reason), and the rounding (`round 2 half-up` if not said; modes half-up, half-even, down, up). A target may give points too: `target ...: by 2022-12-31 m >= 80% score = if m >= 80% then 2 else 1.6`.",
     example: "20 * on_time_share when empty 20 round 2 half-up",
   },
   dataCheck: {

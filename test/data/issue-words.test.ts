@@ -6,6 +6,7 @@ import { issueText, localizeIssue } from "../../src/data/issue-words.js";
 import { unusable } from "../../src/data/load.js";
 import { readObservations } from "../../src/data/observations.js";
 import { readMerges, readUnits } from "../../src/data/registry.js";
+import { FieldTotals } from "../../src/data/totals.js";
 import type { DataIssue, DataIssueCode } from "../../src/data/types.js";
 
 const policy = compile(
@@ -46,6 +47,10 @@ const EXAMPLES: Record<DataIssueCode, () => readonly DataIssue[]> = {
       checkObservation(o, policy, { id: "so-y-te", name: "Sở Y tế", tier: "province", parent: undefined, tags: [], validFrom: "2023-01-01" as never, validTo: undefined }),
     ),
   "no-usable-row": () => unusable([{ file: "data.csv", role: "data", read: 2, used: 0, rejected: 2 }]),
+  "sum-too-large": () => {
+    const totals = new FieldTotals(["dossiers"]);
+    return readObservations("unit,period,dossiers\nso-y-te,2022-10,9007199254740991\nso-y-te,2022-11,1", reading).observations.flatMap((o) => totals.admit(o) ?? []);
+  },
   "merge-unknown-unit": () => readMerges("id,successor,date\ndong-ha,quang-tri,2025-07-01", { file: "merges.csv", format: "csv", units: UNITS }).issues,
 };
 
