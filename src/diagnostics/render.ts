@@ -39,16 +39,40 @@ const WORDS: Readonly<Record<Lang, { severity: Record<Severity, string>; help: s
 };
 
 export function renderDiagnostic(diagnostic: Diagnostic, sources: ReadonlyMap<string, string>, options: RenderOptions = {}): string {
-  const lang = options.lang ?? "en";
+  return render(diagnostic, linesOf(sources), options.lang ?? "en");
+}
+
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, options: RenderOptions = {}): string {
+  const lines = linesOf(sources);
+  return diagnostics.map((d) => render(d, lines, options.lang ?? "en")).join("\n\n");
+}
+
+/** Each source split into lines once, when first quoted: thousands of diagnostics on a large file do not split it thousands of times. */
+function linesOf(sources: ReadonlyMap<string, string>): (file: string) => readonly string[] | undefined {
+  const split = new Map<string, readonly string[]>();
+  return (file) => {
+    let lines = split.get(file);
+    if (lines === undefined) {
+      const text = sources.get(file);
+      if (text === undefined) return undefined;
+      lines = text.split(/\r?\n/);
+      split.set(file, lines);
+    }
+    return lines;
+  };
+}
+
+function render(diagnostic: Diagnostic, sourceLines: (file: string) => readonly string[] | undefined, lang: Lang): string {
   const words = WORDS[lang];
   const d = localize(diagnostic, lang);
   const { line, column } = d.span.start;
   const lines = [`${words.severity[d.severity]}[${d.code}] ${d.name}: ${d.message}`];
   const gutter = " ".repeat(String(line).length);
   lines.push(`${gutter}--> ${d.file}:${line}:${column}`);
-  const text = sources.get(d.file)?.split(/\r?\n/)[line - 1];
+  const text = sourceLines(d.file)?.[line - 1];
   if (text !== undefined) {
-    lines.push(`${gutter} |`, `${line} | ${text}`, `${gutter} | ${caret(d, text)}`);
+    const shown = excerpt(d, text);
+    lines.push(`${gutter} |`, `${line} | ${shown.text}`, `${gutter} | ${shown.caret}`);
   }
   if (d.help) lines.push(`${gutter} = ${words.help}: ${d.help}`);
   for (const r of d.related ?? []) {
@@ -58,18 +82,25 @@ export function renderDiagnostic(diagnostic: Diagnostic, sources: ReadonlyMap<st
   return printable(lines.join("\n"));
 }
 
-/** Carets under the span on its first line; tabs copied so they line up in any terminal. */
-function caret(d: Diagnostic, text: string): string {
+/** Characters of a long line shown before the span's start, and in all. */
+const BEFORE = 60;
+const SHOWN = 160;
+
+/**
+ * The line with carets under the span on its first line; tabs copied so they line up in any
+ * terminal. A line longer than SHOWN characters is cut around the span, with `…` where it is cut.
+ */
+function excerpt(d: Diagnostic, text: string): { text: string; caret: string } {
   const chars = [...text];
   const start = d.span.start.column - 1;
   const sameLine = d.span.end.line === d.span.start.line;
-  const end = sameLine ? Math.max(d.span.end.column - 1, start + 1) : chars.length;
-  const pad = chars.slice(0, start).map((c) => (c === "\t" ? "\t" : " ")).join("");
-  return pad + "^".repeat(Math.max(1, Math.min(end, chars.length + 1) - start));
-}
-
-export function renderDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, options: RenderOptions = {}): string {
-  return diagnostics.map((d) => renderDiagnostic(d, sources, options)).join("\n\n");
+  const end = Math.min(sameLine ? Math.max(d.span.end.column - 1, start + 1) : chars.length, chars.length + 1);
+  const from = chars.length > SHOWN ? Math.max(0, Math.min(start - BEFORE, chars.length - SHOWN)) : 0;
+  const to = Math.min(chars.length, from + SHOWN);
+  const [open, close] = [from > 0 ? "…" : "", to < chars.length ? "…" : ""];
+  const pad = open.replace("…", " ") + chars.slice(from, start).map((c) => (c === "\t" ? "\t" : " ")).join("");
+  const width = Math.max(1, Math.min(end, to + 1) - start);
+  return { text: open + chars.slice(from, to).join("") + close, caret: pad + "^".repeat(width) };
 }
 
 /** "2 errors, 1 warning" or "2 lỗi, 1 cảnh báo". */

@@ -267,3 +267,21 @@ describe("summary", () => {
     expect(summary([warning(), error(), warning(), error()])).toBe("2 errors, 2 warnings");
   });
 });
+
+describe("a long line", () => {
+  const line = `score s for all = ${Array(1200).fill("m").join(" + ")}`;
+  const render = (column: number) => sourceAndCarets(renderDiagnostic(diagnostic("syntax", FILE, span(at(1, column), at(1, column + 1)), "too long"), sources(line)));
+
+  it("is shown cut around the span, the caret still under it", () => {
+    const { source, carets } = render(4017);
+    expect(source.length).toBeLessThan(170);
+    expect(source).toMatch(/^….* m \+ m \+ .*…$/);
+    expect(source[carets.indexOf("^")]).toBe(line[4016]);
+  });
+
+  it("near its start is cut only at the end", () => {
+    const { source, carets } = render(19);
+    expect(source).toMatch(/^score s for all = m \+ .*…$/);
+    expect(carets.indexOf("^")).toBe(18);
+  });
+});
