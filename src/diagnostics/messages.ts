@@ -5,6 +5,7 @@
  */
 import { didYouMean, TERMS } from "../i18n/glossary.js";
 import type { Lang } from "../i18n/lang.js";
+import { grouped } from "../i18n/numbers.js";
 import type { CodeName } from "./codes.js";
 
 export type DefinitionKind = "tier" | "tag" | "unit" | "field" | "metric";
@@ -15,22 +16,39 @@ export type NameHint =
   | { readonly kind: "other-kind"; readonly other: DefinitionKind }
   | { readonly kind: "known"; readonly ids: readonly string[] };
 
-/** The likely fix for a syntax error, read from what was found and where. */
 /** Why an import was not read (the reader's rules, see src/check/load.ts): nothing of the file is quoted. */
 export type ImportRefusal = "outside-root" | "not-a-policy-file" | "not-a-regular-file" | "too-large";
+
+/** What to do when the policy named to a command cannot be read. */
+const NAMED_HELP: Readonly<Record<Lang, Readonly<Record<ImportRefusal | "missing", string>>>> = {
+  en: {
+    "missing": "check the path; policy files end in .ct",
+    "outside-root": "check the path",
+    "not-a-policy-file": "check the path; policy files end in .ct",
+    "not-a-regular-file": "name a policy file, not a folder, a device or a pipe",
+    "too-large": "split the policy into files that import each other",
+  },
+  vi: {
+    "missing": "kiểm tra lại đường dẫn; tệp chính sách có đuôi .ct",
+    "outside-root": "kiểm tra lại đường dẫn",
+    "not-a-policy-file": "kiểm tra lại đường dẫn; tệp chính sách có đuôi .ct",
+    "not-a-regular-file": "hãy chỉ ra một tệp chính sách, không phải thư mục, thiết bị hay đường ống",
+    "too-large": "hãy tách văn bản thành nhiều tệp import lẫn nhau",
+  },
+};
 
 const REFUSAL: Readonly<Record<Lang, Readonly<Record<ImportRefusal, string>>>> = {
   en: {
     "outside-root": "it is outside the policy's folder, which imports may not leave",
     "not-a-policy-file": "only policy files (.ct) are imported",
     "not-a-regular-file": "it is not a regular file",
-    "too-large": "it is larger than a policy file may be",
+    "too-large": "it is larger than a policy file may be (10 MiB)",
   },
   vi: {
     "outside-root": "tệp nằm ngoài thư mục của văn bản chính sách, lệnh import không được ra ngoài thư mục này",
     "not-a-policy-file": "chỉ import được tệp chính sách (.ct)",
     "not-a-regular-file": "đây không phải là tệp thông thường",
-    "too-large": "tệp lớn hơn giới hạn của một tệp chính sách",
+    "too-large": "tệp lớn hơn giới hạn của một tệp chính sách (10 MiB)",
   },
 };
 
@@ -106,7 +124,8 @@ export interface MessageArgs {
   "keyword-spelling": { readonly written: string; readonly keyword: string; readonly english: string };
   /** `ascii` is absent when the id has no letter left in ASCII. */
   "non-ascii-id": { readonly id: string; readonly ascii: string | undefined };
-  "import-not-found": { readonly path: string; readonly lookedFor?: string; readonly refused?: ImportRefusal };
+  /** `named`: the file is the policy named to the command, not an import. */
+  "import-not-found": { readonly path: string; readonly lookedFor?: string; readonly refused?: ImportRefusal; readonly named?: boolean };
   "import-cycle": { readonly path: string; readonly chain: readonly string[] };
   "import-has-rules": { readonly file: string };
   "missing-header": Nothing;
@@ -202,7 +221,7 @@ const english: Catalogue = {
   }),
   "syntax": (a) =>
     a.kind === "terms"
-      ? { message: `a formula of more than ${a.terms} terms`, help: "split the formula into metrics or scores and add those" }
+      ? { message: `a formula of more than ${grouped(String(a.terms), "en")} terms`, help: "split the formula into metrics or scores and add those" }
       : a.kind === "nesting"
       ? { message: `nested more than ${a.depth} deep (brackets open at once, \`if\`s in one statement, or minus signs in a row)`, help: "split the formula into metrics or simplify it" }
       : { message: expectationText(a, "en"), help: SYNTAX_HINT_EN(a.hint) },
@@ -224,8 +243,10 @@ const english: Catalogue = {
     message: `the id \`${id}\` has letters outside ASCII`,
     help: `ids are ASCII letters, digits, \`_\` and \`-\`${ascii === undefined ? "" : `: write \`${ascii}\``}; a name with accents goes in quotes, as the title`,
   }),
-  "import-not-found": ({ path, lookedFor, refused }) =>
-    refused !== undefined
+  "import-not-found": ({ path, lookedFor, refused, named }) =>
+    named === true
+      ? { message: `cannot read \`${path}\`${refused === undefined ? "" : `: ${REFUSAL.en[refused]}`}`, help: NAMED_HELP.en[refused ?? "missing"] }
+      : refused !== undefined
       ? { message: `cannot import \`${path}\`: ${REFUSAL.en[refused]}`, help: "import the shared definitions from a .ct file beside the policy or in a folder below it" }
       : lookedFor === undefined
       ? { message: `cannot read \`${path}\``, help: "check the path; policy files end in .ct" }
@@ -386,7 +407,7 @@ const vietnamese: Catalogue = {
   }),
   "syntax": (a) =>
     a.kind === "terms"
-      ? { message: `công thức có hơn ${a.terms} số hạng`, help: "tách công thức thành các chỉ số hoặc điểm rồi cộng lại" }
+      ? { message: `công thức có hơn ${grouped(String(a.terms), "vi")} số hạng`, help: "tách công thức thành các chỉ số hoặc điểm rồi cộng lại" }
       : a.kind === "nesting"
       ? { message: `lồng nhau quá ${a.depth} cấp (dấu ngoặc mở cùng lúc, số \`nếu\` trong một câu lệnh, hoặc dấu trừ liên tiếp)`, help: "tách công thức thành các chỉ số, hoặc viết gọn lại" }
       : { message: expectationText(a, "vi"), help: SYNTAX_HINT_VI(a.hint) },
@@ -408,8 +429,10 @@ const vietnamese: Catalogue = {
     message: `mã định danh \`${id}\` có chữ ngoài bảng mã ASCII`,
     help: `mã định danh chỉ gồm chữ cái không dấu, chữ số, \`_\` và \`-\`${ascii === undefined ? "" : `: viết \`${ascii}\``}; tên có dấu đặt trong dấu ngoặc kép, làm tiêu đề`,
   }),
-  "import-not-found": ({ path, lookedFor, refused }) =>
-    refused !== undefined
+  "import-not-found": ({ path, lookedFor, refused, named }) =>
+    named === true
+      ? { message: `không đọc được \`${path}\`${refused === undefined ? "" : `: ${REFUSAL.vi[refused]}`}`, help: NAMED_HELP.vi[refused ?? "missing"] }
+      : refused !== undefined
       ? { message: `không import được \`${path}\`: ${REFUSAL.vi[refused]}`, help: "import các định nghĩa dùng chung từ một tệp .ct đặt cạnh văn bản chính sách hoặc trong thư mục con" }
       : lookedFor === undefined
       ? { message: `không đọc được \`${path}\``, help: "kiểm tra lại đường dẫn; tệp chính sách có đuôi .ct" }

@@ -27,7 +27,7 @@ export function compileFile(path: string, options: Omit<CompileOptions, "file"> 
   if (typeof text === "string") return compileText(text, { ...options, file: path, readFile: read });
   const at = { offset: 0, line: 1, column: 1 };
   const refused = text === undefined ? {} : { refused: text.refused };
-  const missing = problem("import-not-found", path, { start: at, end: at }, { path, ...refused });
+  const missing = problem("import-not-found", path, { start: at, end: at }, { path, ...refused, named: true });
   return { policy: undefined, definitions: undefined, diagnostics: [missing], sources: new Map() };
 }
 

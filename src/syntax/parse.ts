@@ -73,19 +73,20 @@ function nestingProblem(tokens: readonly IToken[], file: string): Diagnostic | u
   let brackets = 0;
   let ifs = 0;
   let minuses = 0;
-  let terms = 0;
+  let operators = 0;
   let previous: IToken | undefined;
   for (const token of tokens) {
     const type = token.tokenType;
     if (type === LParen) brackets++;
     else if (type === RParen) brackets = Math.max(0, brackets - 1);
-    else if (STATEMENT_STARTS.has(type)) [ifs, terms] = [0, 0];
+    else if (STATEMENT_STARTS.has(type)) [ifs, operators] = [0, 0];
     else if (type === If) ifs++;
-    else if (OPERATORS.has(type)) terms++;
+    else if (OPERATORS.has(type)) operators++;
     minuses = type === Minus && (previous === undefined || !ENDS_OPERAND.has(previous.tokenType)) ? minuses + 1 : 0;
     if (brackets + ifs + minuses > MAX_NESTING) return problem("syntax", file, spanOfToken(token), { kind: "nesting", depth: MAX_NESTING });
-    // A formula is a tree as deep as its terms are many; no decision has a formula this long.
-    if (terms > MAX_TERMS) return problem("syntax", file, spanOfToken(token), { kind: "terms", terms: MAX_TERMS });
+    // A formula is a tree as deep as its terms are many; no decision has a formula this long. A
+    // statement's terms are one more than its operators.
+    if (operators + 1 > MAX_TERMS) return problem("syntax", file, spanOfToken(token), { kind: "terms", terms: MAX_TERMS });
     previous = token;
   }
   return undefined;

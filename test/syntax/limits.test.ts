@@ -21,6 +21,7 @@ describe("formulas nested or long beyond any decision's", () => {
     ["780 nested `if`s", score(nested(780)), "nesting"],
     ["65 brackets", score(`${"(".repeat(65)}m${")".repeat(65)}`), "nesting"],
     ["a sum of 8,150 terms in a score", score(Array(8150).fill("m").join(" + ")), "terms"],
+    ["a sum of 1,001 terms in a score, one past the limit", score(Array(1001).fill("m").join(" + ")), "terms"],
     ["a sum of 8,150 terms in a data check", `${HEAD}check a = ${Array(8150).fill("b").join(" + ")}\n`, "terms"],
   ])("%s: one located error, no throw", (_, text, kind) => {
     const parsed = parse(text, "p.ct");
