@@ -185,10 +185,12 @@ function syntaxError(error: IRecognitionException, source: string, file: string,
  */
 function strayWordFirst(error: IRecognitionException, cst: FileCstNode, tokens: readonly IToken[]): IRecognitionException {
   if (error.context.ruleStack.length !== 1 || error.token.tokenType === EOF) return error;
-  const parsed = [...(cst.children.header ?? []), ...(cst.children.statement ?? [])]
-    .map((node) => node.location?.endOffset ?? -1)
-    .filter((end) => end < error.token.startOffset);
-  const after = Math.max(-1, ...parsed);
+  // A loop, not Math.max(...ends): a policy of 123,000 statements would overflow the stack.
+  let after = -1;
+  for (const node of [...(cst.children.header ?? []), ...(cst.children.statement ?? [])]) {
+    const end = node.location?.endOffset ?? -1;
+    if (end < error.token.startOffset && end > after) after = end;
+  }
   const stray = tokens.find((t) => t.startOffset > after) ?? error.token;
   return { ...error, token: stray, message: encode([NEW_STATEMENT_LISTED], stray) };
 }
