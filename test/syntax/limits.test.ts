@@ -47,6 +47,13 @@ describe("formulas nested or long beyond any decision's", () => {
   });
 });
 
+describe("a typo after 125,000 statements", () => {
+  it("is one located error, not a stack overflow while finding where the statement starts", () => {
+    const parsed = parse(`${HEAD}${Array.from({ length: 125_000 }, (_, i) => `tag g${i}\n`).join("")}tiier x\n`, "p.ct");
+    expect(parsed.diagnostics.map((d) => [d.name, d.span.start.line])).toEqual([["syntax", 125_005]]);
+  });
+});
+
 describe("a JSON cell nested 5,000 deep", () => {
   it("is a rejected row whose message quotes it briefly", () => {
     const text = `[{"unit": ${"[".repeat(5000)}${"]".repeat(5000)}, "period": "2022-10"}]`;
