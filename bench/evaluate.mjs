@@ -274,6 +274,8 @@ function registry(total) {
 // Parts never exceed totals; ~5% of units sit exactly on their thresholds; some rows are missing,
 // some have zero denominators, some lack the service fields; a few units report nothing.
 
+const monthOfIso = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+
 function observations(units, resolution) {
   const rows = [];
   let line = 2;
@@ -291,8 +293,11 @@ function observations(units, resolution) {
     const thresholdFor = (mi, m) => (targets[mi] >= 0 ? thresholdAtMonthEnd(TARGETS[targets[mi]], m) : undefined);
     let ytdD = 0;
     let ytdF = 0;
+    // A unit reports only the months it exists in: rows outside them are rejected (outside-validity).
+    const [from, to] = [unit.validFrom ? monthOfIso(unit.validFrom) : -Infinity, unit.validTo ? monthOfIso(unit.validTo) : Infinity];
     for (let m = FIRST_MONTH; m <= LAST_MONTH; m++) {
       if (m % 12 === 0) ytdD = ytdF = 0;
+      if (m < from || m > to) continue;
       if (!exact && chance(0.02)) continue; // missing month
       const t = (m - FIRST_MONTH) / 12;
       let D = Math.max(0, Math.round(size * (0.7 + rand() * 0.6)));
