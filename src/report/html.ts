@@ -22,7 +22,7 @@ import { html, trusted, type Markup } from "./markup.js";
 import { REPORT_JS, searchKey } from "./report-script.js";
 import { REPORT_CSS } from "./report-style.js";
 import { capital, REPORT_WORDS, type ReportWords } from "./report-words.js";
-import { missingMonths, reasonIn } from "./words.js";
+import { missingMonths, reasonIn, scoreReasonIn } from "./words.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface ReportOptions {
@@ -355,7 +355,7 @@ function scoresSection(ctx: Context): Markup | "" {
     const name = ctx.unitName(s.unit);
     return html`<tr data-unit="${s.unit}" data-status="" data-search="${ctx.searchOf(s.unit, s.tier)}">
 <td data-sort="${name}"><span class="unit-name">${name}</span><span class="unit-id">${s.unit}</span></td><td>${s.tier}</td><td><code>${s.score}</code></td>
-<td class="num" data-sort="${sortKey(s.points)}">${pointsText(s.points, lang)}</td>
+<td class="num" data-sort="${sortKey(s.points)}">${s.points === null ? html`<span class="why">${scoreReasonIn(s, lang) ?? ""}</span>` : pointsText(s.points, lang)}</td>
 <td class="num" data-sort="${sortKey(s.rank)}">${s.rank === null ? "" : String(s.rank)}</td></tr>`;
   });
   const c = w.base.columns;

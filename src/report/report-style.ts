@@ -92,7 +92,7 @@ ul.legend li { display: inline-flex; align-items: center; gap: 6px; }
 .key-ramp { border-color: #111827; border-top-width: 2.5px; }
 .key-aggregate { border-color: var(--c); border-top-width: 4px; }
 .key-met { border-color: #15803d99; } .key-missed { border-color: #dc2626aa; } .key-other { border-color: #6b728099; }
-.notes { color: var(--muted); font-size: 12.5px; }
+.notes, .why { color: var(--muted); font-size: 12.5px; }
 .notes li { margin: 2px 0; }
 .empty { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); font-size: 12px; margin-top: 24px; }

@@ -7,11 +7,11 @@ import { printable } from "../text/printable.js";
 import Table from "cli-table3";
 import { createColors } from "picocolors";
 import { localizeIssue } from "../data/issue-words.js";
-import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
+import type { Evaluation, Group, Result, ScoreResult, Status } from "../evaluate/result.js";
 import { dateText } from "../i18n/dates.js";
 import { countsRate, countText, grouped, rateText, twoDecimals } from "../i18n/numbers.js";
 import type { Policy } from "../model/policy.js";
-import { missingMonths, WORDS, type Words } from "./words.js";
+import { missingMonths, scoreReasonIn, WORDS, type Words } from "./words.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface TableOptions {
@@ -76,7 +76,9 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
     out.push(...evaluation.groups.filter((g) => g.kind === "tier" && g.id === tier).map((g) => groupLine(g, words, f)));
   }
   if (evaluation.scores.length > 0) {
-    const rows = evaluation.scores.map((s) => [...f.unit(s.unit).map(printable), printable(s.score), f.points(s.points), s.rank === null ? "" : String(s.rank)]);
+    // A score without points says why where its points would be.
+    const points = (s: ScoreResult) => (s.points === null ? printable(scoreReasonIn(s, lang) ?? "") : f.points(s.points));
+    const rows = evaluation.scores.map((s) => [...f.unit(s.unit).map(printable), printable(s.score), points(s), s.rank === null ? "" : String(s.rank)]);
     out.push("", words.scores, ...table([...unitColumns, c.score, c.points, c.rank], rows));
   }
   out.push("", `${words.allUnits}:`, ...evaluation.groups.filter((g) => g.kind === "all").map((g) => groupLine(g, words, f)));

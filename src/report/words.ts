@@ -1,8 +1,8 @@
 /**
  * The words reports print, in English and Vietnamese. Monitoring offices read Vietnamese first.
  */
-import type { Result, Status } from "../evaluate/result.js";
-import { reasonText } from "../evaluate/reasons.js";
+import type { Result, ScoreResult, Status } from "../evaluate/result.js";
+import { reasonText, scoreReasonText } from "../evaluate/reasons.js";
 import type { Lang } from "../i18n/lang.js";
 
 
@@ -81,4 +81,9 @@ export function missingMonths(r: Result, words: Words): string | undefined {
 export function reasonIn(r: Result, lang: Lang): string | undefined {
   const { because, reason } = r.explanation;
   return because ? reasonText(because, lang) : (reason ?? undefined);
+}
+
+/** Why a score has no points, in the reader's language; a score read from older JSON keeps its English. */
+export function scoreReasonIn(s: ScoreResult, lang: Lang): string | undefined {
+  return s.because ? scoreReasonText(s.because, lang) : (s.reason ?? undefined);
 }

@@ -6,7 +6,9 @@ import { describe, expect, test } from "vitest";
 import { scoreReasonText } from "../../src/evaluate/reasons.js";
 import { Evaluation } from "../../src/evaluate/result.js";
 import { compile } from "../../src/files/policy.js";
-import { evaluatePolicy, resultOf } from "../support/evaluation.js";
+import { reportHtml } from "../../src/report/html.js";
+import { resultsTable } from "../../src/report/table.js";
+import { evaluatePolicy, resultOf, unit } from "../support/evaluation.js";
 
 const policy = (formula: string) => `policy p effective 2022-01-01
 tier t
@@ -81,4 +83,19 @@ test("a constant zero divisor is the checker's error CT109, in the formula and i
     expect(compiled.policy).toBeUndefined();
     expect(compiled.diagnostics.map((d) => d.code)).toContain("CT109");
   }
+});
+
+describe("a score without points in the reports", () => {
+  const e = evaluatePolicy(policy("20 * on_time_share"), units, rows, "2022-10-31");
+
+  test("the table says why where the points would be, in the reader's language", () => {
+    expect(resultsTable(e)).toMatch(/none +s +`on_time_share` has no denominator, and the score says no `when empty`\n/);
+    expect(resultsTable(e, { lang: "vi" })).toContain(scoreReasonText({ kind: "no-denominator", metrics: ["on_time_share"] }, "vi"));
+  });
+
+  test("the HTML report too", () => {
+    const compiled = compile(policy("20 * on_time_share"), { file: "p.ct" });
+    const page = reportHtml(e, compiled.policy!, [e], { units: units.map((u) => unit(u)), lang: "en" });
+    expect(page).toContain(`<span class="why">\`on_time_share\` has no denominator, and the score says no \`when empty\`</span>`);
+  });
 });
