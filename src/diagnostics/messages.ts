@@ -13,7 +13,7 @@ export type DefinitionKind = "tier" | "tag" | "unit" | "field" | "metric";
 export type NameHint =
   | { readonly kind: "near"; readonly id: string }
   | { readonly kind: "other-kind"; readonly other: DefinitionKind }
-  | { readonly kind: "known"; readonly ids: readonly string[] };
+  | { readonly kind: "known"; readonly ids: readonly string[]; readonly more?: number };
 
 /** The likely fix for a syntax error, read from what was found and where. */
 /** Why an import was not read (the reader's rules, see src/check/load.ts): nothing of the file is quoted. */
@@ -164,7 +164,7 @@ const unknownEn = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => (
         ? `\`${name}\` is a ${hint.other}, not a ${kind}`
         : hint.ids.length === 0
           ? `declare it: \`${kind} ${name} "..."\``
-          : `the ${kind}s defined are ${quoted(hint.ids)}; declare it if it is new`,
+          : `the ${kind}s defined are ${quoted(hint.ids)}${hint.more ? ` and ${hint.more} more` : ""}; declare it if it is new`,
 });
 
 const WHOLE_NUMBER_EN: Record<WholeNumber, string> = { rolling: "a rolling window", year: "a year", step: "a step", decimals: "the number of decimals" };
@@ -342,7 +342,7 @@ const unknownVi = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => (
         ? `\`${name}\` là ${KIND_VI[hint.other]}, không phải ${KIND_VI[kind]}`
         : hint.ids.length === 0
           ? `hãy khai báo: \`${kind} ${name} "..."\``
-          : `các ${KIND_VI[kind]} đã khai báo là ${quoted(hint.ids)}; nếu là ${KIND_VI[kind]} mới thì hãy khai báo`,
+          : `các ${KIND_VI[kind]} đã khai báo là ${quoted(hint.ids)}${hint.more ? ` và ${hint.more} ${KIND_VI[kind]} khác` : ""}; nếu là ${KIND_VI[kind]} mới thì hãy khai báo`,
 });
 
 const WHOLE_NUMBER_VI: Record<WholeNumber, string> = {
