@@ -31,26 +31,28 @@ export function load(entry: string, text: string, readFile: ReadFile): Loaded {
   const files: LoadedFile[] = [];
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
+  const identify = remembered(readFile.identify ?? ((path: string) => path));
+  const read = new Set<string>([identify(entry)]);
+  // Depth first, in the order imports are written, with a stack of the files being read rather than
+  // recursion: a chain of thousands of imports would overflow the call stack.
+  const reading: Reading[] = [];
+  const onChain = new Set<string>();
 
-  const visit = (file: string, content: string, importing: readonly string[]): void => {
+  const visit = (file: string, content: string): void => {
     const parsed = parse(content, file);
     sources.set(file, parsed.source);
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     if (!parsed.ast) return;
     files.push({ file, ast: parsed.ast });
-    for (const statement of parsed.ast.statements) {
-      if (statement.kind === "import") follow(file, statement, [...importing, file]);
-    }
+    reading.push({ file, imports: parsed.ast.statements.filter((s) => s.kind === "import"), next: 0 });
+    onChain.add(identify(file));
   };
 
-  const identify = readFile.identify ?? ((path: string) => path);
-  const read = new Set<string>([identify(entry)]);
-  const follow = (from: string, statement: ImportFile, chain: readonly string[]): void => {
+  const follow = (from: string, statement: ImportFile): void => {
     const target = normalize(join(dirname(from), statement.path.value));
-    if (chain.includes(target) || chain.some((file) => identify(file) === identify(target))) {
-      diagnostics.push(
-        problem("import-cycle", from, statement.path.span, { path: statement.path.value, chain: [...chain, target] }),
-      );
+    if (onChain.has(identify(target))) {
+      const chain = [...reading.map((r) => r.file), target];
+      diagnostics.push(problem("import-cycle", from, statement.path.span, { path: statement.path.value, chain }));
       return;
     }
     if (sources.has(target) || read.has(identify(target))) return;
@@ -61,9 +63,37 @@ export function load(entry: string, text: string, readFile: ReadFile): Loaded {
       return;
     }
     read.add(identify(target));
-    visit(target, content, chain);
+    visit(target, content);
   };
 
-  visit(entry, text, []);
+  visit(entry, text);
+  for (let top = reading.at(-1); top; top = reading.at(-1)) {
+    const statement = top.imports[top.next];
+    top.next += 1;
+    if (statement) follow(top.file, statement);
+    else {
+      reading.pop();
+      onChain.delete(identify(top.file));
+    }
+  }
   return { files, sources, diagnostics };
+}
+
+/** A file being read, and how far through its imports. */
+interface Reading {
+  readonly file: string;
+  readonly imports: readonly ImportFile[];
+  next: number;
+}
+
+/** Each name's real path looked up once: comparing a chain by real paths did it for every file on it, per import. */
+function remembered(identify: (path: string) => string): (path: string) => string {
+  const known = new Map<string, string>();
+  return (path) => {
+    const found = known.get(path);
+    if (found !== undefined) return found;
+    const id = identify(path);
+    known.set(path, id);
+    return id;
+  };
 }

@@ -13,7 +13,7 @@ import type {
   TierDeclaration,
   UnitDeclaration,
 } from "../syntax/ast.js";
-import { closest } from "../text/suggest.js";
+import { suggester, type Suggestion } from "../text/suggest.js";
 import type { LoadedFile } from "./load.js";
 
 export interface Defined<D> {
@@ -69,9 +69,35 @@ export function unknownName(symbols: Symbols, kind: Kind, name: Name, file: stri
 }
 
 function suggestion(symbols: Symbols, kind: Kind, text: string): NameHint {
-  const near = closest(text, symbols[kind].keys());
+  const { near } = suggesterFor(symbols, kind)(text);
   if (near) return { kind: "near", id: near };
   const other = (Object.keys(symbols) as Kind[]).find((k) => k !== kind && symbols[k].has(text));
   if (other) return { kind: "other-kind", other };
-  return { kind: "known", ids: [...symbols[kind].keys()] };
+  return known(symbols[kind]);
+}
+
+/** The ids listed when there is no nearer one: a few, and how many more, never a copy of every id per unknown name. */
+const KNOWN_LISTED = 10;
+
+function known(table: ReadonlyMap<string, unknown>): NameHint {
+  const ids: string[] = [];
+  for (const id of table.keys()) {
+    if (ids.length === KNOWN_LISTED) break;
+    ids.push(id);
+  }
+  return table.size > ids.length ? { kind: "known", ids, more: table.size - ids.length } : { kind: "known", ids };
+}
+
+/**
+ * One suggester per kind and policy, so that suggestions are remembered and their work is bounded
+ * over the whole check: a policy of 20,000 tiers naming as many unknown ones compared every pair.
+ */
+const suggesters = new WeakMap<Symbols, Map<Kind, (id: string) => Suggestion>>();
+
+function suggesterFor(symbols: Symbols, kind: Kind): (id: string) => Suggestion {
+  const forPolicy = suggesters.get(symbols) ?? new Map<Kind, (id: string) => Suggestion>();
+  suggesters.set(symbols, forPolicy);
+  const made = forPolicy.get(kind) ?? suggester(symbols[kind].keys());
+  forPolicy.set(kind, made);
+  return made;
 }

@@ -6,7 +6,7 @@
  */
 import "../text/jitless.js";
 import { z } from "zod";
-import { closest } from "../text/suggest.js";
+import { suggester } from "../text/suggest.js";
 import { parseDate } from "../time/calendar.js";
 import type { CellProblem } from "./issue-words.js";
 import { readCount, type NumberStyle } from "./numbers.js";
@@ -79,34 +79,6 @@ export const period = requiredText.transform((text, ctx) => parsePeriod(text) ??
 export function knownUnit(known: ReadonlySet<string>) {
   const suggest = suggester(known);
   return requiredText.transform((id, ctx) => (known.has(id) ? id : fail(ctx, "unknown-unit", { kind: "unknown-unit", id, ...suggest(id) })));
-}
-
-/** Known ids compared, over one read, before suggestions stop: about half a second of work. */
-export const SUGGESTION_BUDGET = 50_000;
-
-/** The known id nearest to one that is not, as issue arguments: `{ near: "x" }`, or `{}` for none. */
-export type Suggestion = { readonly near?: string };
-
-/**
- * The nearest known id, if any. Each suggestion compares the id with every known id, so a file
- * whose ids are all wrong (read against the wrong registry, most likely) would take rows x ids
- * steps: suggestions are remembered, and stop once the budget is spent.
- */
-export function suggester(known: Iterable<string>): (id: string) => Suggestion {
-  // A copy, since an iterator such as `map.keys()` would be used up by the first suggestion.
-  const candidates = [...known];
-  const made = new Map<string, Suggestion>();
-  let budget = SUGGESTION_BUDGET;
-  return (id) => {
-    const remembered = made.get(id);
-    if (remembered !== undefined) return remembered;
-    if (budget < candidates.length) return {};
-    budget -= candidates.length;
-    const near = closest(id, candidates);
-    const suggestion = near === undefined ? {} : { near };
-    made.set(id, suggestion);
-    return suggestion;
-  };
 }
 
 /** Empty is "not reported" (undefined), which is not zero. */

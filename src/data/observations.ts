@@ -3,7 +3,8 @@
  * or rejected whole, and every rejection is an issue naming the file, the line and the column.
  */
 import { z } from "zod";
-import { count, knownUnit, period, suggester, toIssues } from "./cells.js";
+import { suggester } from "../text/suggest.js";
+import { count, knownUnit, period, toIssues } from "./cells.js";
 import type { At, IssueText } from "./issue-words.js";
 import type { Delimiter } from "./csv.js";
 import type { NumberStyle } from "./numbers.js";

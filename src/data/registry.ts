@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { foldName } from "../text/fold.js";
-import { optionalDate, optionalText, requiredDate, requiredText, suggester, tags, toIssues, type CellFailure, type Suggestion } from "./cells.js";
+import { suggester, type Suggestion } from "../text/suggest.js";
+import { optionalDate, optionalText, requiredDate, requiredText, tags, toIssues, type CellFailure } from "./cells.js";
 import type { At, IssueText } from "./issue-words.js";
 import {
   columnSet,

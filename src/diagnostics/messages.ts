@@ -14,7 +14,7 @@ export type DefinitionKind = "tier" | "tag" | "unit" | "field" | "metric";
 export type NameHint =
   | { readonly kind: "near"; readonly id: string }
   | { readonly kind: "other-kind"; readonly other: DefinitionKind }
-  | { readonly kind: "known"; readonly ids: readonly string[] };
+  | { readonly kind: "known"; readonly ids: readonly string[]; readonly more?: number };
 
 /** Why an import was not read (the reader's rules, see src/check/load.ts): nothing of the file is quoted. */
 export type ImportRefusal = "outside-root" | "not-a-policy-file" | "not-a-regular-file" | "too-large";
@@ -159,7 +159,8 @@ export interface MessageArgs {
   "percent-range": { readonly value: string; readonly onStep: boolean };
   "outside-effective-period": { readonly date: string; readonly bound: "takes-effect" | "ends"; readonly on: string };
   "consecutive-steps": Nothing;
-  "conflicting-rules": { readonly earlier: string; readonly later: string; readonly metric: string; readonly overlap: Overlap };
+  /** `others`: how many more targets before `later` name the same item, when that is why they conflict. */
+  "conflicting-rules": { readonly earlier: string; readonly later: string; readonly metric: string; readonly overlap: Overlap; readonly others?: number };
   "excluded-everything": Nothing;
   "check-fields": { readonly name: string };
   "score-refs": { readonly name: string };
@@ -185,7 +186,7 @@ const unknownEn = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => (
         ? `\`${name}\` is a ${hint.other}, not a ${kind}`
         : hint.ids.length === 0
           ? `declare it: \`${kind} ${name} "..."\``
-          : `the ${kind}s defined are ${quoted(hint.ids)}; declare it if it is new`,
+          : `the ${kind}s defined are ${quoted(hint.ids)}${hint.more ? ` and ${hint.more} more` : ""}; declare it if it is new`,
 });
 
 const WHOLE_NUMBER_EN: Record<WholeNumber, string> = { rolling: "a rolling window", year: "a year", step: "a step", decimals: "the number of decimals" };
@@ -347,8 +348,8 @@ const english: Catalogue = {
     message: "two steps follow each other with no milestone between them",
     help: "keep one step, or put the milestone the first one leads to between them",
   }),
-  "conflicting-rules": ({ earlier, later, metric, overlap }) => ({
-    message: `targets \`${earlier}\` and \`${later}\` both set \`${metric}\` for ${overlap.kind === "all" ? "all units" : `${overlap.kind} \`${overlap.id}\``}, equally specifically`,
+  "conflicting-rules": ({ earlier, later, metric, overlap, others = 0 }) => ({
+    message: `targets \`${earlier}\` and \`${later}\` both set \`${metric}\` for ${overlap.kind === "all" ? "all units" : `${overlap.kind} \`${overlap.id}\``}, equally specifically${others > 0 ? `, and so ${others === 1 ? "does 1 other target" : `do ${others} other targets`} before \`${later}\`` : ""}`,
     help: "merge them into one target with all its milestones, or make one more specific (a unit over a tag over a tier)",
     notes: [`\`${earlier}\` is here`],
   }),
@@ -372,7 +373,7 @@ const unknownVi = (kind: DefinitionKind) => ({ name, hint }: Unknown): Text => (
         ? `\`${name}\` là ${KIND_VI[hint.other]}, không phải ${KIND_VI[kind]}`
         : hint.ids.length === 0
           ? `hãy khai báo: \`${kind} ${name} "..."\``
-          : `các ${KIND_VI[kind]} đã khai báo là ${quoted(hint.ids)}; nếu là ${KIND_VI[kind]} mới thì hãy khai báo`,
+          : `các ${KIND_VI[kind]} đã khai báo là ${quoted(hint.ids)}${hint.more ? ` và ${hint.more} ${KIND_VI[kind]} khác` : ""}; nếu là ${KIND_VI[kind]} mới thì hãy khai báo`,
 });
 
 const WHOLE_NUMBER_VI: Record<WholeNumber, string> = {
@@ -541,8 +542,8 @@ const vietnamese: Catalogue = {
     message: "hai bước đi liền nhau, không có mốc nào ở giữa",
     help: "giữ lại một bước, hoặc đặt mốc mà bước thứ nhất dẫn tới vào giữa hai bước",
   }),
-  "conflicting-rules": ({ earlier, later, metric, overlap }) => ({
-    message: `hai chỉ tiêu \`${earlier}\` và \`${later}\` cùng giao \`${metric}\` cho ${overlap.kind === "all" ? "toàn bộ đơn vị" : `${KIND_VI[overlap.kind]} \`${overlap.id}\``} với mức cụ thể như nhau`,
+  "conflicting-rules": ({ earlier, later, metric, overlap, others = 0 }) => ({
+    message: `hai chỉ tiêu \`${earlier}\` và \`${later}\` cùng giao \`${metric}\` cho ${overlap.kind === "all" ? "toàn bộ đơn vị" : `${KIND_VI[overlap.kind]} \`${overlap.id}\``} với mức cụ thể như nhau${others > 0 ? `, cùng với ${others} chỉ tiêu khác đứng trước \`${later}\`` : ""}`,
     help: "gộp thành một chỉ tiêu với đủ các mốc, hoặc làm cho một chỉ tiêu cụ thể hơn (đơn vị cụ thể hơn nhóm, nhóm cụ thể hơn cấp)",
     notes: [`\`${earlier}\` ở đây`],
   }),

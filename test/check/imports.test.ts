@@ -44,4 +44,13 @@ describe("imports", () => {
     expect(diagnostics).toEqual([]);
     expect(check(["a/b/p.ct"]).map((d) => d.name)).toEqual(["import-cycle"]);
   });
+
+  it("follow a chain of 3,000 imports without running out of stack, and find a cycle at its end", () => {
+    const chain = join(root, "chain");
+    mkdirSync(chain);
+    const depth = 3000;
+    for (let i = 0; i < depth; i++) writeFileSync(join(chain, `c${i}.ct`), `tier t${i}\nimport "c${i + 1 < depth ? i + 1 : 0}.ct"\n`);
+    const found = check(["chain/c0.ct"]);
+    expect(found.map((d) => d.name)).toEqual(["import-cycle"]);
+  });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SUGGESTION_BUDGET } from "../../src/data/cells.js";
+import { SUGGESTION_BUDGET } from "../../src/text/suggest.js";
 import { writeCsv } from "../../src/data/csv.js";
 import { readObservations, type ObservationReadOptions } from "../../src/data/observations.js";
 import { parsePeriod } from "../../src/data/period.js";

@@ -11,20 +11,23 @@ const isRule = (s: Statement): boolean => s.kind === "target" || s.kind === "sco
 
 /** Imports bring definitions only; rules in an imported file would apply silently otherwise. */
 export const importsOnlyDefine: Check<PolicyFile> = (_file, context) => {
+  const imports = importsIn(context.files);
   for (const { file, ast } of context.files.slice(1)) {
     const rule = ast.header ?? ast.statements.find(isRule);
-    const importer = rule && importOf(file, context.files);
+    const importer = rule && imports.find((i) => file.endsWith(i.path));
     if (rule && importer) context.accept(problem("import-has-rules", importer.file, importer.span, { file }, [{ file, span: rule.span }]));
   }
 };
 
-function importOf(file: string, files: readonly LoadedFile[]): { file: string; span: Span } | undefined {
-  for (const f of files) {
-    const statement = f.ast.statements.find((s) => s.kind === "import" && file.endsWith(normalize(s.path.value)));
-    if (statement) return { file: f.file, span: statement.span };
-  }
-  return undefined;
+interface ImportPlace {
+  readonly path: string;
+  readonly file: string;
+  readonly span: Span;
 }
+
+/** Every import statement, in file order, gathered once: looking each imported file up by scanning every statement was files x statements. */
+const importsIn = (files: readonly LoadedFile[]): ImportPlace[] =>
+  files.flatMap((f) => f.ast.statements.flatMap((s) => (s.kind === "import" ? [{ path: normalize(s.path.value), file: f.file, span: s.span }] : [])));
 
 /** Targets and scores share one namespace of rule ids; targets take theirs first. */
 export const ruleIdsUnique: Check<PolicyFile> = (ast, context) => {
