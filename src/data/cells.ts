@@ -155,6 +155,7 @@ const CODES: Record<DataIssueCode, DataIssueCode> = {
   "numerator-above-denominator": "numerator-above-denominator",
   "failed-check": "failed-check",
   "merge-unknown-unit": "merge-unknown-unit",
+  "bad-argument": "bad-argument",
 };
 
 function failureOf(params: Record<string, unknown> | undefined): CellFailure | undefined {

@@ -88,7 +88,39 @@ export interface IssueKinds {
   "overlapping-period": { readonly unit: string; readonly period: string; readonly earlier: string; readonly at: At };
   "part-above-total": { readonly numerator: string; readonly part: number; readonly denominator: string; readonly total: number; readonly metrics: readonly string[] };
   "failed-check": { readonly rule: string; readonly left: Side; readonly right: Side; readonly apart: Figure; readonly check: string };
+  "bad-argument": { readonly function: string; readonly position: number; readonly expected: Expected };
 }
+
+/** What a public function's argument must be, when a caller without types passed something else. */
+export type Expected = "text" | "date" | "number" | "list" | "object" | "options" | "policy" | "prepared" | "bytes" | "lang" | "chunks";
+
+const EXPECTED_EN: Record<Expected, string> = {
+  text: "text",
+  date: "a date such as 2022-11-30 or 30/11/2022",
+  number: "a number",
+  list: "a list",
+  object: "an object",
+  options: "an object of options, or left out",
+  policy: "a compiled policy",
+  prepared: "data prepared by the same evaluator",
+  bytes: "bytes (a Uint8Array)",
+  lang: "`en` or `vi`",
+  chunks: "an iterable of strings or bytes",
+};
+
+const EXPECTED_VI: Record<Expected, string> = {
+  text: "văn bản",
+  date: "một ngày như 2022-11-30 hoặc 30/11/2022",
+  number: "một số",
+  list: "một danh sách",
+  object: "một đối tượng",
+  options: "một đối tượng tùy chọn, hoặc bỏ trống",
+  policy: "một chính sách đã biên dịch",
+  prepared: "dữ liệu do chính bộ đánh giá này chuẩn bị",
+  bytes: "các byte (một Uint8Array)",
+  lang: "`en` hoặc `vi`",
+  chunks: "một dãy lặp được gồm chuỗi hoặc byte",
+};
 
 export type IssueKind = keyof IssueKinds;
 
@@ -186,6 +218,7 @@ const english: Catalogue = {
     `${numerator} ${count(part, "en")} is above ${denominator} ${count(total, "en")} (${metrics.length === 1 ? "metric" : "metrics"} ${metrics.join(", ")})`,
   "failed-check": ({ rule, left, right, apart, check }) =>
     `${rule} fails: ${figure(left.value, "en")} on the left${detail(left, "en")}, ${figure(right.value, "en")} on the right${detail(right, "en")}, ${figure(apart, "en")} apart (check at ${check})`,
+  "bad-argument": (a) => `argument ${a.position} of ${a.function} must be ${EXPECTED_EN[a.expected]}`,
 };
 
 // ---- Vietnamese
@@ -281,6 +314,7 @@ const vietnamese: Catalogue = {
     `${numerator} ${count(part, "vi")} lớn hơn ${denominator} ${count(total, "vi")} (chỉ số ${metrics.join(", ")})`,
   "failed-check": ({ rule, left, right, apart, check }) =>
     `${rule} không được thỏa mãn: vế trái ${figure(left.value, "vi")}${detail(left, "vi")}, vế phải ${figure(right.value, "vi")}${detail(right, "vi")}, chênh lệch ${figure(apart, "vi")} (phép kiểm tra tại ${check})`,
+  "bad-argument": (a) => `đối số thứ ${a.position} của ${a.function} phải là ${EXPECTED_VI[a.expected]}`,
 };
 
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: english, vi: vietnamese };

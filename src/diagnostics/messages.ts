@@ -109,6 +109,7 @@ export interface MessageArgs {
   "import-not-found": { readonly path: string; readonly lookedFor?: string; readonly refused?: ImportRefusal };
   "import-cycle": { readonly path: string; readonly chain: readonly string[] };
   "import-has-rules": { readonly file: string };
+  "bad-argument": { readonly function: string; readonly position: number };
   "missing-header": Nothing;
   "effective-period": { readonly from: string; readonly until: string };
   "duplicate-id": { readonly kind: DefinitionKind | "rule"; readonly id: string };
@@ -230,6 +231,10 @@ const english: Catalogue = {
   "import-cycle": ({ path, chain }) => ({
     message: `\`${path}\` imports this file back`,
     help: `the chain is ${chain.join(" -> ")}; move the shared definitions to a file both import`,
+  }),
+  "bad-argument": ({ function: name, position }) => ({
+    message: `argument ${position} of ${name} must be text: the policy, or the path of its file`,
+    help: "compile takes the policy's text, compileFile the path of a .ct file",
   }),
   "import-has-rules": ({ file }) => ({
     message: `\`${file}\` has a header, targets, scores or checks, which an import leaves out`,
@@ -407,6 +412,10 @@ const vietnamese: Catalogue = {
   "import-cycle": ({ path, chain }) => ({
     message: `\`${path}\` lại import ngược tệp này`,
     help: `chuỗi import là ${chain.join(" -> ")}; chuyển các định nghĩa dùng chung sang một tệp mà cả hai cùng import`,
+  }),
+  "bad-argument": ({ function: name, position }) => ({
+    message: `đối số thứ ${position} của ${name} phải là văn bản: nội dung chính sách, hoặc đường dẫn tới tệp chính sách`,
+    help: "compile nhận nội dung chính sách, compileFile nhận đường dẫn tới một tệp .ct",
   }),
   "import-has-rules": ({ file }) => ({
     message: `\`${file}\` có phần đầu, chỉ tiêu, điểm hoặc phép kiểm tra; lệnh import bỏ qua những phần này`,

@@ -105,6 +105,7 @@ const DATA_ISSUE_CODES = [
   "numerator-above-denominator",
   "failed-check",
   "merge-unknown-unit",
+  "bad-argument",
 ] as const satisfies readonly DataIssueCode[];
 // Fails to compile when types.ts gains a code this list lacks: the list is the zod enum of test files.
 type MissingCode = Exclude<DataIssueCode, (typeof DATA_ISSUE_CODES)[number]>;

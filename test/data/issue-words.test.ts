@@ -4,6 +4,7 @@ import { compile } from "../../src/files/policy.js";
 import { checkObservation } from "../../src/data/checks.js";
 import { issueText, localizeIssue } from "../../src/data/issue-words.js";
 import { unusable } from "../../src/data/load.js";
+import { compileEvaluator } from "../../src/evaluate/evaluate.js";
 import { readObservations } from "../../src/data/observations.js";
 import { readMerges, readUnits } from "../../src/data/registry.js";
 import type { DataIssue, DataIssueCode } from "../../src/data/types.js";
@@ -46,6 +47,7 @@ const EXAMPLES: Record<DataIssueCode, () => readonly DataIssue[]> = {
       checkObservation(o, policy, { id: "so-y-te", name: "Sở Y tế", tier: "province", parent: undefined, tags: [], validFrom: "2023-01-01" as never, validTo: undefined }),
     ),
   "no-usable-row": () => unusable([{ file: "data.csv", role: "data", read: 2, used: 0, rejected: 2 }]),
+  "bad-argument": () => compileEvaluator(undefined as never).prepare(undefined as never).dataIssues.map((i) => ({ ...i, code: "bad-argument", column: undefined })),
   "merge-unknown-unit": () => readMerges("id,successor,date\ndong-ha,quang-tri,2025-07-01", { file: "merges.csv", format: "csv", units: UNITS }).issues,
 };
 
