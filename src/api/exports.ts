@@ -84,7 +84,8 @@ export const evaluationHistory = is.guard("evaluationHistory", [evaluator, is.ob
   if (date === undefined || is.isBadArgument(e.evaluate(prepared, { asOf: date }))) return [];
   return history(e, prepared, date);
 }, () => []);
-const month = is.optional(is.arg("number", (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) < 12 * 10000));
+// A month index (year * 12 + month - 1) in the years dates are read in (1900-2999, see parseDate).
+const month = is.optional(is.arg("number", (v) => Number.isSafeInteger(v) && (v as number) >= 1900 * 12 && (v as number) < 3000 * 12));
 export const historyDates = is.guard("historyDates", [month, is.text], (first: number | undefined, asOf: IsoDate | string) => {
   const date = parseDateText(asOf);
   return date === undefined ? [] : dates(first, date);
