@@ -132,3 +132,10 @@ describe("chitieu/testing on wrong arguments", () => {
     expect(testing.coverage(policy, undefined, { runs: 5, seed: 1 })).toMatchObject({ name: "coverage", ok: true });
   });
 });
+
+test("withoutSpans keeps a __proto__ key as a key", () => {
+  const tree = JSON.parse('{"__proto__": {"span": 1, "id": "x"}, "span": 2}') as unknown;
+  const out = api.withoutSpans(tree) as object;
+  expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  expect(Object.entries(out)).toEqual([["__proto__", { id: "x" }]]);
+});
