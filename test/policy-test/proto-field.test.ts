@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runTestFile } from "../../src/policy-test/run.js";
-import { PROTO_POLICY } from "../support/proto.js";
+import { PROTO_IDS, PROTO_POLICY } from "../support/proto.js";
 
 const ROW = '{"unit":"xa-a","period":"2022-10","__proto__":45,"constructor":100}';
 const UNITS = [{ id: "xa-a", tier: "t" }];
@@ -59,5 +59,26 @@ describe("inline rows kept as written are still checked", () => {
   it("a row without its unit is a problem at its path", async () => {
     const report = await run(`"data": [{"period": "2022-10", "__proto__": 45, "constructor": {"x": 1}}]`);
     expect(report.problems.map((p) => p.path)).toEqual(["cases[0].data[0].unit", "cases[0].data[0].constructor"]);
+  });
+});
+
+describe("ids called __proto__, constructor and toString", () => {
+  it("are a unit, a tier, a metric and a target that expectations name", async () => {
+    const file = JSON.stringify({
+      policy: "p.ct",
+      cases: [
+        {
+          name: "ids",
+          asOf: "2022-10-31",
+          units: [{ id: "__proto__", tier: "constructor" }],
+          data: [{ unit: "__proto__", period: "2022-10", a: 45, b: 100 }],
+          expect: [{ unit: "__proto__", metric: "__proto__", target: "toString", numerator: 45, denominator: 100, status: "met" }],
+        },
+      ],
+    });
+    const memory = new Map([["mem/p.test.json", file], ["mem/p.ct", PROTO_IDS]]);
+    const report = await runTestFile("mem/p.test.json", { readFile: (path) => memory.get(path) });
+    expect(report.problems).toEqual([]);
+    expect(report.cases[0]).toMatchObject({ passed: true, mismatches: [] });
   });
 });
