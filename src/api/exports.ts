@@ -78,14 +78,16 @@ export const readSheet = is.guard("readSheet", [is.bytes, is.options], sheet, (b
 export const resultsTable = is.guard("resultsTable", [is.evaluation, is.options], table, () => "");
 export const reportHtml = is.guard("reportHtml", [is.evaluation, is.policy, is.listOf(is.evaluation), is.options], html, () => "");
 export const resultsWorkbook = is.guard("resultsWorkbook", [is.evaluation, is.policy, is.options], workbook, () => Promise.resolve(new Uint8Array(0)));
-/** Dates as parseDate reads them; an evaluation the evaluator refuses (data it did not prepare) ends the list empty. */
-export const evaluationHistory = is.guard("evaluationHistory", [evaluator, is.object, is.text], (e: Parameters<typeof history>[0], prepared: Parameters<typeof history>[1], asOf: IsoDate | string) => {
-  const date = parseDateText(asOf);
-  if (date === undefined || is.isBadArgument(e.evaluate(prepared, { asOf: date }))) return [];
-  return history(e, prepared, date);
-}, () => []);
 // A month index (year * 12 + month - 1) in the years dates are read in (1900-2999, see parseDate).
 const month = is.optional(is.arg("number", (v) => Number.isSafeInteger(v) && (v as number) >= 1900 * 12 && (v as number) < 3000 * 12));
+// The history walks the months of the prepared data before any evaluation can refuse it.
+const preparedData = is.arg("prepared", (v) => is.isObject(v) && is.isObject(v.data) && Number.isSafeInteger(v.data.months) && (v.data.months === 0 || month.check(v.data.first)));
+/** Dates as parseDate reads them; data the evaluator did not prepare, which it refuses, gives no history. */
+export const evaluationHistory = is.guard("evaluationHistory", [evaluator, preparedData, is.text], (e: Parameters<typeof history>[0], prepared: Parameters<typeof history>[1], asOf: IsoDate | string) => {
+  const date = parseDateText(asOf);
+  const evaluations = date === undefined ? [] : history(e, prepared, date);
+  return evaluations.some(is.isBadArgument) ? [] : evaluations;
+}, () => []);
 export const historyDates = is.guard("historyDates", [month, is.text], (first: number | undefined, asOf: IsoDate | string) => {
   const date = parseDateText(asOf);
   return date === undefined ? [] : dates(first, date);
