@@ -38,7 +38,6 @@ function kindOf(value: unknown): string {
 export const arg = (expected: Expected, check: (value: unknown) => boolean): Arg => ({ expected, check });
 
 export const text = arg("text", (v) => typeof v === "string");
-export const object = arg("object", isObject);
 export const options = arg("options", (v) => v === undefined || isObject(v));
 export const lang = arg("lang", (v) => v === "en" || v === "vi");
 export const bytes = arg("bytes", (v) => v instanceof Uint8Array);
