@@ -145,3 +145,16 @@ test("evaluationHistory reads asOf as --as-of does, and gives nothing for data i
   expect(api.evaluationHistory(evaluator, prepared, "30/11/2022").map((e) => e.asOf)).toEqual(["2022-11-30"]);
   expect(api.evaluationHistory(other, prepared, "2022-11-30")).toEqual([]);
 });
+
+test("compile's options are checked member by member", () => {
+  const [d] = api.compile("policy p", { readFile: 5 } as never).diagnostics;
+  expect(d).toMatchObject({ name: "bad-argument", args: { function: "compile", position: 2, expected: "options" } });
+  expect(d!.message).toBe("argument 2 of compile must be an object of options (`file` text, `readFile` a function), or left out");
+  expect(api.compileFile("x.ct", { file: 1 } as never).diagnostics).toMatchObject([{ name: "bad-argument" }]);
+});
+
+test("localize: a diagnostic in another language stays in English; something else is answered with a diagnostic saying so", () => {
+  const [d] = api.compile("policy").diagnostics;
+  expect(api.localize(d!, "fr" as never)).toBe(d);
+  expect(api.localize(42 as never, "vi").message).toBe("đối số thứ 1 của localize phải là một chẩn đoán, như compile và parse trả về");
+});

@@ -42,14 +42,19 @@ const evaluator = is.arg("object", (v) => is.isObject(v) && typeof v.evaluate ==
 const issue = (bad: is.BadArgument): DataIssue => ({ code: "bad-argument", file: "", line: 0, column: undefined, message: bad.message, rejected: true, args: bad.args });
 
 function diagnosticOf(bad: is.BadArgument, file: string): Diagnostic {
-  return problem("bad-argument", file, { start: AT, end: AT }, { function: bad.args.function, position: bad.args.position });
+  const { function: name, position, expected } = bad.args;
+  return problem("bad-argument", file, { start: AT, end: AT }, { function: name, position, expected: name === "localize" ? "diagnostic" : expected === "options" ? "options" : "text" });
 }
 
 const refusedCompile = (bad: is.BadArgument): CompileResult => ({ policy: undefined, definitions: undefined, diagnostics: [diagnosticOf(bad, "<input>")], sources: new Map() });
-export const compile = is.guard("compile", [is.text, is.options], compileText, refusedCompile);
-export const compileFile = is.guard("compileFile", [is.text, is.options], compileAt, refusedCompile);
+// The options are called into (readFile) and put into paths (file), so their members are checked too.
+const compileOptions = is.arg("options", (v) => v === undefined || (is.isObject(v) && ["undefined", "function"].includes(typeof v.readFile) && ["undefined", "string"].includes(typeof v.file)));
+export const compile = is.guard("compile", [is.text, compileOptions], compileText, refusedCompile);
+export const compileFile = is.guard("compileFile", [is.text, compileOptions], compileAt, refusedCompile);
 export const parse = is.guard("parse", [is.text, is.optional(is.text)], parseText, (bad): ParseResult => ({ ast: undefined, diagnostics: [diagnosticOf(bad, "<input>")], source: "", comments: [] }));
-export const localize = is.guard("localize", [is.diagnostic, is.lang], localizeDiagnostic, (): Diagnostic => diagnosticOf(is.badArgument("localize", [is.diagnostic], [undefined]) as is.BadArgument, "<input>"));
+/** A diagnostic in a language that is not `en` or `vi` stays in English; something that is not a diagnostic is answered with one. */
+export const localize = is.guard("localize", [is.diagnostic, is.lang], localizeDiagnostic, (bad, given): Diagnostic =>
+  bad.args.position === 1 ? localizeDiagnostic(diagnosticOf(bad, "<input>"), given[1] === "vi" ? "vi" : "en") : (given[0] as Diagnostic));
 export const renderDiagnostic = is.guard("renderDiagnostic", [is.diagnostic, sourcesArg, is.options], renderOne, () => "");
 export const renderDiagnostics = is.guard("renderDiagnostics", [is.listOf(is.diagnostic), sourcesArg, is.options], renderAll, () => "");
 export const summary = is.guard("summary", [is.listOf(is.diagnostic), is.options], summaryOf, () => "");

@@ -66,9 +66,9 @@ export function isBadArgument(value: unknown): value is BadArgument {
 }
 
 /** `fn` with its arguments checked first; a wrong one gets `fallback`'s answer instead of a call. */
-export function guard<A extends unknown[], R>(name: string, args: readonly Arg[], fn: (...a: A) => R, fallback: (bad: BadArgument) => R): (...a: A) => R {
+export function guard<A extends unknown[], R>(name: string, args: readonly Arg[], fn: (...a: A) => R, fallback: (bad: BadArgument, given: readonly unknown[]) => R): (...a: A) => R {
   return (...given: A) => {
     const bad = badArgument(name, args, given);
-    return bad === undefined ? fn(...given) : fallback(bad);
+    return bad === undefined ? fn(...given) : fallback(bad, given);
   };
 }

@@ -109,7 +109,7 @@ export interface MessageArgs {
   "import-not-found": { readonly path: string; readonly lookedFor?: string; readonly refused?: ImportRefusal };
   "import-cycle": { readonly path: string; readonly chain: readonly string[] };
   "import-has-rules": { readonly file: string };
-  "bad-argument": { readonly function: string; readonly position: number };
+  "bad-argument": { readonly function: string; readonly position: number; readonly expected: "text" | "options" | "diagnostic" };
   "missing-header": Nothing;
   "effective-period": { readonly from: string; readonly until: string };
   "duplicate-id": { readonly kind: DefinitionKind | "rule"; readonly id: string };
@@ -232,8 +232,13 @@ const english: Catalogue = {
     message: `\`${path}\` imports this file back`,
     help: `the chain is ${chain.join(" -> ")}; move the shared definitions to a file both import`,
   }),
-  "bad-argument": ({ function: name, position }) => ({
-    message: `argument ${position} of ${name} must be text: the policy, or the path of its file`,
+  "bad-argument": ({ function: name, position, expected }) => ({
+    message:
+      expected === "text"
+        ? `argument ${position} of ${name} must be text: the policy, or the path of its file`
+        : expected === "diagnostic"
+        ? `argument ${position} of ${name} must be a diagnostic, as compile and parse return them`
+        : `argument ${position} of ${name} must be an object of options (\`file\` text, \`readFile\` a function), or left out`,
     help: "compile takes the policy's text, compileFile the path of a .ct file",
   }),
   "import-has-rules": ({ file }) => ({
@@ -413,8 +418,13 @@ const vietnamese: Catalogue = {
     message: `\`${path}\` lại import ngược tệp này`,
     help: `chuỗi import là ${chain.join(" -> ")}; chuyển các định nghĩa dùng chung sang một tệp mà cả hai cùng import`,
   }),
-  "bad-argument": ({ function: name, position }) => ({
-    message: `đối số thứ ${position} của ${name} phải là văn bản: nội dung chính sách, hoặc đường dẫn tới tệp chính sách`,
+  "bad-argument": ({ function: name, position, expected }) => ({
+    message:
+      expected === "text"
+        ? `đối số thứ ${position} của ${name} phải là văn bản: nội dung chính sách, hoặc đường dẫn tới tệp chính sách`
+        : expected === "diagnostic"
+        ? `đối số thứ ${position} của ${name} phải là một chẩn đoán, như compile và parse trả về`
+        : `đối số thứ ${position} của ${name} phải là một đối tượng tùy chọn (\`file\` là văn bản, \`readFile\` là một hàm), hoặc bỏ trống`,
     help: "compile nhận nội dung chính sách, compileFile nhận đường dẫn tới một tệp .ct",
   }),
   "import-has-rules": ({ file }) => ({

@@ -25,7 +25,7 @@ const EXAMPLES: { readonly [N in CodeName]: MessageArgs[N] } = {
   "import-not-found": { path: "shared/tiers.ct" },
   "import-cycle": { path: "a.ct", chain: ["b.ct", "a.ct", "b.ct"] },
   "import-has-rules": { file: "shared/tiers.ct" },
-  "bad-argument": { function: "compile", position: 1 },
+  "bad-argument": { function: "compile", position: 1, expected: "text" },
   "missing-header": {},
   "effective-period": { from: "2022-08-03", until: "2022-01-01" },
   "duplicate-id": { kind: "tier", id: "district" },
