@@ -20,6 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["data"],
   ["evaluate"],
   ["report"],
+  ["api"],
   ["testing"],
   ["policy-test"],
   ["cli"],

@@ -128,6 +128,7 @@ const CODES: Record<DataIssueCode, DataIssueCode> = {
   "failed-check": "failed-check",
   "sum-too-large": "sum-too-large",
   "merge-unknown-unit": "merge-unknown-unit",
+  "bad-argument": "bad-argument",
 };
 
 function failureOf(params: Record<string, unknown> | undefined): CellFailure | undefined {

@@ -90,7 +90,39 @@ export interface IssueKinds {
   "failed-check": { readonly rule: string; readonly left: Side; readonly right: Side; readonly apart: Figure; readonly check: string };
   "more-like-this": { readonly count: number; readonly code: string; readonly from: At };
   "sum-too-large": { readonly field: string; readonly limit: number };
+  "bad-argument": { readonly function: string; readonly position: number; readonly expected: Expected };
 }
+
+/** What a public function's argument must be, when a caller without types passed something else. */
+export type Expected = "text" | "date" | "number" | "list" | "object" | "options" | "policy" | "prepared" | "bytes" | "lang" | "chunks";
+
+const EXPECTED_EN: Record<Expected, string> = {
+  text: "text",
+  date: "a date such as 2022-11-30 or 30/11/2022",
+  number: "a number",
+  list: "a list",
+  object: "an object",
+  options: "an object of options, or left out",
+  policy: "a compiled policy",
+  prepared: "data prepared by the same evaluator",
+  bytes: "bytes (a Uint8Array)",
+  lang: "`en` or `vi`",
+  chunks: "an iterable of strings or bytes",
+};
+
+const EXPECTED_VI: Record<Expected, string> = {
+  text: "văn bản",
+  date: "một ngày như 2022-11-30 hoặc 30/11/2022",
+  number: "một số",
+  list: "một danh sách",
+  object: "một đối tượng",
+  options: "một đối tượng tùy chọn, hoặc bỏ trống",
+  policy: "một chính sách đã biên dịch",
+  prepared: "dữ liệu do chính bộ đánh giá này chuẩn bị",
+  bytes: "các byte (một Uint8Array)",
+  lang: "`en` hoặc `vi`",
+  chunks: "một dãy lặp được gồm chuỗi hoặc byte",
+};
 
 export type IssueKind = keyof IssueKinds;
 
@@ -192,6 +224,7 @@ const english: Catalogue = {
     `and ${count(n, "en")} more ${n === 1 ? "issue" : "issues"} like this (${code}), the first ${placeEn(from)}: counted in the rows read, used and rejected, not listed`,
   "sum-too-large": ({ field, limit }) =>
     `counts of \`${field}\` in this data would sum past ${count(limit, "en")}, the largest whole number chitieu adds exactly; this row is not used`,
+  "bad-argument": (a) => `argument ${a.position} of ${a.function} must be ${EXPECTED_EN[a.expected]}`,
 };
 
 // ---- Vietnamese
@@ -291,6 +324,7 @@ const vietnamese: Catalogue = {
     `và ${count(n, "vi")} vấn đề khác cùng loại (${code}), vấn đề đầu tiên ${placeVi(from)}: đã được tính vào số dòng đọc, dùng và bị loại, không liệt kê`,
   "sum-too-large": ({ field, limit }) =>
     `tổng số liệu \`${field}\` trong dữ liệu này sẽ vượt quá ${count(limit, "vi")}, số nguyên lớn nhất chitieu cộng được chính xác; dòng này không được dùng`,
+  "bad-argument": (a) => `đối số thứ ${a.position} của ${a.function} phải là ${EXPECTED_VI[a.expected]}`,
 };
 
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: english, vi: vietnamese };

@@ -69,7 +69,9 @@ export type DataIssueCode =
   | "numerator-above-denominator"
   | "failed-check"
   | "sum-too-large"
-  | "merge-unknown-unit";
+  | "merge-unknown-unit"
+  /** A caller of the library passed something that is not of the argument's type. */
+  | "bad-argument";
 
 /** A problem with one input row: rejected rows are not used; others are used and flagged. */
 export interface DataIssue {

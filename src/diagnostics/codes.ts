@@ -25,6 +25,7 @@ export const codes = {
   "import-not-found": entry("CT010", "error", "an imported file that cannot be read"),
   "import-cycle": entry("CT011", "error", "files that import each other"),
   "import-has-rules": entry("CT012", "warning", "an imported file with a header, targets, scores or checks, which are not imported"),
+  "bad-argument": entry("CT013", "error", "a caller of the library passed something that is not policy text or a file path"),
   "missing-header": entry("CT020", "error", "a policy file without `policy` header"),
   "effective-period": entry("CT021", "error", "an effective period that ends before it starts"),
   "duplicate-id": entry("CT100", "error", "two definitions with one id"),

@@ -128,6 +128,7 @@ export interface MessageArgs {
   "import-not-found": { readonly path: string; readonly lookedFor?: string; readonly refused?: ImportRefusal; readonly named?: boolean };
   "import-cycle": { readonly path: string; readonly chain: readonly string[] };
   "import-has-rules": { readonly file: string };
+  "bad-argument": { readonly function: string; readonly position: number; readonly expected: "text" | "options" | "diagnostic" };
   "missing-header": Nothing;
   "effective-period": { readonly from: string; readonly until: string };
   "duplicate-id": { readonly kind: DefinitionKind | "rule"; readonly id: string };
@@ -255,6 +256,15 @@ const english: Catalogue = {
   "import-cycle": ({ path, chain }) => ({
     message: `\`${path}\` imports this file back`,
     help: `the chain is ${chain.join(" -> ")}; move the shared definitions to a file both import`,
+  }),
+  "bad-argument": ({ function: name, position, expected }) => ({
+    message:
+      expected === "text"
+        ? `argument ${position} of ${name} must be text: the policy, or the path of its file`
+        : expected === "diagnostic"
+        ? `argument ${position} of ${name} must be a diagnostic, as compile and parse return them`
+        : `argument ${position} of ${name} must be an object of options (\`file\` text, \`readFile\` a function), or left out`,
+    help: "compile takes the policy's text, compileFile the path of a .ct file",
   }),
   "import-has-rules": ({ file }) => ({
     message: `\`${file}\` has a header, targets, scores or checks, which an import leaves out`,
@@ -441,6 +451,15 @@ const vietnamese: Catalogue = {
   "import-cycle": ({ path, chain }) => ({
     message: `\`${path}\` lại import ngược tệp này`,
     help: `chuỗi import là ${chain.join(" -> ")}; chuyển các định nghĩa dùng chung sang một tệp mà cả hai cùng import`,
+  }),
+  "bad-argument": ({ function: name, position, expected }) => ({
+    message:
+      expected === "text"
+        ? `đối số thứ ${position} của ${name} phải là văn bản: nội dung chính sách, hoặc đường dẫn tới tệp chính sách`
+        : expected === "diagnostic"
+        ? `đối số thứ ${position} của ${name} phải là một chẩn đoán, như compile và parse trả về`
+        : `đối số thứ ${position} của ${name} phải là một đối tượng tùy chọn (\`file\` là văn bản, \`readFile\` là một hàm), hoặc bỏ trống`,
+    help: "compile nhận nội dung chính sách, compileFile nhận đường dẫn tới một tệp .ct",
   }),
   "import-has-rules": ({ file }) => ({
     message: `\`${file}\` có phần đầu, chỉ tiêu, điểm hoặc phép kiểm tra; lệnh import bỏ qua những phần này`,

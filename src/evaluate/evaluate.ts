@@ -11,7 +11,8 @@ import type { DataIssue, Observation, Registry, RegistryUnit, RowCounts } from "
 import type { Policy, Target } from "../model/policy.js";
 import { resolveTarget, type Resolution } from "../model/selector.js";
 import { dueMilestone, nextMilestone } from "../schedule/schedule.js";
-import type { IsoDate } from "../time/calendar.js";
+import { parseDate, type IsoDate } from "../time/calendar.js";
+import { badArgument, isObject, policy as policyArg, type Arg, type BadArgument } from "../data/guard.js";
 import { buildDataSet, type DataSet } from "./dataset.js";
 import { rollUp, unitGroups, type UnitGroups } from "./groups.js";
 import { rankResults } from "./ranks.js";
@@ -62,20 +63,71 @@ export interface PreparedData {
   readonly successors: boolean;
 }
 
+/**
+ * `evaluate` takes the as-of date as the CLI does, `2022-11-30` or `30/11/2022`: a date checked
+ * already (an IsoDate) always gives an evaluation; text, or data this evaluator did not prepare,
+ * may give a `BadArgument` instead. `prepare` given something that is not data prepares no units,
+ * with a `bad-argument` data issue saying why, which the evaluation then carries.
+ */
 export interface Evaluator {
   readonly policy: Policy;
   prepare(input: EvaluationInput, options?: PrepareOptions): PreparedData;
   evaluate(data: PreparedData, options: { readonly asOf: IsoDate }): Evaluation;
+  evaluate(data: PreparedData, options: { readonly asOf: string }): Evaluation | BadArgument;
 }
 
 export function compileEvaluator(policy: Policy): Evaluator {
+  const bad = badArgument("compileEvaluator", [policyArg], [policy]);
+  if (bad) return refusing(policy, bad);
   const metrics = [...new Set(policy.targets.map((t) => t.metric))];
   const targetsByMetric = metrics.map((m) => policy.targets.filter((t) => t.metric === m));
   const fields = [...policy.fields.keys()];
+  // Prepared data indexes this policy's targets: data prepared by another evaluator would read past them.
+  const ours = new WeakSet<PreparedData>();
+  const evaluateChecked = (prepared: PreparedData, options: { readonly asOf: string }): Evaluation | BadArgument => {
+    const asOf = isObject(options) && typeof options.asOf === "string" ? parseDate(options.asOf) : undefined;
+    const wrong = badArgument("evaluate", [isOurs(ours), AS_OF], [prepared, asOf]);
+    return wrong ?? evaluate(policy, metrics, prepared, asOf as IsoDate);
+  };
   return {
     policy,
-    prepare: (input, options = {}) => prepare(policy, fields, targetsByMetric, input, options),
-    evaluate: (prepared, { asOf }) => evaluate(policy, metrics, prepared, asOf),
+    prepare: (input, options = {}) => {
+      const wrong = badArgument("prepare", PREPARE_ARGS, [input, options]);
+      const prepared = wrong ? emptyPrepared(wrong) : prepare(policy, fields, targetsByMetric, input, options);
+      ours.add(prepared);
+      return prepared;
+    },
+    evaluate: evaluateChecked as Evaluator["evaluate"],
+  };
+}
+
+const AS_OF: Arg = { expected: "date", check: (v) => v !== undefined };
+const PREPARE_ARGS: readonly Arg[] = [
+  { expected: "object", check: (v) => isObject(v) && isObject(v.registry) && Array.isArray(v.registry.units) && Array.isArray(v.registry.merges) && Array.isArray(v.observations) },
+  { expected: "options", check: (v) => v === undefined || isObject(v) },
+];
+const isOurs = (ours: WeakSet<PreparedData>): Arg => ({ expected: "prepared", check: (v) => isObject(v) && ours.has(v as unknown as PreparedData) });
+
+/** The evaluator of something that is not a policy: it prepares nothing and every evaluation is `bad`. */
+function refusing(policy: Policy, bad: BadArgument): Evaluator {
+  const evaluateNothing = (): BadArgument => bad;
+  return { policy, prepare: () => emptyPrepared(bad), evaluate: evaluateNothing as unknown as Evaluator["evaluate"] };
+}
+
+/** Data with no units, carrying why it is empty as a data issue. */
+function emptyPrepared(bad: BadArgument): PreparedData {
+  const data = buildDataSet({ units: [], merges: [] }, [], [], undefined);
+  const issue = { code: "bad-argument", file: "", line: 0, column: null, message: bad.message, rejected: true, args: bad.args } as const;
+  return {
+    data,
+    groups: unitGroups(data.units),
+    cells: [],
+    mayBeAbsent: new Uint8Array(0),
+    dataIssues: [issue],
+    rows: { read: 0, used: 0, rejected: 0 },
+    files: [],
+    mergedInto: new Map(),
+    successors: false,
   };
 }
 

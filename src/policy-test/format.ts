@@ -40,8 +40,18 @@ export const TestUnit = z.strictObject({
 export type TestUnit = z.infer<typeof TestUnit>;
 
 /** A row of reported counts: `unit`, `period` and one count per field, as in a JSON data file. */
-export const TestRow = z.object({ unit: Id, period: z.union([z.string(), z.number()]) }).catchall(z.union([z.number(), z.string(), z.null()]));
-export type TestRow = z.infer<typeof TestRow>;
+const TestRowShape = z.object({ unit: Id, period: z.union([z.string(), z.number()]) }).catchall(z.union([z.number(), z.string(), z.null()]));
+export type TestRow = z.infer<typeof TestRowShape>;
+
+/**
+ * The row checked against that shape but kept as written: a zod object rebuilds its output by
+ * assigning keys, which would make a field called `__proto__` (legal in a policy) the row's
+ * prototype instead of one of its counts.
+ */
+export const TestRow = z.custom<TestRow>().superRefine((row, ctx) => {
+  const checked = TestRowShape.safeParse(row);
+  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue });
+});
 
 export const TestMerge = z.strictObject({ id: Id, successor: Id, date: z.string() });
 export type TestMerge = z.infer<typeof TestMerge>;
@@ -106,6 +116,7 @@ const DATA_ISSUE_CODES = [
   "failed-check",
   "sum-too-large",
   "merge-unknown-unit",
+  "bad-argument",
 ] as const satisfies readonly DataIssueCode[];
 // Fails to compile when types.ts gains a code this list lacks: the list is the zod enum of test files.
 type MissingCode = Exclude<DataIssueCode, (typeof DATA_ISSUE_CODES)[number]>;

@@ -176,15 +176,16 @@ function withoutContext(reason: string): string {
 }
 
 /** The object keys allowed at a path, by the names on it (`cases.expect` for `cases[0].expect[1]`). */
-const KEYS: Record<string, readonly string[]> = {
-  "": Object.keys(PolicyTestFile.shape),
-  cases: Object.keys(TestCase.shape),
-  "cases.units": Object.keys(TestUnit.shape),
-  "cases.merges": Object.keys(TestMerge.shape),
-  "cases.expect": Object.keys(ResultExpectation.shape),
-  "cases.expectScores": Object.keys(ScoreExpectation.shape),
-  "cases.expectIssues": Object.keys(IssueExpectation.shape),
-};
+// A Map, not an object: the path is made of the file's own keys, and `constructor` must find nothing.
+const KEYS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["", Object.keys(PolicyTestFile.shape)],
+  ["cases", Object.keys(TestCase.shape)],
+  ["cases.units", Object.keys(TestUnit.shape)],
+  ["cases.merges", Object.keys(TestMerge.shape)],
+  ["cases.expect", Object.keys(ResultExpectation.shape)],
+  ["cases.expectScores", Object.keys(ScoreExpectation.shape)],
+  ["cases.expectIssues", Object.keys(IssueExpectation.shape)],
+]);
 
 /** Every zod issue as a problem at its JSON path, unknown keys with the likely one meant. */
 export function zodProblems(file: string, error: z.ZodError): Problem[] {
@@ -194,7 +195,7 @@ export function zodProblems(file: string, error: z.ZodError): Problem[] {
       const text = formatText(issue);
       return [text ? problem("invalid-test-file", file, path, text) : { kind: "invalid-test-file", file, path, line: null, message: issue.message }];
     }
-    const known = KEYS[issue.path.filter((k) => typeof k === "string").join(".")] ?? [];
+    const known = KEYS.get(issue.path.filter((k) => typeof k === "string").join(".")) ?? [];
     return issue.keys.map((key) => {
       const near = closest(key, known);
       return problem("invalid-test-file", file, path, { kind: "unknown-key", key, known, ...(near ? { near } : {}) });

@@ -213,11 +213,8 @@ export function withoutSpans(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutSpans);
   if (node === null || typeof node !== "object") return node;
   if (isRational(node)) return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key !== "span" && key !== "written") out[key] = withoutSpans(value);
-  }
-  return out;
+  // fromEntries defines each key: assigning would make a `__proto__` key (JSON given to the API) the prototype.
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== "span" && key !== "written").map(([key, value]) => [key, withoutSpans(value)]));
 }
 
 const isRational = (value: object): boolean => "num" in value && "den" in value;

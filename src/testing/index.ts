@@ -6,24 +6,14 @@
  */
 export {
   anchorDate,
-  calendarDate,
-  daysAround,
-  expectedSchedule,
   milestoneList,
   ongoingSchedule,
-  percent,
   policySource,
   policySpec,
-  policyText,
   policyTree,
   rampCase,
-  rampDeadline,
-  rampPolicy,
-  rampReaches,
-  scheduleClauses,
   scheduleSpec,
   stepPeriod,
-  stepWords,
   yearSchedule,
   type PolicySpec,
   type RampCase,
@@ -32,35 +22,51 @@ export {
   type TargetSpec,
 } from "./arbitraries.js";
 export {
-  countPair,
-  evaluationCase,
-  observationsFor,
-  policyDates,
-  policyEnd,
-  policyMonths,
-  registry,
-  registryFor,
   ROUND_SHARES,
   totalCount,
   type EvaluationCase,
   type ObservationOptions,
   type RegistryOptions,
 } from "./data.js";
-export { scheduleProblems, type ScheduleProblem, type ScheduleProblemKind } from "./schedule-check.js";
-export { coverageProblems, type CoverageProblem } from "./coverage.js";
-export { roundTripProblems, type RoundTripProblem } from "./round-trip.js";
-export { caseFragment, clausesOf, dataCsv, mergesCsv, scheduleFragment, unitsCsv } from "./fragments.js";
+export type { ScheduleProblem, ScheduleProblemKind } from "./schedule-check.js";
+export type { CoverageProblem } from "./coverage.js";
+export type { RoundTripProblem } from "./round-trip.js";
+export type { PropertyOptions, PropertyReport, ReportOptions } from "./properties.js";
 export {
+  calendarDate,
+  daysAround,
+  percent,
+  rampDeadline,
+  rampReaches,
+  stepWords,
+  rampPolicy,
+  scheduleClauses,
+  expectedSchedule,
+  policyText,
+  registry,
+  registryFor,
+  countPair,
+  observationsFor,
+  evaluationCase,
+  policyEnd,
+  policyDates,
+  policyMonths,
+  scheduleProblems,
+  coverageProblems,
+  roundTripProblems,
+  unitsCsv,
+  mergesCsv,
+  dataCsv,
+  caseFragment,
+  clausesOf,
+  scheduleFragment,
+  scheduleConsistency,
   coverage,
   formatRoundTrip,
   groupRatesSum,
   metIffNeededZero,
   neededIsExact,
-  propertiesReport,
   rowOrderIndependent,
-  scheduleConsistency,
-  type PropertyOptions,
-  type PropertyReport,
-  type ReportOptions,
-} from "./properties.js";
-export { renderPropertyReport } from "./render.js";
+  propertiesReport,
+  renderPropertyReport,
+} from "./total.js";

@@ -4,6 +4,7 @@ import { compile } from "../../src/files/policy.js";
 import { checkObservation } from "../../src/data/checks.js";
 import { issueText, localizeIssue } from "../../src/data/issue-words.js";
 import { unusable } from "../../src/data/load.js";
+import { compileEvaluator } from "../../src/evaluate/evaluate.js";
 import { readObservations } from "../../src/data/observations.js";
 import { readMerges, readUnits } from "../../src/data/registry.js";
 import { FieldTotals } from "../../src/data/totals.js";
@@ -51,6 +52,7 @@ const EXAMPLES: Record<DataIssueCode, () => readonly DataIssue[]> = {
     const totals = new FieldTotals(["dossiers"]);
     return readObservations("unit,period,dossiers\nso-y-te,2022-10,9007199254740991\nso-y-te,2022-11,1", reading).observations.flatMap((o) => totals.admit(o) ?? []);
   },
+  "bad-argument": () => compileEvaluator(undefined as never).prepare(undefined as never).dataIssues.map((i) => ({ ...i, code: "bad-argument", column: undefined })),
   "merge-unknown-unit": () => readMerges("id,successor,date\ndong-ha,quang-tri,2025-07-01", { file: "merges.csv", format: "csv", units: UNITS }).issues,
 };
 

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { compile, compileFile } from "../../src/files/policy.js";
 import { readUnits } from "../../src/data/registry.js";
 import type { Registry } from "../../src/data/types.js";
-import { compileEvaluator, type Evaluator } from "../../src/evaluate/evaluate.js";
+import { compileEvaluator, type Evaluator, type PreparedData } from "../../src/evaluate/evaluate.js";
 import type { Evaluation } from "../../src/evaluate/result.js";
 import type { Milestone, Policy, Schedule, Target } from "../../src/model/policy.js";
 import { rational } from "../../src/number/rational.js";
@@ -210,7 +210,7 @@ target late for unit special: by 2022-06-30 m >= 30%`);
 describe("the evaluator invariants catch a broken evaluator", () => {
   const policy = compileFile(BRVT).policy!;
   const evaluator = compileEvaluator(policy);
-  const changed = (change: (e: Evaluation) => Evaluation): Evaluator => ({ ...evaluator, evaluate: (p, o) => change(evaluator.evaluate(p, o)) });
+  const changed = (change: (e: Evaluation) => Evaluation): Evaluator => ({ ...evaluator, evaluate: ((p: PreparedData, o: { asOf: IsoDate }) => change(evaluator.evaluate(p, o))) });
   const results = (e: Evaluation, f: (r: Evaluation["results"][number]) => Evaluation["results"][number]) => ({ ...e, results: e.results.map(f) });
   const broken: [string, invariants.Invariant, Evaluator][] = [
     ["a missed unit said to need nothing", invariants.metIffNeededZero, changed((e) => results(e, (r) => (r.status === "missed" ? { ...r, needed: 0 } : r)))],
