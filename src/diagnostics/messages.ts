@@ -116,7 +116,9 @@ export interface MessageArgs {
   "syntax":
     | ({ readonly kind: "expected"; readonly hint: SyntaxHint; readonly keywords: Lang } & Expectation)
     | { readonly kind: "nesting"; readonly depth: number }
-    | { readonly kind: "terms"; readonly terms: number };
+    | { readonly kind: "terms"; readonly terms: number }
+    | { readonly kind: "tokens"; readonly tokens: number }
+    | { readonly kind: "more-errors"; readonly count: number };
   "invalid-date": { readonly date: string };
   "invalid-number": { readonly what: WholeNumber; readonly min: number; readonly max: number; readonly found: string };
   "duplicate-clause": { readonly clause: string };
@@ -222,7 +224,11 @@ const english: Catalogue = {
     help: 'close it with `"` before the end of the line; write `\\"` for a quote inside it',
   }),
   "syntax": (a) =>
-    a.kind === "terms"
+    a.kind === "tokens"
+      ? { message: `the policy has more than ${grouped(String(a.tokens), "en")} words, numbers and symbols, more than any decision needs`, help: "split it into files that import each other, and keep units in the registry, not the policy" }
+      : a.kind === "more-errors"
+      ? { message: `and ${grouped(String(a.count), "en")} more syntax errors from here on`, help: "fix the errors above first: one mistake often causes many of the rest" }
+      : a.kind === "terms"
       ? { message: `a formula of more than ${grouped(String(a.terms), "en")} terms`, help: "split the formula into metrics or scores and add those" }
       : a.kind === "nesting"
       ? { message: `nested more than ${a.depth} deep (brackets open at once, \`if\`s in one statement, or minus signs in a row)`, help: "split the formula into metrics or simplify it" }
@@ -417,7 +423,11 @@ const vietnamese: Catalogue = {
     help: 'đóng tên bằng `"` trước khi hết dòng; viết `\\"` nếu cần dấu ngoặc kép bên trong tên',
   }),
   "syntax": (a) =>
-    a.kind === "terms"
+    a.kind === "tokens"
+      ? { message: `văn bản chính sách có hơn ${grouped(String(a.tokens), "vi")} từ, số và ký hiệu, nhiều hơn mọi quyết định cần`, help: "hãy tách thành nhiều tệp import lẫn nhau, và để danh sách đơn vị trong danh mục đơn vị thay vì trong văn bản chính sách" }
+      : a.kind === "more-errors"
+      ? { message: `và ${grouped(String(a.count), "vi")} lỗi cú pháp khác từ đây trở đi`, help: "hãy sửa các lỗi phía trên trước: một lỗi thường kéo theo nhiều lỗi sau đó" }
+      : a.kind === "terms"
       ? { message: `công thức có hơn ${grouped(String(a.terms), "vi")} số hạng`, help: "tách công thức thành các chỉ số hoặc điểm rồi cộng lại" }
       : a.kind === "nesting"
       ? { message: `lồng nhau quá ${a.depth} cấp (dấu ngoặc mở cùng lúc, số \`nếu\` trong một câu lệnh, hoặc dấu trừ liên tiếp)`, help: "tách công thức thành các chỉ số, hoặc viết gọn lại" }

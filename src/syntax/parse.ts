@@ -5,7 +5,7 @@
 import { EOF, type IRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { byPosition, problem, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SyntaxHint } from "../diagnostics/messages.js";
-import { normalizeSource, positionAt, type Span } from "../text/span.js";
+import { locator, normalizeSource, type Position, type Span } from "../text/span.js";
 import { closest } from "../text/suggest.js";
 import type { PolicyFile } from "./ast.js";
 import { buildFile } from "./build.js";
@@ -37,18 +37,25 @@ const MAX_NESTING = 64;
 
 export function parse(text: string, file = "<input>"): ParseResult {
   const source = normalizeSource(text);
+  const at = locator(source);
   const lexed = lexer.tokenize(source);
-  const diagnostics: Diagnostic[] = lexed.errors.map((e) => lexError(source, file, e.offset, e.length));
+  const diagnostics: Diagnostic[] = listed(lexed.errors.map((e) => ({ offset: e.offset, make: () => lexError(source, at, file, e.offset, e.length) })), at, file);
   const comments = (lexed.groups["comments"] ?? []).map((t) => ({ text: t.image, span: spanOfToken(t) }));
-  const tooDeep = nestingProblem(lexed.tokens, file);
-  if (tooDeep) return { ast: undefined, diagnostics: [...diagnostics, tooDeep], source, comments };
+  const tooBig = sizeProblem(lexed.tokens, file) ?? nestingProblem(lexed.tokens, file);
+  if (tooBig) return { ast: undefined, diagnostics: [...diagnostics, tooBig], source, comments };
   const tokens = joinAccentedWords(joinDecimalCommas(lexed.tokens, file, diagnostics), source);
 
   grammar.input = tokens;
   const cst = grammar.file() as FileCstNode;
   const keywords = keywordLanguage(tokens);
-  const errors = grammar.errors.map((e) => strayWordFirst(e, cst, tokens));
-  diagnostics.push(...errors.map((e) => keywordSpellingError(e, tokens, source, file) ?? syntaxError(e, source, file, keywords)));
+  const errors = grammar.errors.map((e) => ({
+    offset: e.token.startOffset,
+    make: () => {
+      const error = strayWordFirst(e, cst, tokens);
+      return keywordSpellingError(error, tokens, source, at, file) ?? syntaxError(error, source, at, file, keywords);
+    },
+  }));
+  diagnostics.push(...listed(errors, at, file));
   diagnostics.push(...accentedIds(tokens, diagnostics, file));
   if (diagnostics.length > 0) return { ast: undefined, diagnostics: diagnostics.sort(byPosition), source, comments };
 
@@ -56,9 +63,29 @@ export function parse(text: string, file = "<input>"): ParseResult {
   return { ast: built.ast, diagnostics: built.diagnostics, source, comments };
 }
 
-function lexError(source: string, file: string, offset: number, length: number): Diagnostic {
-  const span = { start: positionAt(source, offset), end: positionAt(source, offset + length) };
-  const found = [...source.slice(offset)][0] ?? "";
+/** Errors of one kind listed in a file; past them, one says how many more there are. */
+const MAX_LISTED = 100;
+
+/** The first MAX_LISTED errors made, then one counting the rest, at the first of them: the rest are never worded. */
+function listed(errors: readonly { readonly offset: number; readonly make: () => Diagnostic }[], at: (offset: number) => Position, file: string): Diagnostic[] {
+  const shown = errors.slice(0, MAX_LISTED).map((e) => e.make());
+  const first = errors[MAX_LISTED];
+  if (first === undefined) return shown;
+  const where = at(first.offset);
+  return [...shown, problem("syntax", file, { start: where, end: where }, { kind: "more-errors", count: errors.length - MAX_LISTED })];
+}
+
+/** Tokens a policy may have: ten times the largest decision written as one; more is refused before it is parsed. */
+const MAX_TOKENS = 500_000;
+
+function sizeProblem(tokens: readonly IToken[], file: string): Diagnostic | undefined {
+  const token = tokens[MAX_TOKENS];
+  return token && problem("syntax", file, spanOfToken(token), { kind: "tokens", tokens: MAX_TOKENS });
+}
+
+function lexError(source: string, at: (offset: number) => Position, file: string, offset: number, length: number): Diagnostic {
+  const span = { start: at(offset), end: at(offset + length) };
+  const found = String.fromCodePoint(source.codePointAt(offset) ?? 0xfffd);
   if (found === '"') return problem("unterminated-string", file, span, {});
   return problem("unexpected-character", file, span, { character: found });
 }
@@ -168,10 +195,10 @@ function spanOfToken(token: IToken): Span {
   };
 }
 
-function syntaxError(error: IRecognitionException, source: string, file: string, keywords: Lang): Diagnostic {
+function syntaxError(error: IRecognitionException, source: string, at: (offset: number) => Position, file: string, keywords: Lang): Diagnostic {
   const token = error.token;
   const atEnd = token.tokenType === EOF || Number.isNaN(token.startOffset);
-  const span = atEnd ? endOfText(source) : spanOfToken(token);
+  const span = atEnd ? endOfText(source, at) : spanOfToken(token);
   const rule = error.context.ruleStack.at(-1) ?? "file";
   const expectation = expectationOf(error.message);
   // Keywords are spelled here, as the file spells them, so the message catalogue needs no grammar.
@@ -203,10 +230,10 @@ function strayWordFirst(error: IRecognitionException, cst: FileCstNode, tokens: 
  * the parser stopped at, an id, may be the second of the keyword when the first was taken for an id
  * (`toi` as the metric of `toi thieu 30%`), so the words from the one before are tried as well.
  */
-function keywordSpellingError(error: IRecognitionException, tokens: readonly IToken[], source: string, file: string): Diagnostic | undefined {
-  const at = tokens.indexOf(error.token);
-  if (at < 0 || error.token.tokenType !== Identifier) return undefined;
-  const before = tokens[at - 1];
+function keywordSpellingError(error: IRecognitionException, tokens: readonly IToken[], source: string, at: (offset: number) => Position, file: string): Diagnostic | undefined {
+  const index = tokens.indexOf(error.token);
+  if (index < 0 || error.token.tokenType !== Identifier) return undefined;
+  const before = tokens[index - 1];
   const starts = before?.tokenType === Identifier ? [before.startOffset, error.token.startOffset] : [error.token.startOffset];
   for (const start of starts) {
     const words = wordsFrom(source, start);
@@ -214,7 +241,7 @@ function keywordSpellingError(error: IRecognitionException, tokens: readonly ITo
     for (let n = words.length; n >= least; n--) {
       const keyword = keywordTyped(words.slice(0, n).map((w) => w.text));
       if (!keyword) continue;
-      const span = { start: positionAt(source, start), end: positionAt(source, words[n - 1]!.end) };
+      const span = { start: at(start), end: at(words[n - 1]!.end) };
       return problem("keyword-spelling", file, span, { written: source.slice(start, words[n - 1]!.end), keyword: keyword.vi, english: keyword.en });
     }
   }
@@ -238,10 +265,9 @@ function accentedIds(tokens: readonly IToken[], reported: readonly Diagnostic[],
     .map((t) => problem("non-ascii-id", file, spanOfToken(t), { id: t.image, ascii: asciiId(t.image) }));
 }
 
-function endOfText(source: string): Span {
-  const trimmed = source.trimEnd().length;
-  const at = positionAt(source, trimmed);
-  return { start: at, end: at };
+function endOfText(source: string, at: (offset: number) => Position): Span {
+  const end = at(source.trimEnd().length);
+  return { start: end, end };
 }
 
 /** The file's own spellings first, so that a near miss is answered in the file's language. */

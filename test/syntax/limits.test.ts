@@ -54,6 +54,23 @@ describe("a typo after 125,000 statements", () => {
   });
 });
 
+describe("a file of errors", () => {
+  it("lists the first 100 and counts the rest in one more, at the first of them", () => {
+    const parsed = parse(`${HEAD}${"@ ".repeat(200_000)}\n`, "p.ct");
+    expect(parsed.diagnostics).toHaveLength(101);
+    expect(parsed.diagnostics.slice(0, 100).every((d) => d.name === "unexpected-character")).toBe(true);
+    expect(parsed.diagnostics[100]).toMatchObject({ name: "syntax", message: "and 199,900 more syntax errors from here on", span: { start: { line: 5, column: 201 } } });
+  });
+});
+
+describe("a policy of more than 500,000 tokens", () => {
+  it("is refused before it is parsed, at the token past the limit", () => {
+    const parsed = parse(`${HEAD}${"tag g\n".repeat(250_000)}`, "p.ct");
+    expect(parsed.ast).toBeUndefined();
+    expect(parsed.diagnostics).toMatchObject([{ name: "syntax", message: "the policy has more than 500,000 words, numbers and symbols, more than any decision needs", span: { start: { line: 249_997 } } }]);
+  });
+});
+
 describe("a JSON cell nested 5,000 deep", () => {
   it("is a rejected row whose message quotes it briefly", () => {
     const text = `[{"unit": ${"[".repeat(5000)}${"]".repeat(5000)}, "period": "2022-10"}]`;
