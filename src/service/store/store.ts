@@ -1,0 +1,198 @@
+/**
+ * What the service keeps, on SQLite or PostgreSQL alike: every version of every report, the answers
+ * to idempotent uploads, API tokens (hashed) and the audit log. Nothing is updated in place but a
+ * token's revocation; every write appends its audit entries in its own transaction.
+ */
+import { chainOf, sha256, type AuditEntry, type ChainedEntry } from "../audit.js";
+import type { Caller, Role } from "../tokens.js";
+import { migrate } from "./migrations.js";
+import type { Row, Sql, Tx } from "./sql.js";
+
+/** Whole counts by field; a field the report leaves out is absent. */
+export type Counts = Readonly<Record<string, number>>;
+
+export interface ReportVersion {
+  readonly unit: string;
+  readonly period: string;
+  readonly version: number;
+  readonly counts: Counts;
+  readonly reason: string | null;
+  readonly actor: string;
+  readonly recordedAt: string;
+  readonly bodyHash: string;
+}
+
+export interface NewReport {
+  readonly unit: string;
+  readonly period: string;
+  readonly counts: Counts;
+  readonly reason?: string | null;
+}
+
+export interface Submitted {
+  readonly stored: readonly ReportVersion[];
+  /** Reports equal to their latest version: nothing stored, the version returned. */
+  readonly unchanged: readonly ReportVersion[];
+}
+
+export interface TokenRecord {
+  readonly id: string;
+  readonly role: Role;
+  readonly unit: string | null;
+  readonly note: string | null;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface Remembered {
+  readonly bodyHash: string;
+  readonly status: number;
+  readonly response: string;
+}
+
+/** A report's content as one hash: the same counts and reason are the same report, whatever their order. */
+export function reportHash(counts: Counts, reason: string | null | undefined): string {
+  const sorted = Object.keys(counts)
+    .sort()
+    .map((k) => [k, counts[k]]);
+  return sha256(JSON.stringify([sorted, reason ?? null]));
+}
+
+export class Store {
+  private constructor(readonly sql: Sql) {}
+
+  static async open(sql: Sql): Promise<Store> {
+    await migrate(sql);
+    return new Store(sql);
+  }
+
+  /** Stores each report that differs from its latest version as the next version, with its audit entry, in one transaction. */
+  submit(reports: readonly NewReport[], caller: Caller | "cli", at: string): Promise<Submitted> {
+    const actor = caller === "cli" ? "cli" : caller.id;
+    return this.sql.transaction(async (tx) => {
+      const stored: ReportVersion[] = [];
+      const unchanged: ReportVersion[] = [];
+      const chain = await AuditChain.resume(tx);
+      for (const report of reports) {
+        const latest = await latestOf(tx, report.unit, report.period);
+        const bodyHash = reportHash(report.counts, report.reason);
+        // A correction's reason explains the change; sending the same counts again is not a change.
+        if (latest && reportHash(latest.counts, null) === reportHash(report.counts, null)) {
+          unchanged.push(latest);
+          continue;
+        }
+        const version: ReportVersion = { unit: report.unit, period: report.period, version: (latest?.version ?? 0) + 1, counts: report.counts, reason: report.reason ?? null, actor, recordedAt: at, bodyHash };
+        await tx.run("INSERT INTO reports (unit, period, version, counts, reason, actor, recorded_at, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+          version.unit, version.period, version.version, JSON.stringify(version.counts), version.reason, actor, at, bodyHash,
+        ]);
+        await chain.append({ at, actor, action: latest ? "report.correct" : "report.submit", subject: `${report.unit}/${report.period}`, previous: latest?.bodyHash ?? null, next: bodyHash });
+        stored.push(version);
+      }
+      return { stored, unchanged };
+    });
+  }
+
+  async history(unit: string, period: string): Promise<ReportVersion[]> {
+    return (await this.sql.all("SELECT * FROM reports WHERE unit = ? AND period = ? ORDER BY version", [unit, period])).map(versionOf);
+  }
+
+  /** The latest version of every report as recorded at `knownAt` (ISO time), or now. */
+  async latest(knownAt?: string): Promise<ReportVersion[]> {
+    const rows = await this.sql.all(
+      `SELECT r.* FROM reports r JOIN (SELECT unit, period, MAX(version) AS v FROM reports WHERE recorded_at <= ? GROUP BY unit, period) m
+       ON r.unit = m.unit AND r.period = m.period AND r.version = m.v ORDER BY r.unit, r.period`,
+      [knownAt ?? "9999"],
+    );
+    return rows.map(versionOf);
+  }
+
+  async remembered(actor: string, key: string): Promise<Remembered | undefined> {
+    const row = (await this.sql.all("SELECT body_hash, status, response FROM idempotency WHERE actor = ? AND key = ?", [actor, key]))[0];
+    return row && { bodyHash: String(row.body_hash), status: Number(row.status), response: String(row.response) };
+  }
+
+  /** Keeps an answer for its key; a key already kept keeps its first answer. */
+  async remember(actor: string, key: string, value: Remembered, at: string): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      if ((await tx.all("SELECT 1 FROM idempotency WHERE actor = ? AND key = ?", [actor, key])).length > 0) return;
+      await tx.run("INSERT INTO idempotency (actor, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)", [actor, key, value.bodyHash, value.status, value.response, at]);
+    });
+  }
+
+  createToken(record: TokenRecord & { readonly hash: string }, by: string): Promise<void> {
+    return this.sql.transaction(async (tx) => {
+      await tx.run("INSERT INTO tokens (id, hash, role, unit, note, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)", [record.id, record.hash, record.role, record.unit, record.note, record.createdAt]);
+      await (await AuditChain.resume(tx)).append({ at: record.createdAt, actor: by, action: "token.create", subject: record.id, previous: null, next: sha256(`${record.role}:${record.unit ?? ""}`) });
+    });
+  }
+
+  /** Revokes a token by id; false when there is no such live token. */
+  revokeToken(id: string, by: string, at: string): Promise<boolean> {
+    return this.sql.transaction(async (tx) => {
+      const live = await tx.all("SELECT id FROM tokens WHERE id = ? AND revoked_at IS NULL", [id]);
+      if (live.length === 0) return false;
+      await tx.run("UPDATE tokens SET revoked_at = ? WHERE id = ?", [at, id]);
+      await (await AuditChain.resume(tx)).append({ at, actor: by, action: "token.revoke", subject: id, previous: null, next: null });
+      return true;
+    });
+  }
+
+  async caller(hash: string): Promise<Caller | undefined> {
+    const row = (await this.sql.all("SELECT id, role, unit FROM tokens WHERE hash = ? AND revoked_at IS NULL", [hash]))[0];
+    return row && { id: String(row.id), role: String(row.role) as Role, unit: nullable(row.unit) };
+  }
+
+  async tokens(): Promise<TokenRecord[]> {
+    return (await this.sql.all("SELECT * FROM tokens ORDER BY created_at, id")).map((r) => ({
+      id: String(r.id), role: String(r.role) as Role, unit: nullable(r.unit), note: nullable(r.note), createdAt: String(r.created_at), revokedAt: nullable(r.revoked_at),
+    }));
+  }
+
+  /** Appends an admin action of its own (a policy reload) to the audit log. */
+  audit(entry: Omit<AuditEntry, "seq">): Promise<void> {
+    return this.sql.transaction(async (tx) => (await AuditChain.resume(tx)).append(entry));
+  }
+
+  async auditLog(after = 0, limit = 1000): Promise<ChainedEntry[]> {
+    const rows = await this.sql.all("SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?", [after, limit]);
+    return rows.map((r) => ({ seq: Number(r.seq), at: String(r.at), actor: String(r.actor), action: String(r.action), subject: String(r.subject), previous: nullable(r.previous), next: nullable(r.next), chain: String(r.chain) }));
+  }
+
+  close(): Promise<void> {
+    return this.sql.close();
+  }
+}
+
+/** The audit log's end, read inside a write transaction, so entries chain in the order they commit. */
+class AuditChain {
+  private constructor(private readonly tx: Tx, private seq: number, private last: string) {}
+
+  static async resume(tx: Tx): Promise<AuditChain> {
+    const row = (await tx.all("SELECT seq, chain FROM audit ORDER BY seq DESC LIMIT 1"))[0];
+    return new AuditChain(tx, row ? Number(row.seq) : 0, row ? String(row.chain) : "");
+  }
+
+  async append(entry: Omit<AuditEntry, "seq">): Promise<void> {
+    const full = { ...entry, seq: this.seq + 1 };
+    const chain = chainOf(this.last, full);
+    await this.tx.run("INSERT INTO audit (seq, at, actor, action, subject, previous, next, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+      full.seq, full.at, full.actor, full.action, full.subject, full.previous, full.next, chain,
+    ]);
+    [this.seq, this.last] = [full.seq, chain];
+  }
+}
+
+async function latestOf(tx: Tx, unit: string, period: string): Promise<ReportVersion | undefined> {
+  const row = (await tx.all("SELECT * FROM reports WHERE unit = ? AND period = ? ORDER BY version DESC LIMIT 1", [unit, period]))[0];
+  return row && versionOf(row);
+}
+
+// Columns are text or null: a database value, never an object.
+const nullable = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+function versionOf(r: Row): ReportVersion {
+  return {
+    unit: String(r.unit), period: String(r.period), version: Number(r.version), counts: JSON.parse(String(r.counts)) as Counts,
+    reason: nullable(r.reason), actor: String(r.actor), recordedAt: String(r.recorded_at), bodyHash: String(r.body_hash),
+  };
+}
