@@ -30,8 +30,10 @@ export const SCHEMA_VERSION = STEPS.length;
 
 /** Runs the steps this store has not run yet; refuses a store newer than this program. */
 export async function migrate(sql: Sql): Promise<void> {
-  await sql.run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
   await sql.transaction(async (tx) => {
+    // Inside the write lock: two servers starting on one PostgreSQL database would otherwise race
+    // on CREATE TABLE IF NOT EXISTS, which PostgreSQL does not make safe against a concurrent twin.
+    await tx.run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
     const rows = await tx.all("SELECT MAX(version) AS version FROM schema_version");
     const current = Number(rows[0]?.version ?? 0);
     if (current > STEPS.length) throw new Error(`the store is at schema version ${current}, newer than this chitieu (${STEPS.length}); upgrade chitieu`);

@@ -100,10 +100,10 @@ export class Store {
   async latest(knownAt?: string): Promise<ReportVersion[]> {
     const rows = await this.sql.all(
       `SELECT r.* FROM reports r JOIN (SELECT unit, period, MAX(version) AS v FROM reports WHERE recorded_at <= ? GROUP BY unit, period) m
-       ON r.unit = m.unit AND r.period = m.period AND r.version = m.v ORDER BY r.unit, r.period`,
+       ON r.unit = m.unit AND r.period = m.period AND r.version = m.v`,
       [knownAt ?? "9999"],
     );
-    return rows.map(versionOf);
+    return rows.map(versionOf).sort((a, b) => byteOrder(a.unit, b.unit) || byteOrder(a.period, b.period));
   }
 
   async remembered(actor: string, key: string): Promise<Remembered | undefined> {
@@ -143,9 +143,10 @@ export class Store {
   }
 
   async tokens(): Promise<TokenRecord[]> {
-    return (await this.sql.all("SELECT * FROM tokens ORDER BY created_at, id")).map((r) => ({
+    const tokens = (await this.sql.all("SELECT * FROM tokens")).map((r) => ({
       id: String(r.id), role: String(r.role) as Role, unit: nullable(r.unit), note: nullable(r.note), createdAt: String(r.created_at), revokedAt: nullable(r.revoked_at),
     }));
+    return tokens.sort((a, b) => byteOrder(a.createdAt, b.createdAt) || byteOrder(a.id, b.id));
   }
 
   /** Appends an admin action of its own (a policy reload) to the audit log. */
@@ -186,6 +187,13 @@ async function latestOf(tx: Tx, unit: string, period: string): Promise<ReportVer
   const row = (await tx.all("SELECT * FROM reports WHERE unit = ? AND period = ? ORDER BY version DESC LIMIT 1", [unit, period]))[0];
   return row && versionOf(row);
 }
+
+/**
+ * Text in the order of its UTF-8 bytes, SQLite's BINARY order. Sorted here, not by ORDER BY, because
+ * PostgreSQL orders text by the database's collation (en_US ignores `-` and `_`), so one store
+ * would list in two orders.
+ */
+const byteOrder = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 // Columns are text or null: a database value, never an object.
 const nullable = (v: unknown): string | null => (typeof v === "string" ? v : null);
