@@ -4,7 +4,7 @@
 // The library (dist/index.js) stays unbundled ESM for API users. See bench/README.md for numbers.
 //
 // Left out of the bundle and loaded only when needed: exceljs (a runtime dependency, imported when
-// a workbook is read or written) and fast-check (an optional peer, for `chitieu test --properties`),
+// a workbook is read or written), the service's libraries, and fast-check (an optional peer, for `chitieu test --properties`),
 // which is why the bundle is split: the testing kit is a chunk loaded on demand.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
@@ -43,7 +43,9 @@ const result = await build({
   absWorkingDir: root,
   entryNames: "chitieu",
   chunkNames: "chunks/[name]-[hash]",
-  external: ["exceljs", "fast-check", "playwright-core"],
+  // The service's libraries stay packages too: better-sqlite3 is native, and fastify's own files
+  // look themselves up by __filename, which a bundle no longer has. `chitieu serve` loads them when it starts.
+  external: ["exceljs", "fast-check", "playwright-core", "fastify", "@fastify/*", "fastify-type-provider-zod", "better-sqlite3", "pg"],
   // Some bundled CommonJS packages (cli-table3) call require(); give the ES module bundle one.
   banner: { js: 'import { createRequire as __chitieuRequire } from "node:module";\nconst require = __chitieuRequire(import.meta.url);' },
   // The grammar's definitions are checked by the test suite; the CLI need not check them at every start.

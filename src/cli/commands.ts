@@ -166,6 +166,60 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
+    name: "serve",
+    description: "serve submissions and results over HTTP from a deployment folder",
+    argument: ["[dir]", "the deployment folder (policies/*.ct, units.csv; the store is made there)", "."],
+    options: [
+      ["--port <port>", "the port to listen on", "8080"],
+      ["--host <host>", "the address to listen on", "127.0.0.1"],
+      ["--database <url>", "a PostgreSQL URL (default: the SQLite file chitieu.db in the folder)"],
+      ["--init", "first make the folder a deployment from the BR-VT example", false],
+      LANG_MESSAGES,
+    ],
+    lang: "messages",
+    help: "\nExample:\n  chitieu serve deploy --init\n  chitieu token create --dir deploy --office",
+    run: async (dir: string, { io, validate }) => {
+      const { serveCommand, ServeOptions } = await import("./serve.js");
+      return serveCommand({ ...validate(ServeOptions.omit({ dir: true })), dir }, io);
+    },
+  },
+  {
+    name: "token",
+    description: "make, list or revoke the service's API tokens (create | list | revoke ID)",
+    argument: ["<action...>", "create, list, or revoke and the token's id"],
+    options: [
+      { required: ["--dir <dir>", "the deployment folder"] },
+      ["--unit <id>", "a token for this unit: it submits and reads this unit only"],
+      ["--office", "a token for a monitoring office: reads every unit, submits for any", false],
+      ["--admin", "a token for an administrator: also manages tokens, policies and the audit log", false],
+      ["--note <text>", "who the token is for"],
+      ["--database <url>", "a PostgreSQL URL (default: the folder's chitieu.db)"],
+      LANG_MESSAGES,
+    ],
+    lang: "messages",
+    help: "\nExample:\n  chitieu token create --dir deploy --unit so-y-te --note \"Sở Y tế\"",
+    run: async (args: string[], { io, validate }) => {
+      const { tokenCommand, TokenOptions } = await import("./serve.js");
+      return tokenCommand(args[0] ?? "", args[1], validate(TokenOptions), io);
+    },
+  },
+  {
+    name: "audit",
+    description: "verify the service's audit log: every entry chained to the one before",
+    argument: ["<action>", "verify"],
+    options: [{ required: ["--dir <dir>", "the deployment folder"] }, ["--database <url>", "a PostgreSQL URL (default: the folder's chitieu.db)"], LANG_MESSAGES],
+    lang: "messages",
+    help: "\nExample:\n  chitieu audit verify --dir deploy",
+    run: async (action: string, { io, validate }) => {
+      const { auditCommand, AuditOptions } = await import("./serve.js");
+      if (action !== "verify") {
+        io.err(`chitieu: \`${action}\` is not an audit action; the one there is: verify\n`);
+        return 2;
+      }
+      return auditCommand(validate(AuditOptions), io);
+    },
+  },
+  {
     name: "init",
     description: "create a policy, a unit registry, data and a test to start from",
     argument: ["[dir]", "where to create them", "."],

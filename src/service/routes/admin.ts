@@ -13,7 +13,7 @@ import { ROLES } from "../tokens.js";
 const NewToken = z.object({ role: z.enum(ROLES), unit: z.string().min(1).max(200).optional(), note: z.string().max(500).optional() }).strict();
 const AuditQuery = z.object({ after: z.coerce.number().int().nonnegative().optional(), limit: z.coerce.number().int().min(1).max(10_000).optional() });
 
-export const adminRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
+export const adminRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promise<void> => {
   app.post("/v1/admin/tokens", { schema: { body: NewToken, tags: ["admin"], summary: "Make a token; it is shown once" } }, async (request, reply) => {
     const caller = await callerOf(request, ctx.store, "admin");
     const body = request.body as z.infer<typeof NewToken>;
@@ -52,4 +52,5 @@ export const adminRoutes = (ctx: ServiceContext) => async (app: FastifyInstance)
     await ctx.store.audit({ at: new Date().toISOString(), actor: caller.id, action: "policy.reload", subject: [...ctx.deployment.policies.keys()].join(","), previous: null, next: [...ctx.deployment.policies.values()].map((p) => p.revision).join(",") });
     return { policies: [...ctx.deployment.policies.values()].map((p) => ({ id: p.id, revision: p.revision })) };
   });
+  return Promise.resolve();
 };

@@ -30,7 +30,7 @@ const FORMATS: Readonly<Record<string, UploadFormat>> = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
 };
 
-export const reportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
+export const reportRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promise<void> => {
   for (const type of Object.keys(FORMATS).filter((t) => t !== "application/json")) {
     app.addContentTypeParser(type, { parseAs: "buffer", bodyLimit: ctx.limits.uploadBytes }, (_request, body, done) => done(null, body));
   }
@@ -71,6 +71,7 @@ export const reportRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
     if (key !== undefined) await ctx.store.remember(caller.id, key, { bodyHash, status: 200, response: JSON.stringify(answer) }, new Date().toISOString());
     return reply.code(200).send(answer);
   });
+  return Promise.resolve();
 };
 
 async function upload(ctx: ServiceContext, caller: Caller, raw: Uint8Array, format: UploadFormat): Promise<Record<string, unknown>> {

@@ -38,7 +38,7 @@ const EvaluateBody = z
   })
   .strict();
 
-export const resultRoutes = (ctx: ServiceContext) => async (app: FastifyInstance) => {
+export const resultRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promise<void> => {
   app.get("/v1/policies", { schema: { tags: ["policies"], summary: "The policies served, with their revisions and schedules" } }, async (request) => {
     await callerOf(request, ctx.store, "unit");
     return { policies: [...ctx.deployment.policies.values()].map((p) => ({ id: p.id, title: p.title ?? null, revision: p.revision, schedules: schedulesByTier(p.policy) })) };
@@ -72,6 +72,7 @@ export const resultRoutes = (ctx: ServiceContext) => async (app: FastifyInstance
     const evaluation = served.evaluator.evaluate(served.evaluator.prepare(read), { asOf });
     return { decision: request.id, revision: served.revision, ...evaluation };
   });
+  return Promise.resolve();
 };
 
 function policyOf(ctx: ServiceContext, id: string): ServedPolicy {
