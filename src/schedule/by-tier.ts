@@ -4,6 +4,7 @@
  */
 import type { Milestone, Policy, Target } from "../model/policy.js";
 import { resolveTarget, type UnitFacts } from "../model/selector.js";
+import { toNumber } from "../number/rational.js";
 import { addMonths, type IsoDate } from "../time/calendar.js";
 import { milestonesThrough } from "./schedule.js";
 
@@ -69,4 +70,21 @@ function rowFor(policy: Policy, unit: UnitFacts, metric: string, query: Schedule
       };
     }
   }
+}
+
+/** The schedules as JSON: thresholds as numbers of percent, as `chitieu schedule --format json` and the service write them. */
+export function schedulesJson(policy: Policy, rows: readonly ScheduleRow[]) {
+  return {
+    policy: policy.id,
+    title: policy.title,
+    schedules: rows.map((row) => ({
+      subject: row.subject,
+      metric: row.metric,
+      status: row.status,
+      targets: row.targets.map((t) => ({ id: t.id, rule: t.rule })),
+      comparison: row.targets[0]?.comparison,
+      milestones: row.milestones.map((m) => ({ date: m.date, threshold: toNumber(m.threshold), origin: m.origin })),
+      ongoing: row.ongoing,
+    })),
+  };
 }
