@@ -166,6 +166,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
+    name: "template",
+    description: "write the workbook units fill in, with the columns the policy reads",
+    argument: ["<policy>", "a policy file"],
+    options: [
+      { required: ["--out <file>", "the workbook to write (.xlsx)"] },
+      ["--units <file>", "the unit registry: a row for each unit, with its id and name"],
+      ["--period <period>", "the period written on every row, such as 2022-11"],
+      ["--lang <lang>", "the workbook's words in vi or en (default: vi)"],
+    ],
+    lang: "messages",
+    help: "\nExample:\n  chitieu template policies/brvt-2139-2022.ct --units examples/brvt-2022/units.csv --period 2022-11 --out template.xlsx",
+    run: async (policy: string, { io, validate }) => {
+      const { templateCommand, TemplateOptions } = await import("./template.js");
+      return templateCommand(policy, validate(TemplateOptions), io);
+    },
+  },
+  {
     name: "serve",
     description: "serve submissions and results over HTTP from a deployment folder",
     argument: ["[dir]", "the deployment folder (policies/*.ct, units.csv; the store is made there)", "."],

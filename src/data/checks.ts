@@ -99,13 +99,16 @@ function describe(check: DataCheck, counts: ReadonlyMap<string, number>, left: R
   };
   return {
     kind: "failed-check",
-    rule: `${show(check.left, name)} ${check.op} ${show(check.right, name)}`,
+    rule: checkRule(check, name),
     left: side(check.left, left),
     right: side(check.right, right),
     apart: figure(abs(Q.sub(left, right))),
     check: `${check.rule.file}:${check.rule.line}`,
   };
 }
+
+/** A data check as the policy writes it, each field shown by `field` (its id, or its title for a form). */
+export const checkRule = (check: DataCheck, field: (name: string) => string): string => `${show(check.left, field)} ${check.op} ${show(check.right, field)}`;
 
 const isLeaf = (e: Expression): boolean => e.kind === "ref" || e.kind === "number" || e.kind === "percent";
 

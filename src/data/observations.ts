@@ -61,10 +61,17 @@ const ROW_ALIASES: readonly (readonly [string, string])[] = [
   ["kỳ báo cáo", "period"],
 ];
 
+const NAME_ALIASES: readonly (readonly [string, string])[] = [
+  ["tên đơn vị", "name"],
+  ["unit name", "name"],
+];
+
 export function columnsFor(fields: ReadonlySet<string>, headings: ReadonlyMap<string, readonly string[]> = new Map()): Columns {
   const suggest = suggester(fields);
   const aliases = [...ROW_ALIASES, ...[...headings].flatMap(([field, names]) => names.map((name) => [name, field] as const))];
-  return columnSet(["unit", "period", ...fields], ["unit", "period"], aliases, (column) => ({
+  // A unit's name beside its id (as the report template writes it) is for people: read, not used.
+  const name = fields.has("name") ? [] : ["name"];
+  return columnSet(["unit", "period", ...name, ...fields], ["unit", "period"], [...aliases, ...NAME_ALIASES], (column) => ({
     code: "unknown-field",
     text: { kind: "unknown-field", column, ...suggest(column) },
   }));
