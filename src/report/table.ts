@@ -3,8 +3,8 @@
  * target, then the tier totals from summed counts, then the data issues. Colour only on request
  * (the CLI asks for it on a terminal), so logs and pipes get plain text.
  */
+import { columns } from "../text/columns.js";
 import { printable } from "../text/printable.js";
-import Table from "cli-table3";
 import { createColors } from "picocolors";
 import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation, Group, Result, ScoreResult, Status } from "../evaluate/result.js";
@@ -50,18 +50,6 @@ function figuresFor(lang: Lang, options: TableOptions): Figures {
   };
 }
 
-// No borders: the table must read the same in a log file, an e-mail and a terminal.
-const PLAIN = {
-  top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
-  left: "  ", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  ",
-};
-
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const t = new Table({ head: [...head], chars: PLAIN, style: { head: [], border: [], "padding-left": 0, "padding-right": 0 } });
-  t.push(...rows.map((r) => [...r]));
-  return t.toString().split("\n").map((line) => line.trimEnd()).filter((line) => line.length > 0);
-}
-
 export function resultsTable(evaluation: Evaluation, options: TableOptions = {}): string {
   const lang = options.lang ?? "en";
   const words = WORDS[lang];
@@ -72,14 +60,14 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
   const out = [`${evaluation.policy} ${words.asOf} ${f.date(evaluation.asOf)}`];
   for (const tier of [...new Set(evaluation.results.map((r) => r.tier))]) {
     const rows = evaluation.results.filter((r) => r.tier === tier).map((r) => resultRow(r, words, f, paint));
-    out.push("", printable(f.tier(tier)), ...table([...unitColumns, c.target, c.milestone, c.threshold, c.actual, c.status, c.gap, c.needed, c.score, c.rank], rows));
+    out.push("", printable(f.tier(tier)), ...columns([...unitColumns, c.target, c.milestone, c.threshold, c.actual, c.status, c.gap, c.needed, c.score, c.rank], rows));
     out.push(...evaluation.groups.filter((g) => g.kind === "tier" && g.id === tier).map((g) => groupLine(g, words, f)));
   }
   if (evaluation.scores.length > 0) {
     // A score without points says why where its points would be.
     const points = (s: ScoreResult) => (s.points === null ? printable(scoreReasonIn(s, lang) ?? "") : f.points(s.points));
     const rows = evaluation.scores.map((s) => [...f.unit(s.unit).map(printable), printable(s.score), points(s), s.rank === null ? "" : String(s.rank)]);
-    out.push("", words.scores, ...table([...unitColumns, c.score, c.points, c.rank], rows));
+    out.push("", words.scores, ...columns([...unitColumns, c.score, c.points, c.rank], rows));
   }
   out.push("", `${words.allUnits}:`, ...evaluation.groups.filter((g) => g.kind === "all").map((g) => groupLine(g, words, f)));
   const { read, used, rejected } = evaluation.rows;
