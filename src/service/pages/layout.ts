@@ -26,6 +26,8 @@ header.report button { background: transparent; border-color: #93c5fd; }
 .notice { border-left: 4px solid var(--missed); background: var(--missed-bg); padding: 10px 14px; border-radius: 6px; }
 .ok { border-left: 4px solid var(--met); background: var(--met-bg); padding: 10px 14px; border-radius: 6px; }
 ul.links { display: flex; flex-wrap: wrap; gap: 8px 18px; padding: 0; list-style: none; }
+#periods ul { margin: 0; padding-left: 16px; }
+#periods td:nth-child(3) { min-width: 16em; }
 .was { display: block; color: var(--muted); font-size: 12px; }
 @media (max-width: 640px) { main { padding: 12px; } table { font-size: 12.5px; } header.report h1 { font-size: 18px; } }
 `;
