@@ -52,25 +52,8 @@ interface Context {
  * itself is the one on the as-of date and is added when missing.
  */
 export function reportHtml(evaluation: Evaluation, policy: Policy, history: readonly Evaluation[], options: ReportOptions = {}): string {
-  const lang = options.lang ?? "vi";
-  const w = REPORT_WORDS[lang];
-  const names = new Map((options.units ?? []).map((u) => [u.id, u.name]));
-  const parents = new Map((options.units ?? []).map((u) => [u.id, u.parent]));
-  const unitName = (id: string): string => names.get(id) ?? policy.units.get(id)?.name ?? id;
-  const tierName = (id: string): string => policy.tiers.get(id)?.name ?? id;
-  const ctx: Context = {
-    lang,
-    w,
-    policy,
-    evaluation,
-    unitName,
-    tierName,
-    metricName: (id) => policy.metrics.get(id)?.name ?? id,
-    searchOf: (unit, tier) => {
-      const parent = parents.get(unit);
-      return searchKey(`${unitName(unit)} ${unit} ${parent ? `${unitName(parent)} ${parent}` : ""} ${tierName(tier)} ${tier}`);
-    },
-  };
+  const ctx = contextOf(evaluation, policy, options);
+  const { lang, w } = ctx;
   const past = history.some((h) => h.asOf === evaluation.asOf) ? history : [...history, evaluation];
   const script = REPORT_JS;
   const scriptHash = createHash("sha256").update(script).digest("base64");
@@ -101,6 +84,28 @@ ${issuesSection(ctx)}
 </html>
 `;
   return page.text;
+}
+
+function contextOf(evaluation: Evaluation, policy: Policy, options: ReportOptions): Context {
+  const lang = options.lang ?? "vi";
+  const w = REPORT_WORDS[lang];
+  const names = new Map((options.units ?? []).map((u) => [u.id, u.name]));
+  const parents = new Map((options.units ?? []).map((u) => [u.id, u.parent]));
+  const unitName = (id: string): string => names.get(id) ?? policy.units.get(id)?.name ?? id;
+  const tierName = (id: string): string => policy.tiers.get(id)?.name ?? id;
+  return {
+    lang,
+    w,
+    policy,
+    evaluation,
+    unitName,
+    tierName,
+    metricName: (id) => policy.metrics.get(id)?.name ?? id,
+    searchOf: (unit, tier) => {
+      const parent = parents.get(unit);
+      return searchKey(`${unitName(unit)} ${unit} ${parent ? `${unitName(parent)} ${parent}` : ""} ${tierName(tier)} ${tier}`);
+    },
+  };
 }
 
 function header(ctx: Context): Markup {
@@ -195,18 +200,7 @@ function targetSection(ctx: Context, target: Target, history: readonly Evaluatio
   const asOf = evaluation.asOf as IsoDate;
   const results = evaluation.results.filter((r) => r.target === target.id);
   const next = nextMilestone(target.schedule, asOf);
-  const edge = next && next.date > asOf ? next.date : asOf;
-  const milestones = milestonesThrough(target.schedule, edge).map((m) => ({ date: m.date, threshold: toNumber(m.threshold) }));
-  const chart = rampChart({
-    lang,
-    title: w.chartTitle(ctx.metricName(target.metric)),
-    op: target.comparison,
-    milestones,
-    asOf,
-    units: unitSeries(ctx, target, results, history),
-    aggregates: aggregateSeries(ctx, target, results, history),
-    labels: { ramp: w.ramp, unitsMet: w.unitsMet, unitsMissed: w.unitsMissed, unitsOther: w.unitsOther },
-  });
+  const chart = targetChart(ctx, target, results, history, true);
   const stated = target.schedule.milestones.map((m) => `${dateText(m.date, lang)} ${w.comparison[target.comparison]} ${shortPercent(toNumber(m.threshold), lang)}`).join(" · ");
   // A milestone is due once any result has one, whether or not anything could be judged against it.
   const due = results.some((r) => r.milestone !== null);
@@ -218,6 +212,35 @@ ${chart}
 ${due ? "" : html`<p class="empty">${w.noActualYet}</p>`}
 ${unitsTable(ctx, results)}
 </article>`;
+}
+
+/**
+ * One unit's chart of a target, as the report draws it, for the unit's own page: its line alone,
+ * without the tier's total, which a unit is not shown.
+ */
+export function unitChart(evaluation: Evaluation, policy: Policy, history: readonly Evaluation[], target: Target, unit: string, options: ReportOptions = {}): Markup {
+  const ctx = contextOf(evaluation, policy, options);
+  const past = history.some((h) => h.asOf === evaluation.asOf) ? history : [...history, evaluation];
+  const results = evaluation.results.filter((r) => r.target === target.id && r.unit === unit);
+  return targetChart(ctx, target, results, past, false);
+}
+
+function targetChart(ctx: Context, target: Target, results: readonly Result[], history: readonly Evaluation[], totals: boolean): Markup {
+  const { w, lang } = ctx;
+  const asOf = ctx.evaluation.asOf as IsoDate;
+  const next = nextMilestone(target.schedule, asOf);
+  const edge = next && next.date > asOf ? next.date : asOf;
+  const milestones = milestonesThrough(target.schedule, edge).map((m) => ({ date: m.date, threshold: toNumber(m.threshold) }));
+  return rampChart({
+    lang,
+    title: w.chartTitle(ctx.metricName(target.metric)),
+    op: target.comparison,
+    milestones,
+    asOf,
+    units: unitSeries(ctx, target, results, history),
+    aggregates: totals ? aggregateSeries(ctx, target, results, history) : [],
+    labels: { ramp: w.ramp, unitsMet: w.unitsMet, unitsMissed: w.unitsMissed, unitsOther: w.unitsOther },
+  });
 }
 
 function selectorText(ctx: Context, selector: Selector): string {

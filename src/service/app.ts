@@ -10,6 +10,7 @@ import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import type { ZodType } from "zod";
 import "../text/jitless.js";
 import type { ServiceContext } from "./context.js";
+import { pageRoutes } from "./pages/routes.js";
 import { Problem } from "./problems.js";
 import { adminRoutes } from "./routes/admin.js";
 import { reportRoutes } from "./routes/reports.js";
@@ -52,6 +53,7 @@ export async function buildApp(ctx: ServiceContext, options: AppOptions = {}): P
   await app.register(reportRoutes(ctx));
   await app.register(resultRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(pageRoutes(ctx));
   return app;
 }
 
