@@ -9,13 +9,14 @@
  * Loading never throws: what is wrong comes back as messages, and the service refuses to start on them.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { formatOfPath, readingOf } from "../data/load.js";
 import { readMerges, readUnitFiles } from "../data/registry.js";
 import type { DataIssue, Registry } from "../data/types.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { compileEvaluator, type Evaluator } from "../evaluate/evaluate.js";
-import { compileFile } from "../files/policy.js";
+import type { ReadFile } from "../check/load.js";
+import { compileFile, policyReader } from "../files/policy.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Policy } from "../model/policy.js";
 import { sha256 } from "./audit.js";
@@ -55,9 +56,13 @@ function loadPolicies(folder: string, lang: Lang): { ok: true; served: ServedPol
   if (files.length === 0) return { ok: false, problems: [`no policy (.ct) in ${folder}`] };
   const served: ServedPolicy[] = [];
   const problems: string[] = [];
+  // Named from the deployment folder (`policies/x.ct`), so that answers cite the policy, not where the server keeps it.
+  const base = dirname(folder);
+  const reader = policyReader(folder);
+  const read: ReadFile = Object.assign((path: string) => reader(resolve(base, path)), { identify: (path: string) => reader.identify?.(resolve(base, path)) ?? resolve(base, path) });
   for (const name of files) {
-    const file = join(folder, name);
-    const compiled = compileFile(file);
+    const file = join(basename(folder), name);
+    const compiled = compileFile(file, { readFile: read });
     const errors = compiled.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) problems.push(renderDiagnostics(errors, compiled.sources, { lang }));
     else if (compiled.policy) served.push(servedPolicy(compiled.policy, file, compiled.sources));

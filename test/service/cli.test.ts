@@ -99,6 +99,9 @@ describe("chitieu serve", () => {
     try {
       const policies = async () => ((await (await fetch(`${server.url}/v1/policies`, { headers: { authorization: `Bearer ${token}` } })).json()) as { policies: { id: string }[] }).policies.map((p) => p.id);
       expect(await policies()).toEqual(["brvt-2139-2022"]);
+      // Answers cite the policy from the deployment folder, not where the server keeps it.
+      const results = (await (await fetch(`${server.url}/v1/results?policy=brvt-2139-2022&asOf=2022-11-30`, { headers: { authorization: `Bearer ${token}` } })).json()) as { results: { rule: { file: string } }[] };
+      expect(new Set(results.results.map((r) => r.rule.file))).toEqual(new Set(["policies/brvt-2139-2022.ct"]));
       writeFileSync(join(dir, "policies", "second.ct"), "policy second effective 2022-01-01\ntier commune\nfield a field b\nmetric m = a / b\ntarget t for all: by 2022-11-30 m >= 5O%\n");
       server.hangUp();
       await expect.poll(() => server.stderr(), { timeout: 5000 }).toContain("reload refused");
