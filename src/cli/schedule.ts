@@ -4,8 +4,8 @@ import { z } from "zod";
 import { compileFile } from "../files/policy.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import type { Policy, Target } from "../model/policy.js";
-import { toDecimalString, toNumber } from "../number/rational.js";
-import { schedulesByTier, type ScheduleRow } from "../schedule/by-tier.js";
+import { toDecimalString } from "../number/rational.js";
+import { scheduleRowJson, schedulesByTier, type ScheduleRow } from "../schedule/by-tier.js";
 import { statOf } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords, type ScheduleWords } from "./words.js";
@@ -77,17 +77,5 @@ function rowLines(row: ScheduleRow, words: ScheduleWords): string[] {
 }
 
 function asJson(policy: Policy, rows: readonly ScheduleRow[]) {
-  return {
-    policy: policy.id,
-    title: policy.title,
-    schedules: rows.map((row) => ({
-      subject: row.subject,
-      metric: row.metric,
-      status: row.status,
-      targets: row.targets.map((t) => ({ id: t.id, rule: t.rule })),
-      comparison: row.targets[0]?.comparison,
-      milestones: row.milestones.map((m) => ({ date: m.date, threshold: toNumber(m.threshold), origin: m.origin })),
-      ongoing: row.ongoing,
-    })),
-  };
+  return { policy: policy.id, title: policy.title, schedules: rows.map(scheduleRowJson) };
 }

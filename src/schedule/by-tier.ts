@@ -4,6 +4,7 @@
  */
 import type { Milestone, Policy, Target } from "../model/policy.js";
 import { resolveTarget, type UnitFacts } from "../model/selector.js";
+import { toNumber } from "../number/rational.js";
 import { addMonths, type IsoDate } from "../time/calendar.js";
 import { milestonesThrough } from "./schedule.js";
 
@@ -69,4 +70,20 @@ function rowFor(policy: Policy, unit: UnitFacts, metric: string, query: Schedule
       };
     }
   }
+}
+
+/**
+ * A row as JSON says it, for `chitieu schedule --format json` and the service: thresholds as numbers
+ * (they are exact rationals of bigints inside, which JSON cannot carry), targets by id and rule.
+ */
+export function scheduleRowJson(row: ScheduleRow) {
+  return {
+    subject: row.subject,
+    metric: row.metric,
+    status: row.status,
+    targets: row.targets.map((t) => ({ id: t.id, rule: t.rule })),
+    comparison: row.targets[0]?.comparison,
+    milestones: row.milestones.map((m) => ({ date: m.date, threshold: toNumber(m.threshold), origin: m.origin })),
+    ongoing: row.ongoing,
+  };
 }
