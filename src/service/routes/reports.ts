@@ -35,7 +35,7 @@ export const reportRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Pro
     app.addContentTypeParser(type, { parseAs: "buffer", bodyLimit: ctx.limits.uploadBytes }, (_request, body, done) => done(null, body));
   }
 
-  app.put("/v1/reports/:unit/:period", { schema: { params: Place, body: ReportBody, tags: ["reports"], summary: "Store a unit's report for a period" } }, async (request, reply) => {
+  app.put("/v1/reports/:unit/:period", { preValidation: jsonOnly, schema: { params: Place, body: ReportBody, tags: ["reports"], summary: "Store a unit's report for a period" } }, async (request, reply) => {
     const caller = await callerOf(request, ctx.store, "unit");
     const { unit, period } = request.params as z.infer<typeof Place>;
     mayActFor(caller, unit);
@@ -87,6 +87,17 @@ const tally = (s: Submitted) => ({ stored: s.stored.length, unchanged: s.unchang
 
 function answerOf(intake: Intake): Record<string, unknown> {
   return { rows: intake.rows, issues: intake.issues.map((i) => ({ code: i.code, line: i.line, column: i.column ?? null, rejected: i.rejected, message: i.message })) };
+}
+
+/**
+ * The upload formats' parsers serve every route of this plugin, so without this a CSV sent to the
+ * JSON-only PUT would be parsed as bytes and refused as a body of the wrong shape (422), not as 415.
+ */
+function jsonOnly(request: FastifyRequest): Promise<void> {
+  // In a promise, so that formatOf's own 415 is a rejection too, as a hook's errors must be.
+  return Promise.resolve().then(() => {
+    if (formatOf(request) !== "json") throw new Problem("unsupported-media-type", "a report is sent as application/json: {\"counts\": {...}}; files go to POST /v1/reports");
+  });
 }
 
 function formatOf(request: FastifyRequest): UploadFormat {
