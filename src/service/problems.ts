@@ -9,7 +9,6 @@ export const PROBLEMS = {
   "forbidden": { status: 403, title: "This token may not do this" },
   "not-found": { status: 404, title: "No such resource" },
   "unknown-policy": { status: 404, title: "No such policy" },
-  "not-acceptable": { status: 406, title: "No such format" },
   "timeout": { status: 408, title: "The request took too long to arrive" },
   "too-large": { status: 413, title: "The request body is too large" },
   "unsupported-media-type": { status: 415, title: "This content type is not accepted here" },
