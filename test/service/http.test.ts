@@ -106,6 +106,7 @@ forEachDatabase("the service's HTTP API", (db) => {
       const issues = body.issues as { line: number; rejected: boolean; code: string }[];
       expect(issues.filter((i) => i.rejected)).toEqual([expect.objectContaining({ line: 4, column: "online_dossiers" })]);
       expect(issues.every((i) => i.line === 4)).toBe(true);
+      expect(r.body).not.toContain(service.dir);
     });
 
     test("with an Idempotency-Key is answered once: the same body replays the first answer, another is refused", async () => {
@@ -134,6 +135,9 @@ forEachDatabase("the service's HTTP API", (db) => {
       expect(evaluation.asOf).toBe("2022-11-30");
       const share = evaluation.results.find((x) => x.unit === "so-y-te" && x.metric === "online_share" && x.milestone === "2022-11-30");
       expect(share).toMatchObject({ numerator: 160, denominator: 200, status: "met" });
+      // Rules are cited by their place in the deployment folder, never by where it is on the server.
+      expect(share?.rule.file).toBe("policies/brvt-2139-2022.ct");
+      expect(r.body).not.toContain(service.dir);
       const finance = evaluation.results.find((x) => x.unit === "so-tai-chinh" && x.metric === "online_share" && x.milestone === "2022-11-30");
       expect(finance).toMatchObject({ numerator: 71, denominator: 101 });
     });
