@@ -5,7 +5,7 @@ import { compileFile } from "../files/policy.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import type { Policy, Target } from "../model/policy.js";
 import { toDecimalString } from "../number/rational.js";
-import { scheduleRowJson, schedulesByTier, type ScheduleRow } from "../schedule/by-tier.js";
+import { schedulesByTier, schedulesJson, type ScheduleRow } from "../schedule/by-tier.js";
 import { statOf } from "../files/find.js";
 import { EXIT, type Output } from "./output.js";
 import { cliWords, type ScheduleWords } from "./words.js";
@@ -37,7 +37,7 @@ export function schedule(file: string, options: ScheduleOptions, io: Output): nu
     return EXIT.usage;
   }
   const rows = schedulesByTier(result.policy, { target: options.target, tier: options.tier });
-  io.out(options.format === "json" ? `${JSON.stringify(asJson(result.policy, rows), null, 2)}\n` : printable(asText(result.policy, rows, words.schedule)));
+  io.out(options.format === "json" ? `${JSON.stringify(schedulesJson(result.policy, rows), null, 2)}\n` : printable(asText(result.policy, rows, words.schedule)));
   return EXIT.ok;
 }
 
@@ -76,6 +76,3 @@ function rowLines(row: ScheduleRow, words: ScheduleWords): string[] {
   ];
 }
 
-function asJson(policy: Policy, rows: readonly ScheduleRow[]) {
-  return { policy: policy.id, title: policy.title, schedules: rows.map(scheduleRowJson) };
-}

@@ -72,18 +72,19 @@ function rowFor(policy: Policy, unit: UnitFacts, metric: string, query: Schedule
   }
 }
 
-/**
- * A row as JSON says it, for `chitieu schedule --format json` and the service: thresholds as numbers
- * (they are exact rationals of bigints inside, which JSON cannot carry), targets by id and rule.
- */
-export function scheduleRowJson(row: ScheduleRow) {
+/** The schedules as JSON: thresholds as numbers of percent, as `chitieu schedule --format json` and the service write them. */
+export function schedulesJson(policy: Policy, rows: readonly ScheduleRow[]) {
   return {
-    subject: row.subject,
-    metric: row.metric,
-    status: row.status,
-    targets: row.targets.map((t) => ({ id: t.id, rule: t.rule })),
-    comparison: row.targets[0]?.comparison,
-    milestones: row.milestones.map((m) => ({ date: m.date, threshold: toNumber(m.threshold), origin: m.origin })),
-    ongoing: row.ongoing,
+    policy: policy.id,
+    title: policy.title,
+    schedules: rows.map((row) => ({
+      subject: row.subject,
+      metric: row.metric,
+      status: row.status,
+      targets: row.targets.map((t) => ({ id: t.id, rule: t.rule })),
+      comparison: row.targets[0]?.comparison,
+      milestones: row.milestones.map((m) => ({ date: m.date, threshold: toNumber(m.threshold), origin: m.origin })),
+      ongoing: row.ongoing,
+    })),
   };
 }

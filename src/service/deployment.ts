@@ -9,7 +9,7 @@
  * Loading never throws: what is wrong comes back as messages, and the service refuses to start on them.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { formatOfPath, readingOf } from "../data/load.js";
 import { readMerges, readUnitFiles } from "../data/registry.js";
 import type { DataIssue, Registry } from "../data/types.js";
@@ -56,10 +56,13 @@ function loadPolicies(folder: string, lang: Lang): { ok: true; served: ServedPol
   if (files.length === 0) return { ok: false, problems: [`no policy (.ct) in ${folder}`] };
   const served: ServedPolicy[] = [];
   const problems: string[] = [];
-  const readFile = deploymentReader(dirname(folder));
+  // Named from the deployment folder (`policies/x.ct`), so that answers cite the policy, not where the server keeps it.
+  const base = dirname(folder);
+  const reader = policyReader(folder);
+  const read: ReadFile = Object.assign((path: string) => reader(resolve(base, path)), { identify: (path: string) => reader.identify?.(resolve(base, path)) ?? resolve(base, path) });
   for (const name of files) {
-    const file = `policies/${name}`;
-    const compiled = compileFile(file, { readFile });
+    const file = join(basename(folder), name);
+    const compiled = compileFile(file, { readFile: read });
     const errors = compiled.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) problems.push(renderDiagnostics(errors, compiled.sources, { lang }));
     else if (compiled.policy) served.push(servedPolicy(compiled.policy, file, compiled.sources));
@@ -68,18 +71,6 @@ function loadPolicies(folder: string, lang: Lang): { ok: true; served: ServedPol
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length > 0) problems.push(`two policy files declare \`${twice[0]}\`: policy ids must be unique in a deployment`);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, served };
-}
-
-/**
- * Policies named by their path in the deployment folder (`policies/x.ct`), so that rule references
- * and messages in answers say that, not where the folder is on the server, and a folder moved or
- * copied to another server answers the same. Files are read as the CLI reads them, from the
- * policies folder only.
- */
-function deploymentReader(dir: string): ReadFile {
-  const inner = policyReader(join(dir, "policies"));
-  const at = (path: string): string => join(dir, path);
-  return Object.assign((path: string) => inner(at(path)), { identify: (path: string) => inner.identify?.(at(path)) ?? at(path) });
 }
 
 function servedPolicy(policy: Policy, file: string, sources: ReadonlyMap<string, string>): ServedPolicy {

@@ -11,7 +11,7 @@ import { evaluationHistory } from "../../evaluate/history.js";
 import type { Evaluation } from "../../evaluate/result.js";
 import { reportHtml } from "../../report/html.js";
 import { resultsWorkbook } from "../../report/workbook.js";
-import { scheduleRowJson, schedulesByTier } from "../../schedule/by-tier.js";
+import { schedulesByTier, schedulesJson } from "../../schedule/by-tier.js";
 import { parseDate, type IsoDate } from "../../time/calendar.js";
 import { callerOf } from "../access.js";
 import type { ServiceContext } from "../context.js";
@@ -41,7 +41,7 @@ const EvaluateBody = z
 export const resultRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promise<void> => {
   app.get("/v1/policies", { schema: { tags: ["policies"], summary: "The policies served, with their revisions and schedules" } }, async (request) => {
     await callerOf(request, ctx.store, "unit");
-    return { policies: [...ctx.deployment.policies.values()].map((p) => ({ id: p.id, title: p.title ?? null, revision: p.revision, schedules: schedulesByTier(p.policy).map(scheduleRowJson) })) };
+    return { policies: [...ctx.deployment.policies.values()].map((p) => ({ id: p.id, title: p.title ?? null, revision: p.revision, schedules: schedulesJson(p.policy, schedulesByTier(p.policy)).schedules })) };
   });
 
   app.get("/v1/results", { schema: { querystring: Query, tags: ["results"], summary: "Results of a policy on a date, from the stored reports" } }, async (request) => {
