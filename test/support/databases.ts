@@ -16,6 +16,8 @@ import type { Sql } from "../../src/service/store/sql.js";
 /** One empty database: `open` may be called again after a close (a restart); `drop` removes it. */
 export interface Scratch {
   open(): Promise<Sql>;
+  /** The database's URL, for `startService({ database })`; undefined for SQLite, which the service keeps in its folder. */
+  readonly url?: string | undefined;
   drop(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ function postgres(adminUrl: string): TestDatabase {
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       // FORCE ends the connections a failed test left open, so the database always goes.
-      return { open: () => openPostgres(url.toString()), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+      return { url: url.toString(), open: () => openPostgres(url.toString()), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
     },
   };
 }

@@ -35,7 +35,7 @@ export const reportRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Pro
     app.addContentTypeParser(type, { parseAs: "buffer", bodyLimit: ctx.limits.uploadBytes }, (_request, body, done) => done(null, body));
   }
 
-  app.put("/v1/reports/:unit/:period", { schema: { params: Place, body: ReportBody, tags: ["reports"], summary: "Store a unit's report for a period" } }, async (request, reply) => {
+  app.put("/v1/reports/:unit/:period", { preValidation: jsonOnly, schema: { params: Place, body: ReportBody, tags: ["reports"], summary: "Store a unit's report for a period" } }, async (request, reply) => {
     const caller = await callerOf(request, ctx.store, "unit");
     const { unit, period } = request.params as z.infer<typeof Place>;
     mayActFor(caller, unit);
@@ -60,15 +60,23 @@ export const reportRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Pro
   app.post("/v1/reports", { bodyLimit: ctx.limits.uploadBytes, schema: { tags: ["reports"], summary: "Upload a file of reports (CSV, JSON, NDJSON or XLSX)" } }, async (request, reply) => {
     const caller = await callerOf(request, ctx.store, "unit");
     const raw = bodyBytes(request);
+    const format = formatOf(request);
     const key = idempotencyKey(request);
     const bodyHash = sha256(`${request.headers["content-type"] ?? ""}\n${Buffer.from(raw).toString("base64")}`);
-    if (key !== undefined) {
-      const earlier = await ctx.store.remembered(caller.id, key);
-      if (earlier && earlier.bodyHash !== bodyHash) throw new Problem("idempotency-conflict", `the key \`${key}\` was used with another body`);
-      if (earlier) return reply.code(earlier.status).header("idempotent-replayed", "true").type("application/json").send(earlier.response);
+    if (key === undefined) return reply.code(200).send(await upload(ctx, caller, raw, format));
+    // The key is taken first: a second request with it while this one runs is refused, not carried out too.
+    const earlier = await ctx.store.claim(caller.id, key, bodyHash, new Date().toISOString());
+    if (earlier) {
+      if (earlier.bodyHash !== bodyHash) throw new Problem("idempotency-conflict", `the key \`${key}\` was used with another body`);
+      if (earlier.status === 0) throw new Problem("idempotency-in-progress", `a request with the key \`${key}\` is still being answered; retry after it`);
+      return reply.code(earlier.status).header("idempotent-replayed", "true").type("application/json").send(earlier.response);
     }
-    const answer = await upload(ctx, caller, raw, formatOf(request));
-    if (key !== undefined) await ctx.store.remember(caller.id, key, { bodyHash, status: 200, response: JSON.stringify(answer) }, new Date().toISOString());
+    const answer = await upload(ctx, caller, raw, format).catch(async (error: unknown) => {
+      // Refused or failed: nothing was stored, so the key is free for a corrected retry.
+      await ctx.store.settle(caller.id, key, undefined);
+      throw error;
+    });
+    await ctx.store.settle(caller.id, key, { bodyHash, status: 200, response: JSON.stringify(answer) });
     return reply.code(200).send(answer);
   });
   return Promise.resolve();
@@ -87,6 +95,17 @@ const tally = (s: Submitted) => ({ stored: s.stored.length, unchanged: s.unchang
 
 function answerOf(intake: Intake): Record<string, unknown> {
   return { rows: intake.rows, issues: intake.issues.map((i) => ({ code: i.code, line: i.line, column: i.column ?? null, rejected: i.rejected, message: i.message })) };
+}
+
+/**
+ * The upload formats' parsers serve every route of this plugin, so without this a CSV sent to the
+ * JSON-only PUT would be parsed as bytes and refused as a body of the wrong shape (422), not as 415.
+ */
+function jsonOnly(request: FastifyRequest): Promise<void> {
+  // In a promise, so that formatOf's own 415 is a rejection too, as a hook's errors must be.
+  return Promise.resolve().then(() => {
+    if (formatOf(request) !== "json") throw new Problem("unsupported-media-type", "a report is sent as application/json: {\"counts\": {...}}; files go to POST /v1/reports");
+  });
 }
 
 function formatOf(request: FastifyRequest): UploadFormat {

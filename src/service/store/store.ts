@@ -111,6 +111,27 @@ export class Store {
     return row && { bodyHash: String(row.body_hash), status: Number(row.status), response: String(row.response) };
   }
 
+  /**
+   * Takes a key before its request is answered, so that two requests with one key at once cannot
+   * both be carried out: undefined when taken now, else what the key holds (status 0: an answer
+   * still to come). `settle` then keeps the answer, or frees the key when there is none.
+   */
+  async claim(actor: string, key: string, bodyHash: string, at: string): Promise<Remembered | undefined> {
+    return this.sql.transaction(async (tx) => {
+      const row = (await tx.all("SELECT body_hash, status, response FROM idempotency WHERE actor = ? AND key = ?", [actor, key]))[0];
+      if (row) return { bodyHash: String(row.body_hash), status: Number(row.status), response: String(row.response) };
+      await tx.run("INSERT INTO idempotency (actor, key, body_hash, status, response, created_at) VALUES (?, ?, ?, 0, '', ?)", [actor, key, bodyHash, at]);
+      return undefined;
+    });
+  }
+
+  async settle(actor: string, key: string, answer: Remembered | undefined): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      if (answer === undefined) await tx.run("DELETE FROM idempotency WHERE actor = ? AND key = ? AND status = 0", [actor, key]);
+      else await tx.run("UPDATE idempotency SET status = ?, response = ? WHERE actor = ? AND key = ? AND status = 0", [answer.status, answer.response, actor, key]);
+    });
+  }
+
   /** Keeps an answer for its key; a key already kept keeps its first answer. */
   async remember(actor: string, key: string, value: Remembered, at: string): Promise<void> {
     await this.sql.transaction(async (tx) => {
