@@ -56,6 +56,9 @@ const TABLE: readonly Row[] = [
   { method: "GET", route: "/v1/audit/verify", needs: "admin", ok: 200, request: fixed("/v1/audit/verify") },
 ];
 
+const isPage = (route: string): boolean => / \/pages(\/|$)/.test(route);
+const OPEN_PAGES = ["GET /pages", "HEAD /pages", "POST /pages/sign-in", "POST /pages/sign-out"];
+
 /** A token's id, as tokens.ts makes it: its role prefix and 6 characters of the secret. */
 const idOf = (token: string): string => token.slice(0, token.lastIndexOf("_") + 7);
 
@@ -112,9 +115,26 @@ forEachDatabase("access to every route", (db) => {
     await scratch.drop();
   });
 
-  test("the table has every route the app has, and no other", () => {
+  test("the table has every route the app has, and no other; the pages apart", () => {
     const table = TABLE.flatMap((r) => (r.method === "GET" ? [`GET ${r.route}`, `HEAD ${r.route}`] : [`${r.method} ${r.route}`]));
-    expect(routesOf(service.app).sort()).toEqual(table.sort());
+    expect(routesOf(service.app).filter((r) => !isPage(r)).sort()).toEqual(table.sort());
+  });
+
+  // The pages take a signed-in session, never a bearer token (test/service/pages.test.ts signs in).
+  test("every page but the sign-in page and form, asked with any bearer token or none, sends to sign in and shows nothing", async () => {
+    const pages = routesOf(service.app).filter((r) => isPage(r) && !OPEN_PAGES.includes(r));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const route of pages) {
+      const [method = "GET", path = ""] = route.split(" ");
+      const url = path.replaceAll(":unit", "so-y-te");
+      for (const caller of CALLERS) {
+        const token = tokens[caller];
+        const r = await service.app.inject({ method: method as "GET", url, headers: token === undefined ? {} : bearer(token) });
+        expect([303, 401, 403], `${route} by ${caller}: ${r.statusCode}`).toContain(r.statusCode);
+        if (r.statusCode === 303) expect(r.headers.location).toMatch(/^\/pages(\?|$)/);
+        expect(r.body).not.toContain("Sở Y tế");
+      }
+    }
   });
 
   const cases = TABLE.flatMap((row) => (row.method === "GET" ? [row, { ...row, method: "HEAD" as const }] : [row])).flatMap((row) => CALLERS.map((caller) => ({ row, caller })));
