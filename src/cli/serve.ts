@@ -29,7 +29,7 @@ export async function serveCommand(options: ServeOptions, io: Output): Promise<n
   const address = await app.listen({ port: options.port, host: options.host });
   io.err(`chitieu: serving ${[...ctx.deployment.policies.keys()].join(", ")} on ${address}\n`);
   // SIGHUP reloads the policies, as OPA and nginx do; a set that does not check clean is logged and not taken.
-  const reload = () => void ctx.reload().then((r) => (r.ok ? app.log.info("policies reloaded") : app.log.error({ problems: r.problems }, "reload refused")));
+  const reload = () => void ctx.reload("SIGHUP").then((r) => (r.ok ? app.log.info("policies reloaded") : app.log.error({ problems: r.problems }, "reload refused")));
   process.on("SIGHUP", reload);
   const stop = () => void app.close();
   process.once("SIGTERM", stop);

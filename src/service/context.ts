@@ -24,6 +24,6 @@ export interface ServiceContext {
   readonly results: Results;
   readonly limits: Limits;
   deployment: Deployment;
-  /** Loads the deployment folder again; the new one serves only when it checks clean. */
-  readonly reload: () => Promise<{ ok: true } | { ok: false; problems: readonly string[] }>;
+  /** Loads the deployment folder again; the new one serves only when it checks clean, and is audited as `by`'s. */
+  readonly reload: (by: string) => Promise<{ ok: true } | { ok: false; problems: readonly string[] }>;
 }

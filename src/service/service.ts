@@ -44,12 +44,14 @@ export async function startService(options: ServiceOptions): Promise<Started> {
     results,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     deployment: loaded.deployment,
-    reload: () => {
+    reload: async (by) => {
       const again = loadDeployment(options.dir, options.lang);
-      if (!again.ok) return Promise.resolve(again);
+      if (!again.ok) return again;
       ctx.deployment = again.deployment;
       results.invalidate(again.deployment);
-      return Promise.resolve({ ok: true as const });
+      const served = [...again.deployment.policies.values()];
+      await store.audit({ at: new Date().toISOString(), actor: by, action: "policy.reload", subject: served.map((p) => p.id).join(","), previous: null, next: served.map((p) => p.revision).join(",") });
+      return { ok: true as const };
     },
   };
   const app = await buildApp(ctx, options);

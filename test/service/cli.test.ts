@@ -112,5 +112,10 @@ describe("chitieu serve", () => {
     } finally {
       await server.stop();
     }
+    // The reload taken is in the audit log, by the signal; the one refused is not.
+    const log = new Database(join(dir, "chitieu.db"), { readonly: true });
+    const reloads = log.prepare("SELECT actor, subject FROM audit WHERE action = 'policy.reload'").all();
+    log.close();
+    expect(reloads).toEqual([{ actor: "SIGHUP", subject: "brvt-2139-2022,second" }]);
   });
 });

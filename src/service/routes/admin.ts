@@ -47,9 +47,8 @@ export const adminRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Prom
 
   app.post("/v1/admin/reload", { schema: { tags: ["admin"], summary: "Load the policies and registry again; kept only when they check clean" } }, async (request) => {
     const caller = await callerOf(request, ctx.store, "admin");
-    const reloaded = await ctx.reload();
+    const reloaded = await ctx.reload(caller.id);
     if (!reloaded.ok) throw new Problem("invalid-body", "the policies do not check clean; the ones loaded before keep serving", { diagnostics: reloaded.problems });
-    await ctx.store.audit({ at: new Date().toISOString(), actor: caller.id, action: "policy.reload", subject: [...ctx.deployment.policies.keys()].join(","), previous: null, next: [...ctx.deployment.policies.values()].map((p) => p.revision).join(",") });
     return { policies: [...ctx.deployment.policies.values()].map((p) => ({ id: p.id, revision: p.revision })) };
   });
   return Promise.resolve();
