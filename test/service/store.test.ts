@@ -96,6 +96,27 @@ forEachDatabase("store", (db) => {
     expect(await store.remembered(OFFICE.id, "k1")).toBeUndefined();
   });
 
+  test("an upload's answer is kept with its reports in one transaction, and its key stores once", async () => {
+    const store = await open();
+    const report = { unit: "so-y-te", period: "2026-01", counts: { a: 1 } };
+    const keep = { actor: OFFICE.id, key: "k1", bodyHash: "h1", answer: (s: { stored: readonly unknown[] }) => ({ status: 200, response: JSON.stringify({ stored: s.stored.length }) }) };
+    // A failure after the reports were written (the process killed there, in effect) keeps neither.
+    const failing = { ...keep, answer: () => { throw new Error("killed"); } };
+    await expect(store.submit([report], OFFICE, JAN, failing)).rejects.toThrow("killed");
+    expect(await store.history("so-y-te", "2026-01")).toEqual([]);
+    expect(await store.remembered(OFFICE.id, "k1")).toBeUndefined();
+
+    const first = await store.submit([report], OFFICE, JAN, keep);
+    expect(first.stored.map((v) => v.version)).toEqual([1]);
+    expect(await store.remembered(OFFICE.id, "k1")).toEqual({ bodyHash: "h1", status: 200, response: '{"stored":1}' });
+    // The same key again, after a correction: the kept answer, not the old counts over the correction.
+    await store.submit([{ ...report, counts: { a: 2 } }], OFFICE, FEB);
+    const again = await store.submit([report], OFFICE, MAR, keep);
+    expect(again).toEqual({ stored: [], unchanged: [], replayed: { bodyHash: "h1", status: 200, response: '{"stored":1}' } });
+    expect((await store.history("so-y-te", "2026-01")).map((v) => v.counts)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect((await store.auditLog()).length).toBe(2);
+  });
+
   test("tokens are created, found by hash, listed and revoked; a revoked token is no caller", async () => {
     const store = await open();
     const unit = makeToken("unit");

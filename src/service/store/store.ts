@@ -50,6 +50,14 @@ export interface Remembered {
   readonly response: string;
 }
 
+/** An idempotent upload's key, and its answer made from what was stored, to keep with the reports. */
+export interface Keep {
+  readonly actor: string;
+  readonly key: string;
+  readonly bodyHash: string;
+  readonly answer: (submitted: Submitted) => { readonly status: number; readonly response: string };
+}
+
 /** A report's content as one hash: the same counts and reason are the same report, whatever their order. */
 export function reportHash(counts: Counts, reason: string | null | undefined): string {
   const sorted = Object.keys(counts)
@@ -66,10 +74,18 @@ export class Store {
     return new Store(sql);
   }
 
-  /** Stores each report that differs from its latest version as the next version, with its audit entry, in one transaction. */
-  submit(reports: readonly NewReport[], caller: Caller | "cli", at: string): Promise<Submitted> {
+  /**
+   * Stores each report that differs from its latest version as the next version, with its audit
+   * entry, in one transaction. With `keep`, the answer is kept under its idempotency key in that
+   * same transaction: a kill between the two would leave reports stored without their answer, and
+   * the client's retry would store them again over any correction made since. A key already kept
+   * (a concurrent twin) stores nothing and returns the kept answer as `replayed`.
+   */
+  submit(reports: readonly NewReport[], caller: Caller | "cli", at: string, keep?: Keep): Promise<Submitted & { readonly replayed?: Remembered }> {
     const actor = caller === "cli" ? "cli" : caller.id;
     return this.sql.transaction(async (tx) => {
+      const earlier = keep && (await rememberedIn(tx, keep.actor, keep.key));
+      if (earlier) return { stored: [], unchanged: [], replayed: earlier };
       const stored: ReportVersion[] = [];
       const unchanged: ReportVersion[] = [];
       const chain = await AuditChain.resume(tx);
@@ -88,6 +104,7 @@ export class Store {
         await chain.append({ at, actor, action: latest ? "report.correct" : "report.submit", subject: `${report.unit}/${report.period}`, previous: latest?.bodyHash ?? null, next: bodyHash });
         stored.push(version);
       }
+      if (keep) await insertRemembered(tx, keep.actor, keep.key, { bodyHash: keep.bodyHash, ...keep.answer({ stored, unchanged }) }, at);
       return { stored, unchanged };
     });
   }
@@ -106,16 +123,15 @@ export class Store {
     return rows.map(versionOf).sort((a, b) => byteOrder(a.unit, b.unit) || byteOrder(a.period, b.period));
   }
 
-  async remembered(actor: string, key: string): Promise<Remembered | undefined> {
-    const row = (await this.sql.all("SELECT body_hash, status, response FROM idempotency WHERE actor = ? AND key = ?", [actor, key]))[0];
-    return row && { bodyHash: String(row.body_hash), status: Number(row.status), response: String(row.response) };
+  remembered(actor: string, key: string): Promise<Remembered | undefined> {
+    return rememberedIn(this.sql, actor, key);
   }
 
   /** Keeps an answer for its key; a key already kept keeps its first answer. */
   async remember(actor: string, key: string, value: Remembered, at: string): Promise<void> {
     await this.sql.transaction(async (tx) => {
-      if ((await tx.all("SELECT 1 FROM idempotency WHERE actor = ? AND key = ?", [actor, key])).length > 0) return;
-      await tx.run("INSERT INTO idempotency (actor, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)", [actor, key, value.bodyHash, value.status, value.response, at]);
+      if (await rememberedIn(tx, actor, key)) return;
+      await insertRemembered(tx, actor, key, value, at);
     });
   }
 
@@ -181,6 +197,15 @@ class AuditChain {
     ]);
     [this.seq, this.last] = [full.seq, chain];
   }
+}
+
+async function rememberedIn(tx: Tx, actor: string, key: string): Promise<Remembered | undefined> {
+  const row = (await tx.all("SELECT body_hash, status, response FROM idempotency WHERE actor = ? AND key = ?", [actor, key]))[0];
+  return row && { bodyHash: String(row.body_hash), status: Number(row.status), response: String(row.response) };
+}
+
+function insertRemembered(tx: Tx, actor: string, key: string, value: Remembered, at: string): Promise<void> {
+  return tx.run("INSERT INTO idempotency (actor, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)", [actor, key, value.bodyHash, value.status, value.response, at]);
 }
 
 async function latestOf(tx: Tx, unit: string, period: string): Promise<ReportVersion | undefined> {
