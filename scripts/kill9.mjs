@@ -104,7 +104,7 @@ function kill(child) {
 class Ledger {
   acked = new Map(); // key -> Map(version -> {counts, reason|undefined})
   unanswered = new Map(); // key -> [counts]
-  uploadRows = []; // [{key, counts}] acknowledged by an upload's answer (no versions in it)
+  uploadRows = new Map(); // key -> [counts] acknowledged by an upload's answer (no versions in it)
   uploads = []; // acknowledged uploads: {key, body, response}
   pendingUploads = []; // uploads in flight at a kill: {key, body, rows}
   writes = 0;
@@ -124,7 +124,7 @@ class Ledger {
   }
 
   keys() {
-    return new Set([...this.acked.keys(), ...this.unanswered.keys(), ...this.uploadRows.map((r) => r.key)]);
+    return new Set([...this.acked.keys(), ...this.unanswered.keys(), ...this.uploadRows.keys()]);
   }
 }
 
@@ -228,7 +228,6 @@ function writeLoops({ server, token, units, rand, ledger, writers, correctors, u
     for (let i = 0; i < n; i++) rows.set(`${pick(units)}/${pick(PERIODS)}`, countsOf(rand));
     const body = `unit,period,${FIELDS.join(",")}\n${[...rows].map(([k, c]) => `${k.replace("/", ",")},${FIELDS.map((f) => c[f]).join(",")}`).join("\n")}\n`;
     const key = `kill9-${randomBytes(8).toString("hex")}`;
-    for (const [k, c] of rows) ledger.lost(k, c); // until answered: an answer makes them acknowledged too
     try {
       const res = await send("/v1/reports", { method: "POST", headers: { "content-type": "text/csv", "idempotency-key": key }, body });
       const text = await res.text();
@@ -236,6 +235,8 @@ function writeLoops({ server, token, units, rand, ledger, writers, correctors, u
       ackUpload(ledger, { key, body, rows }, text);
     } catch (error) {
       if (error instanceof Error && error.message.startsWith("upload:")) throw error;
+      // No answer: its rows may or may not be stored, until the retry by key says.
+      for (const [k, c] of rows) ledger.lost(k, c);
       ledger.pendingUploads.push({ key, body, rows });
     }
   };
@@ -260,7 +261,7 @@ function writeLoops({ server, token, units, rand, ledger, writers, correctors, u
 function ackUpload(ledger, upload, text) {
   const answer = JSON.parse(text);
   if (answer.stored + answer.unchanged !== upload.rows.size || answer.issues.length > 0) throw new Error(`upload: rows not all taken: ${text}`);
-  for (const [key, counts] of upload.rows) ledger.uploadRows.push({ key, counts });
+  for (const [key, counts] of upload.rows) ledger.uploadRows.set(key, [...(ledger.uploadRows.get(key) ?? []), counts]);
   ledger.uploads.push({ key: upload.key, body: upload.body, response: text });
   ledger.writes += upload.rows.size;
 }
@@ -308,7 +309,8 @@ async function checkStopped({ dir, db, ledger }) {
   for (const key of new Set([...bySubject.keys(), ...versions.keys()])) {
     if (bySubject.get(key) !== versions.get(key)) violations.push(`${key}: ${versions.get(key) ?? 0} versions but ${bySubject.get(key) ?? 0} audit entries`);
   }
-  for (const key of versions.keys()) if (!ledger.keys().has(key)) violations.push(`${key}: stored, but no client ever sent it`);
+  const sent = ledger.keys();
+  for (const key of versions.keys()) if (!sent.has(key)) violations.push(`${key}: stored, but no client ever sent it`);
   return { violations, versions: reports.length, audit: audit.length, stored: versions };
 }
 
@@ -365,11 +367,11 @@ function historyProblems(key, versions, ledger) {
     else if (!same(got.counts, want.counts)) out.push(`${key} v${version}: stored ${JSON.stringify(got.counts)}, acknowledged ${JSON.stringify(want.counts)}`);
     else if (want.reason !== undefined && got.reason !== want.reason) out.push(`${key} v${version}: reason ${got.reason}, acknowledged ${want.reason}`);
   }
-  for (const row of ledger.uploadRows.filter((r) => r.key === key)) {
-    if (!versions.some((v) => same(v.counts, row.counts))) out.push(`${key}: counts ${JSON.stringify(row.counts)} acknowledged by an upload are in no version`);
+  const uploaded = ledger.uploadRows.get(key) ?? [];
+  for (const counts of uploaded) {
+    if (!versions.some((v) => same(v.counts, counts))) out.push(`${key}: counts ${JSON.stringify(counts)} acknowledged by an upload are in no version`);
   }
   const lost = ledger.unanswered.get(key) ?? [];
-  const uploaded = ledger.uploadRows.filter((r) => r.key === key).map((r) => r.counts);
   for (const v of versions) {
     if (ledger.acked.get(key)?.has(v.version)) continue;
     if (![...lost, ...uploaded].some((c) => same(c, v.counts))) out.push(`${key} v${v.version}: counts ${JSON.stringify(v.counts)} were never sent (half a write?)`);
