@@ -96,6 +96,19 @@ forEachDatabase("store", (db) => {
     expect(await store.remembered(OFFICE.id, "k1")).toBeUndefined();
   });
 
+  test("a large submit is stored in batches: every row a version, one report twice in it is versions 1 and 2, one chain", async () => {
+    const store = await open();
+    const reports = Array.from({ length: 1_100 }, (_, i) => ({ unit: `u-${i % 550}`, period: `2026-0${1 + Math.floor(i / 550)}`, counts: { a: i } }));
+    await store.submit([{ unit: "u-1", period: "2026-01", counts: { a: -1 } }], "cli", JAN);
+    const submitted = await store.submit([...reports, { unit: "u-2", period: "2026-02", counts: { a: 7 } }, { unit: "u-1", period: "2026-01", counts: { a: 1 } }], OFFICE, FEB);
+    // u-1/2026-01 is sent twice with the same counts: the second is unchanged.
+    expect([submitted.stored.length, submitted.unchanged.length]).toEqual([1_101, 1]);
+    expect((await store.history("u-1", "2026-01")).map((v) => [v.version, v.counts])).toEqual([[1, { a: -1 }], [2, { a: 1 }]]);
+    expect((await store.history("u-2", "2026-02")).map((v) => [v.version, v.counts])).toEqual([[1, { a: 552 }], [2, { a: 7 }]]);
+    expect((await store.auditLog(0, 5_000)).length).toBe(1_102);
+    expect(verifyChain(await store.auditLog(0, 5_000))).toBeUndefined();
+  });
+
   test("an upload's answer is kept with its reports in one transaction, and its key stores once", async () => {
     const store = await open();
     const report = { unit: "so-y-te", period: "2026-01", counts: { a: 1 } };
