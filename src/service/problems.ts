@@ -15,7 +15,6 @@ export const PROBLEMS = {
   "invalid-body": { status: 422, title: "The request body does not have the expected shape" },
   "rejected-report": { status: 422, title: "The report was not stored: it fails the policy's checks" },
   "idempotency-conflict": { status: 422, title: "This Idempotency-Key was used with another body" },
-  "idempotency-in-progress": { status: 409, title: "A request with this Idempotency-Key is still being answered" },
   "too-many-rows": { status: 413, title: "The upload has more rows than one upload may" },
   "not-ready": { status: 503, title: "The service is not ready" },
   "internal": { status: 500, title: "Something went wrong in the service" },

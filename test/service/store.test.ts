@@ -96,6 +96,40 @@ forEachDatabase("store", (db) => {
     expect(await store.remembered(OFFICE.id, "k1")).toBeUndefined();
   });
 
+  test("a large submit is stored in batches: every row a version, one report twice in it is versions 1 and 2, one chain", async () => {
+    const store = await open();
+    const reports = Array.from({ length: 1_100 }, (_, i) => ({ unit: `u-${i % 550}`, period: `2026-0${1 + Math.floor(i / 550)}`, counts: { a: i } }));
+    await store.submit([{ unit: "u-1", period: "2026-01", counts: { a: -1 } }], "cli", JAN);
+    const submitted = await store.submit([...reports, { unit: "u-2", period: "2026-02", counts: { a: 7 } }, { unit: "u-1", period: "2026-01", counts: { a: 1 } }], OFFICE, FEB);
+    // u-1/2026-01 is sent twice with the same counts: the second is unchanged.
+    expect([submitted.stored.length, submitted.unchanged.length]).toEqual([1_101, 1]);
+    expect((await store.history("u-1", "2026-01")).map((v) => [v.version, v.counts])).toEqual([[1, { a: -1 }], [2, { a: 1 }]]);
+    expect((await store.history("u-2", "2026-02")).map((v) => [v.version, v.counts])).toEqual([[1, { a: 552 }], [2, { a: 7 }]]);
+    expect((await store.auditLog(0, 5_000)).length).toBe(1_102);
+    expect(verifyChain(await store.auditLog(0, 5_000))).toBeUndefined();
+  });
+
+  test("an upload's answer is kept with its reports in one transaction, and its key stores once", async () => {
+    const store = await open();
+    const report = { unit: "so-y-te", period: "2026-01", counts: { a: 1 } };
+    const keep = { actor: OFFICE.id, key: "k1", bodyHash: "h1", answer: (s: { stored: readonly unknown[] }) => ({ status: 200, response: JSON.stringify({ stored: s.stored.length }) }) };
+    // A failure after the reports were written (the process killed there, in effect) keeps neither.
+    const failing = { ...keep, answer: () => { throw new Error("killed"); } };
+    await expect(store.submit([report], OFFICE, JAN, failing)).rejects.toThrow("killed");
+    expect(await store.history("so-y-te", "2026-01")).toEqual([]);
+    expect(await store.remembered(OFFICE.id, "k1")).toBeUndefined();
+
+    const first = await store.submit([report], OFFICE, JAN, keep);
+    expect(first.stored.map((v) => v.version)).toEqual([1]);
+    expect(await store.remembered(OFFICE.id, "k1")).toEqual({ bodyHash: "h1", status: 200, response: '{"stored":1}' });
+    // The same key again, after a correction: the kept answer, not the old counts over the correction.
+    await store.submit([{ ...report, counts: { a: 2 } }], OFFICE, FEB);
+    const again = await store.submit([report], OFFICE, MAR, keep);
+    expect(again).toEqual({ stored: [], unchanged: [], replayed: { bodyHash: "h1", status: 200, response: '{"stored":1}' } });
+    expect((await store.history("so-y-te", "2026-01")).map((v) => v.counts)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect((await store.auditLog()).length).toBe(2);
+  });
+
   test("tokens are created, found by hash, listed and revoked; a revoked token is no caller", async () => {
     const store = await open();
     const unit = makeToken("unit");

@@ -4,14 +4,14 @@
  * `GET /v1/reports/{unit}/{period}` reads a report's every version. What was read, used and
  * rejected comes back, each issue as the CLI words it.
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { sha256 } from "../audit.js";
 import { callerOf, mayActFor } from "../access.js";
 import type { ServiceContext } from "../context.js";
 import { readReport, readUpload, type Intake, type UploadFormat } from "../intake.js";
 import { Problem } from "../problems.js";
-import type { Submitted } from "../store/store.js";
+import type { Remembered, Submitted } from "../store/store.js";
 import type { Caller } from "../tokens.js";
 
 const Place = z.object({ unit: z.string().min(1).max(200), period: z.string().min(1).max(20) });
@@ -60,35 +60,35 @@ export const reportRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Pro
   app.post("/v1/reports", { bodyLimit: ctx.limits.uploadBytes, schema: { tags: ["reports"], summary: "Upload a file of reports (CSV, JSON, NDJSON or XLSX)" } }, async (request, reply) => {
     const caller = await callerOf(request, ctx.store, "unit");
     const raw = bodyBytes(request);
-    const format = formatOf(request);
     const key = idempotencyKey(request);
     const bodyHash = sha256(`${request.headers["content-type"] ?? ""}\n${Buffer.from(raw).toString("base64")}`);
-    if (key === undefined) return reply.code(200).send(await upload(ctx, caller, raw, format));
-    // The key is taken first: a second request with it while this one runs is refused, not carried out too.
-    const earlier = await ctx.store.claim(caller.id, key, bodyHash, new Date().toISOString());
-    if (earlier) {
-      if (earlier.bodyHash !== bodyHash) throw new Problem("idempotency-conflict", `the key \`${key}\` was used with another body`);
-      if (earlier.status === 0) throw new Problem("idempotency-in-progress", `a request with the key \`${key}\` is still being answered; retry after it`);
-      return reply.code(earlier.status).header("idempotent-replayed", "true").type("application/json").send(earlier.response);
-    }
-    const answer = await upload(ctx, caller, raw, format).catch(async (error: unknown) => {
-      // Refused or failed: nothing was stored, so the key is free for a corrected retry.
-      await ctx.store.settle(caller.id, key, undefined);
-      throw error;
-    });
-    await ctx.store.settle(caller.id, key, { bodyHash, status: 200, response: JSON.stringify(answer) });
-    return reply.code(200).send(answer);
+    const earlier = key === undefined ? undefined : await ctx.store.remembered(caller.id, key);
+    if (earlier) return sendRemembered(reply, earlier, bodyHash, key ?? "");
+    const answered = await upload(ctx, caller, raw, formatOf(request), key === undefined ? undefined : { key, bodyHash });
+    if (answered.replayed) return sendRemembered(reply, answered.replayed, bodyHash, key ?? "");
+    return reply.code(200).send(answered.answer);
   });
   return Promise.resolve();
 };
 
-async function upload(ctx: ServiceContext, caller: Caller, raw: Uint8Array, format: UploadFormat): Promise<Record<string, unknown>> {
+/** A kept answer sent again, or a conflict when the key came with another body. */
+function sendRemembered(reply: FastifyReply, earlier: Remembered, bodyHash: string, key: string): FastifyReply {
+  if (earlier.bodyHash !== bodyHash) throw new Problem("idempotency-conflict", `the key \`${key}\` was used with another body`);
+  return reply.code(earlier.status).header("idempotent-replayed", "true").type("application/json").send(earlier.response);
+}
+
+/** Reads and stores an upload; with a key, its answer is kept in the same transaction as its reports. */
+async function upload(ctx: ServiceContext, caller: Caller, raw: Uint8Array, format: UploadFormat, idempotent?: { key: string; bodyHash: string }): Promise<{ answer?: Record<string, unknown>; replayed?: Remembered }> {
   const intake = await readUpload(ctx.deployment, raw, format, "upload");
   if (intake.rows.read > ctx.limits.uploadRows) throw new Problem("too-many-rows", `the upload has ${intake.rows.read} rows; one upload may have ${ctx.limits.uploadRows}: split it`);
   for (const report of intake.reports) mayActFor(caller, report.unit);
-  const submitted = intake.reports.length > 0 ? await ctx.store.submit(intake.reports, caller, new Date().toISOString()) : { stored: [], unchanged: [] };
+  const answerFor = (s: Submitted) => ({ ...answerOf(intake), ...tally(s) });
+  const keep = idempotent && { actor: caller.id, ...idempotent, answer: (s: Submitted) => ({ status: 200, response: JSON.stringify(answerFor(s)) }) };
+  if (intake.reports.length === 0 && !keep) return { answer: answerFor({ stored: [], unchanged: [] }) };
+  const submitted = await ctx.store.submit(intake.reports, caller, new Date().toISOString(), keep);
+  if (submitted.replayed) return { replayed: submitted.replayed };
   if (submitted.stored.length > 0) ctx.results.invalidate();
-  return { ...answerOf(intake), ...tally(submitted) };
+  return { answer: answerFor(submitted) };
 }
 
 const tally = (s: Submitted) => ({ stored: s.stored.length, unchanged: s.unchanged.length });

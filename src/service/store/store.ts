@@ -6,7 +6,7 @@
 import { chainOf, sha256, type AuditEntry, type ChainedEntry } from "../audit.js";
 import type { Caller, Role } from "../tokens.js";
 import { migrate } from "./migrations.js";
-import type { Row, Sql, Tx } from "./sql.js";
+import type { Param, Row, Sql, Tx } from "./sql.js";
 
 /** Whole counts by field; a field the report leaves out is absent. */
 export type Counts = Readonly<Record<string, number>>;
@@ -50,6 +50,14 @@ export interface Remembered {
   readonly response: string;
 }
 
+/** An idempotent upload's key, and its answer made from what was stored, to keep with the reports. */
+export interface Keep {
+  readonly actor: string;
+  readonly key: string;
+  readonly bodyHash: string;
+  readonly answer: (submitted: Submitted) => { readonly status: number; readonly response: string };
+}
+
 /** A report's content as one hash: the same counts and reason are the same report, whatever their order. */
 export function reportHash(counts: Counts, reason: string | null | undefined): string {
   const sorted = Object.keys(counts)
@@ -66,28 +74,42 @@ export class Store {
     return new Store(sql);
   }
 
-  /** Stores each report that differs from its latest version as the next version, with its audit entry, in one transaction. */
-  submit(reports: readonly NewReport[], caller: Caller | "cli", at: string): Promise<Submitted> {
+  /**
+   * Stores each report that differs from its latest version as the next version, with its audit
+   * entry, in one transaction. With `keep`, the answer is kept under its idempotency key in that
+   * same transaction: a kill between the two would leave reports stored without their answer, and
+   * the client's retry would store them again over any correction made since. A key already kept
+   * (a concurrent twin) stores nothing and returns the kept answer as `replayed`.
+   */
+  submit(reports: readonly NewReport[], caller: Caller | "cli", at: string, keep?: Keep): Promise<Submitted & { readonly replayed?: Remembered }> {
     const actor = caller === "cli" ? "cli" : caller.id;
     return this.sql.transaction(async (tx) => {
+      const earlier = keep && (await rememberedIn(tx, keep.actor, keep.key));
+      if (earlier) return { stored: [], unchanged: [], replayed: earlier };
       const stored: ReportVersion[] = [];
       const unchanged: ReportVersion[] = [];
-      const chain = await AuditChain.resume(tx);
+      const entries: Omit<AuditEntry, "seq">[] = [];
+      // Read and written in batches, not a round trip per row: a month's upload for 40,000 units
+      // took 17 s on PostgreSQL one statement at a time.
+      const latest = await latestOfAll(tx, reports);
       for (const report of reports) {
-        const latest = await latestOf(tx, report.unit, report.period);
+        const key = `${report.unit}\u0000${report.period}`;
+        const before = latest.get(key);
         const bodyHash = reportHash(report.counts, report.reason);
         // A correction's reason explains the change; sending the same counts again is not a change.
-        if (latest && reportHash(latest.counts, null) === reportHash(report.counts, null)) {
-          unchanged.push(latest);
+        if (before && reportHash(before.counts, null) === reportHash(report.counts, null)) {
+          unchanged.push(before);
           continue;
         }
-        const version: ReportVersion = { unit: report.unit, period: report.period, version: (latest?.version ?? 0) + 1, counts: report.counts, reason: report.reason ?? null, actor, recordedAt: at, bodyHash };
-        await tx.run("INSERT INTO reports (unit, period, version, counts, reason, actor, recorded_at, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-          version.unit, version.period, version.version, JSON.stringify(version.counts), version.reason, actor, at, bodyHash,
-        ]);
-        await chain.append({ at, actor, action: latest ? "report.correct" : "report.submit", subject: `${report.unit}/${report.period}`, previous: latest?.bodyHash ?? null, next: bodyHash });
+        const version: ReportVersion = { unit: report.unit, period: report.period, version: (before?.version ?? 0) + 1, counts: report.counts, reason: report.reason ?? null, actor, recordedAt: at, bodyHash };
+        entries.push({ at, actor, action: before ? "report.correct" : "report.submit", subject: `${report.unit}/${report.period}`, previous: before?.bodyHash ?? null, next: bodyHash });
         stored.push(version);
+        latest.set(key, version);
       }
+      const columns = "unit, period, version, counts, reason, actor, recorded_at, body_hash";
+      await insertRows(tx, `reports (${columns})`, stored.map((v) => [v.unit, v.period, v.version, JSON.stringify(v.counts), v.reason, actor, at, v.bodyHash]));
+      await (await AuditChain.resume(tx)).appendAll(entries);
+      if (keep) await insertRemembered(tx, keep.actor, keep.key, { bodyHash: keep.bodyHash, ...keep.answer({ stored, unchanged }) }, at);
       return { stored, unchanged };
     });
   }
@@ -106,37 +128,15 @@ export class Store {
     return rows.map(versionOf).sort((a, b) => byteOrder(a.unit, b.unit) || byteOrder(a.period, b.period));
   }
 
-  async remembered(actor: string, key: string): Promise<Remembered | undefined> {
-    const row = (await this.sql.all("SELECT body_hash, status, response FROM idempotency WHERE actor = ? AND key = ?", [actor, key]))[0];
-    return row && { bodyHash: String(row.body_hash), status: Number(row.status), response: String(row.response) };
-  }
-
-  /**
-   * Takes a key before its request is answered, so that two requests with one key at once cannot
-   * both be carried out: undefined when taken now, else what the key holds (status 0: an answer
-   * still to come). `settle` then keeps the answer, or frees the key when there is none.
-   */
-  async claim(actor: string, key: string, bodyHash: string, at: string): Promise<Remembered | undefined> {
-    return this.sql.transaction(async (tx) => {
-      const row = (await tx.all("SELECT body_hash, status, response FROM idempotency WHERE actor = ? AND key = ?", [actor, key]))[0];
-      if (row) return { bodyHash: String(row.body_hash), status: Number(row.status), response: String(row.response) };
-      await tx.run("INSERT INTO idempotency (actor, key, body_hash, status, response, created_at) VALUES (?, ?, ?, 0, '', ?)", [actor, key, bodyHash, at]);
-      return undefined;
-    });
-  }
-
-  async settle(actor: string, key: string, answer: Remembered | undefined): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      if (answer === undefined) await tx.run("DELETE FROM idempotency WHERE actor = ? AND key = ? AND status = 0", [actor, key]);
-      else await tx.run("UPDATE idempotency SET status = ?, response = ? WHERE actor = ? AND key = ? AND status = 0", [answer.status, answer.response, actor, key]);
-    });
+  remembered(actor: string, key: string): Promise<Remembered | undefined> {
+    return rememberedIn(this.sql, actor, key);
   }
 
   /** Keeps an answer for its key; a key already kept keeps its first answer. */
   async remember(actor: string, key: string, value: Remembered, at: string): Promise<void> {
     await this.sql.transaction(async (tx) => {
-      if ((await tx.all("SELECT 1 FROM idempotency WHERE actor = ? AND key = ?", [actor, key])).length > 0) return;
-      await tx.run("INSERT INTO idempotency (actor, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)", [actor, key, value.bodyHash, value.status, value.response, at]);
+      if (await rememberedIn(tx, actor, key)) return;
+      await insertRemembered(tx, actor, key, value, at);
     });
   }
 
@@ -194,14 +194,61 @@ class AuditChain {
     return new AuditChain(tx, row ? Number(row.seq) : 0, row ? String(row.chain) : "");
   }
 
-  async append(entry: Omit<AuditEntry, "seq">): Promise<void> {
-    const full = { ...entry, seq: this.seq + 1 };
-    const chain = chainOf(this.last, full);
-    await this.tx.run("INSERT INTO audit (seq, at, actor, action, subject, previous, next, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-      full.seq, full.at, full.actor, full.action, full.subject, full.previous, full.next, chain,
-    ]);
-    [this.seq, this.last] = [full.seq, chain];
+  append(entry: Omit<AuditEntry, "seq">): Promise<void> {
+    return this.appendAll([entry]);
   }
+
+  /** Entries chained in order, written in batches. */
+  async appendAll(entries: readonly Omit<AuditEntry, "seq">[]): Promise<void> {
+    const rows: Param[][] = [];
+    for (const entry of entries) {
+      const full = { ...entry, seq: this.seq + 1 };
+      const chain = chainOf(this.last, full);
+      rows.push([full.seq, full.at, full.actor, full.action, full.subject, full.previous, full.next, chain]);
+      [this.seq, this.last] = [full.seq, chain];
+    }
+    await insertRows(this.tx, "audit (seq, at, actor, action, subject, previous, next, chain)", rows);
+  }
+}
+
+/** Rows in multi-row INSERTs of at most 500 (4,000 parameters for 8 columns: under both databases' limits). */
+async function insertRows(tx: Tx, into: string, rows: readonly Param[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    const values = batch.map((r) => `(${r.map(() => "?").join(", ")})`).join(", ");
+    await tx.run(`INSERT INTO ${into} VALUES ${values}`, batch.flat());
+  }
+}
+
+/** The latest version of each report named, by `unit\0period`: one query for one report, one per 500 periods for many. */
+async function latestOfAll(tx: Tx, reports: readonly NewReport[]): Promise<Map<string, ReportVersion>> {
+  const found = new Map<string, ReportVersion>();
+  const only = reports.length === 1 ? reports[0] : undefined;
+  if (only) {
+    const latest = await latestOf(tx, only.unit, only.period);
+    if (latest) found.set(`${latest.unit}\u0000${latest.period}`, latest);
+    return found;
+  }
+  const periods = [...new Set(reports.map((r) => r.period))];
+  for (let i = 0; i < periods.length; i += 500) {
+    const batch = periods.slice(i, i + 500);
+    const rows = await tx.all(
+      `SELECT r.* FROM reports r JOIN (SELECT unit, period, MAX(version) AS v FROM reports WHERE period IN (${batch.map(() => "?").join(", ")}) GROUP BY unit, period) m
+       ON r.unit = m.unit AND r.period = m.period AND r.version = m.v`,
+      batch,
+    );
+    for (const row of rows) found.set(`${String(row.unit)}\u0000${String(row.period)}`, versionOf(row));
+  }
+  return found;
+}
+
+async function rememberedIn(tx: Tx, actor: string, key: string): Promise<Remembered | undefined> {
+  const row = (await tx.all("SELECT body_hash, status, response FROM idempotency WHERE actor = ? AND key = ?", [actor, key]))[0];
+  return row && { bodyHash: String(row.body_hash), status: Number(row.status), response: String(row.response) };
+}
+
+function insertRemembered(tx: Tx, actor: string, key: string, value: Remembered, at: string): Promise<void> {
+  return tx.run("INSERT INTO idempotency (actor, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)", [actor, key, value.bodyHash, value.status, value.response, at]);
 }
 
 async function latestOf(tx: Tx, unit: string, period: string): Promise<ReportVersion | undefined> {
