@@ -135,7 +135,7 @@ export const pageRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promi
     const standing = await standingFor(request);
     if (!standing) return reply.code(404).send();
     const q = queryOf(request);
-    const body = officeBody(ctx, standing, { period: q.period, tier: q.tier, parent: q.parent }, lang);
+    const body = officeBody(ctx, standing, { period: q.period, tier: q.tier, parent: q.parent, search: q.q, sort: q.sort, dir: q.dir }, lang);
     return sendPage(reply, 200, page({ lang, title: PAGE_WORDS[lang].office, path: "/pages/office", query: q, caller: signed.caller, csrf: signed.session.csrf }, body));
   });
 
@@ -144,7 +144,7 @@ export const pageRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promi
     const standing = await standingFor(request);
     if (!standing) return reply.code(404).send();
     const q = queryOf(request);
-    const { period, rows } = unitReports(ctx, standing, { period: q.period, tier: q.tier, parent: q.parent });
+    const { period, rows } = unitReports(ctx, standing, { period: q.period, tier: q.tier, parent: q.parent, search: q.q });
     const book = await remindersWorkbook(rows, period ?? "", langOf(request));
     return reply.type(XLSX).header("content-disposition", `attachment; filename="${fileSafe(`reminders-${period ?? ""}`)}.xlsx"`).send(Buffer.from(book));
   });

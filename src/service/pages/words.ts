@@ -52,6 +52,7 @@ export interface PageWords {
   readonly parent: string;
   readonly any: string;
   readonly filter: string;
+  readonly find: string;
   readonly notSent: (count: number) => string;
   readonly withIssues: (count: number) => string;
   readonly reminders: string;
@@ -109,6 +110,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     parent: "Đơn vị cấp trên",
     any: "Tất cả",
     filter: "Lọc",
+    find: "Tìm đơn vị",
     notSent: (count) => `${count} đơn vị chưa gửi`,
     withIssues: (count) => `${count} đơn vị gửi số liệu cần xem lại`,
     reminders: "Tải danh sách đơn vị cần nhắc (.xlsx)",
@@ -164,6 +166,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     parent: "Parent unit",
     any: "All",
     filter: "Filter",
+    find: "Find a unit",
     notSent: (count) => `${count} units have not sent`,
     withIssues: (count) => `${count} units sent counts to be checked`,
     reminders: "Download the list of units to remind (.xlsx)",
