@@ -53,13 +53,15 @@ export type Suggestion = { readonly near?: string };
  * steps: suggestions are remembered, and stop once the budget is spent.
  */
 export function suggester(known: Iterable<string>): (id: string) => Suggestion {
-  // A copy, since an iterator such as `map.keys()` would be used up by the first suggestion.
-  const candidates = [...known];
+  // A copy, since an iterator such as `map.keys()` would be used up by the first suggestion; made
+  // at the first suggestion, not here: a service reading one good row against 40,000 units needs none.
+  let copy: string[] | undefined;
   const made = new Map<string, Suggestion>();
   let budget = SUGGESTION_BUDGET;
   return (id) => {
     const remembered = made.get(id);
     if (remembered !== undefined) return remembered;
+    const candidates = (copy ??= [...known]);
     if (budget < candidates.length) return {};
     budget -= candidates.length;
     const near = closest(id, candidates);
