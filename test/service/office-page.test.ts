@@ -55,3 +55,27 @@ describe("the office's page", () => {
     expect(heading?.[1]).toContain("dir=asc");
   });
 });
+
+describe("signing in", () => {
+  const signIn = async (origin: string | undefined) => {
+    const office = await service.token("office");
+    return service.app.inject({ method: "POST", url: "/pages/sign-in", headers: { "content-type": "application/x-www-form-urlencoded", host: "chitieu.local", ...(origin ? { origin } : {}) }, payload: `token=${office}` });
+  };
+
+  it("from the service's own page, or from no browser page, starts a session", async () => {
+    for (const origin of ["http://chitieu.local", undefined]) {
+      const r = await signIn(origin);
+      expect(r.statusCode).toBe(303);
+      expect(String(r.headers["set-cookie"])).toMatch(/HttpOnly/i);
+    }
+  });
+
+  it("from a form on another site is refused and starts none", async () => {
+    for (const origin of ["https://evil.example", "null"]) {
+      const r = await signIn(origin);
+      expect(r.statusCode).toBe(403);
+      expect(r.headers["set-cookie"]).toBeUndefined();
+      expect(r.body).toContain("được gửi từ một trang khác");
+    }
+  });
+});

@@ -27,6 +27,17 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 const langOf = (request: FastifyRequest): Lang => ((request.query as Query).lang === "en" ? "en" : "vi");
 const queryOf = (request: FastifyRequest): Query => request.query as Query;
+/** A request without an Origin (not from a browser form), or from this service's own pages. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 const pathOf = (request: FastifyRequest): string => request.url.split("?")[0] ?? "/pages";
 
 export const pageRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promise<void> => {
@@ -77,6 +88,9 @@ export const pageRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promi
 
   app.post("/pages/sign-in", { schema: { hide: true } }, async (request, reply) => {
     const lang = langOf(request);
+    // Signing in has no session yet to hold a form token: a form posted from another site (which would
+    // sign the clerk in as someone else) is told apart by the Origin the browser sends with it.
+    if (!sameOrigin(request)) return signInPage(reply, lang, 403, PAGE_WORDS[lang].otherSite);
     const hash = tokenHash((field(request, "token") ?? "").trim());
     const caller = hash === undefined ? undefined : await ctx.store.caller(hash);
     if (!caller || hash === undefined) return signInPage(reply, lang, 401, PAGE_WORDS[lang].badToken);

@@ -13,6 +13,7 @@ export interface PageWords {
   readonly token: string;
   readonly signOut: string;
   readonly badToken: string;
+  readonly otherSite: string;
   readonly expired: string;
   readonly refused: (who: string) => string;
   readonly otherLang: string;
@@ -71,6 +72,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     token: "Mã truy cập",
     signOut: "Đăng xuất",
     badToken: "Mã truy cập không đúng hoặc đã bị thu hồi.",
+    otherSite: "Biểu mẫu đăng nhập này được gửi từ một trang khác, nên không được chấp nhận. Hãy mở trang đăng nhập của hệ thống và nhập lại.",
     expired: "Phiên làm việc đã hết hạn hoặc biểu mẫu đã cũ: hãy tải lại trang và thử lại.",
     refused: (who) => `Mã truy cập của ${who} không được xem trang này.`,
     otherLang: "English",
@@ -127,6 +129,7 @@ export const PAGE_WORDS: Readonly<Record<Lang, PageWords>> = {
     token: "Access token",
     signOut: "Sign out",
     badToken: "The access token is wrong or has been revoked.",
+    otherSite: "This sign-in form was sent from another site, so it is refused. Open the service's own sign-in page and sign in there.",
     expired: "The session has expired or the form is stale: reload the page and try again.",
     refused: (who) => `The token of ${who} may not open this page.`,
     otherLang: "Tiếng Việt",
