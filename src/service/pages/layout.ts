@@ -59,7 +59,7 @@ export function page(frame: Frame, body: Markup): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${frame.title} · ${w.app}</title>
 <style>${trusted(REPORT_CSS + PAGE_CSS)}</style>
 </head>

@@ -89,7 +89,8 @@ export const pageRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promi
   app.post("/pages/sign-in", { schema: { hide: true } }, async (request, reply) => {
     const lang = langOf(request);
     // Signing in has no session yet to hold a form token: a form posted from another site (which would
-    // sign the clerk in as someone else) is told apart by the Origin the browser sends with it.
+    // sign the clerk in as someone else) is told apart by the Origin the browser sends with it. The
+    // pages' referrer policy is same-origin, not no-referrer, under which browsers send `Origin: null`.
     if (!sameOrigin(request)) return signInPage(reply, lang, 403, PAGE_WORDS[lang].otherSite);
     const hash = tokenHash((field(request, "token") ?? "").trim());
     const caller = hash === undefined ? undefined : await ctx.store.caller(hash);
