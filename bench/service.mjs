@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { mulberry32 } from "./generate.mjs";
+import { scratchDatabase } from "../scripts/scratch-database.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "chitieu.js");
@@ -129,22 +130,6 @@ async function results(base, token) {
   return { cold, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, megabytes: size / 1e6 };
 }
 
-async function scratchDatabase(url) {
-  const name = `chitieu_bench_${randomBytes(6).toString("hex")}`;
-  const admin = async (sql) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return { url: scratch.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 async function run(store, database) {
   const rand = mulberry32(14);
@@ -192,7 +177,7 @@ function table(rows) {
 
 const rows = [await run("SQLite (WAL, synchronous=FULL)")];
 if (!opts["no-pg"] && (await reachable(opts.database))) {
-  const scratch = await scratchDatabase(opts.database);
+  const scratch = await scratchDatabase(opts.database, "bench");
   try {
     rows.push(await run("PostgreSQL (loopback)", scratch.url));
   } finally {

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { scratchDatabase } from "./scratch-database.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "chitieu.js");
@@ -48,23 +49,6 @@ function cli(args, env = {}) {
   return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 
-/** A PostgreSQL scratch database on the server `url` names, dropped by `drop`. */
-async function scratchDatabase(url) {
-  const name = `chitieu_kill9_${randomBytes(6).toString("hex")}`;
-  const admin = async (sql) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return { url: scratch.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 /** The server as a child process; resolves once /ready answers, with the time that took. */
 async function startServer(dir, database, init = false) {
@@ -133,7 +117,7 @@ export async function runKill9({ kills = 200, database, seed = Date.now() % 2 **
   const rand = prng(seed);
   const work = mkdtempSync(join(tmpdir(), "chitieu-kill9-"));
   const dir = join(work, "deploy");
-  const scratch = database ? await scratchDatabase(database) : undefined;
+  const scratch = database ? await scratchDatabase(database, "kill9") : undefined;
   const db = scratch?.url;
   const violations = [];
   const recoveries = [];

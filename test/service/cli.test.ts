@@ -4,23 +4,19 @@
  * an audit entry changed behind the service's back.
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { runMain } from "../support/main.js";
+import { makeDeployment } from "../support/service.js";
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function deployment(): string {
-  const dir = mkdtempSync(join(tmpdir(), "chitieu-serve-"));
+  const dir = makeDeployment();
   made.push(dir);
-  mkdirSync(join(dir, "policies", "shared"), { recursive: true });
-  copyFileSync("policies/brvt-2139-2022.ct", join(dir, "policies", "brvt-2139-2022.ct"));
-  copyFileSync("policies/shared/vn-tiers.ct", join(dir, "policies", "shared", "vn-tiers.ct"));
-  copyFileSync("examples/brvt-2022/units.csv", join(dir, "units.csv"));
   return dir;
 }
 

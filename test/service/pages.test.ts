@@ -6,7 +6,7 @@
  * office sees who has not sent and downloads the reminder list; a unit's token is refused another
  * unit's page. Screenshots go to test-artifacts/, which git ignores.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -14,20 +14,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../../src/service/admin-actions.js";
 import { startService } from "../../src/service/service.js";
+import { makeDeployment } from "../support/service.js";
 
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 const ARTIFACTS = resolve("test-artifacts");
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const AS_OF = "asOf=2022-11-30";
 
-function deployment(): string {
-  const dir = mkdtempSync(join(tmpdir(), "chitieu-pages-"));
-  mkdirSync(join(dir, "policies", "shared"), { recursive: true });
-  copyFileSync("policies/brvt-2139-2022.ct", join(dir, "policies", "brvt-2139-2022.ct"));
-  copyFileSync("policies/shared/vn-tiers.ct", join(dir, "policies", "shared", "vn-tiers.ct"));
-  copyFileSync("examples/brvt-2022/units.csv", join(dir, "units.csv"));
-  return dir;
-}
 
 type Counts = Record<string, number>;
 
@@ -68,7 +61,7 @@ describe("the pages for units and offices in Chromium", () => {
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing`).toBe(true);
     mkdirSync(ARTIFACTS, { recursive: true });
-    const dir = deployment();
+    const dir = makeDeployment();
     work = mkdtempSync(join(tmpdir(), "chitieu-pages-files-"));
     const started = await startService({ dir, logger: false });
     if (!started.ok) throw new Error(started.problems.join("\n"));
