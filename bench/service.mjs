@@ -3,7 +3,7 @@
 // a month for a 40,000-unit registry, (c) GET /v1/results for that registry once prepared. On SQLite,
 // and on PostgreSQL when --database URL (default postgres://postgres@127.0.0.1:5432/postgres) answers:
 // a scratch database is made there and dropped. Prints a table; --write adds it to bench/RESULTS.md.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { mulberry32 } from "./generate.mjs";
-import { scratchDatabase } from "../scripts/scratch-database.mjs";
+import { scratchDatabase, startServer } from "../scripts/service-process.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "chitieu.js");
@@ -52,19 +52,6 @@ function monthCsv(ids, period, rand) {
   return `unit,period,dossiers,online_dossiers,online_services,services_with_dossiers\n${ids.map((id) => `${id},${period},${counts(rand).join(",")}`).join("\n")}\n`;
 }
 
-async function startServer(dir, database, init = false) {
-  const child = spawn(process.execPath, [BIN, "serve", dir, "--port", "0", ...(init ? ["--init"] : []), ...(database ? ["--database", database] : [])], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  const base = await new Promise((resolve, reject) => {
-    child.stderr.on("data", (d) => {
-      stderr += d;
-      const m = /serving .* on (http:\/\/\S+)/.exec(stderr);
-      if (m) resolve(m[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`the server ended (${code}):\n${stderr}`)));
-  });
-  return { child, base };
-}
 
 /** A deployment made as a user makes one (`serve --init`), with the generated registry in place of the example's. */
 async function deployment(database) {

@@ -16,24 +16,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { scratchDatabase } from "./scratch-database.mjs";
+import { mulberry32 } from "../bench/generate.mjs";
+import { scratchDatabase, startServer } from "./service-process.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "chitieu.js");
 const PERIODS = ["2022-08", "2022-09", "2022-10", "2022-11", "2022-12"];
 const FIELDS = ["dossiers", "online_dossiers", "online_services", "services_with_dossiers"];
 
-/** A seeded generator (mulberry32), so a failing run can be replayed with its --seed. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Counts the policy's checks accept: a part never above its whole. */
 function countsOf(rand) {
@@ -50,27 +40,6 @@ function cli(args, env = {}) {
 }
 
 
-/** The server as a child process; resolves once /ready answers, with the time that took. */
-async function startServer(dir, database, init = false) {
-  const began = performance.now();
-  const args = ["serve", dir, "--port", "0", ...(init ? ["--init"] : []), ...(database ? ["--database", database] : [])];
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
-  let stderr = "";
-  const base = await new Promise((resolve, reject) => {
-    child.stderr.on("data", (d) => {
-      stderr += d;
-      const m = /serving .* on (http:\/\/\S+)/.exec(stderr);
-      if (m) resolve(m[1]);
-    });
-    child.once("exit", (code, signal) => reject(new Error(`the server ended (${code ?? signal}) before serving:\n${stderr}`)));
-  });
-  for (;;) {
-    const ok = await fetch(`${base}/ready`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return { child, base, recovery: performance.now() - began };
-}
 
 function kill(child) {
   return new Promise((resolve) => {
@@ -114,7 +83,7 @@ class Ledger {
 
 /** One run: N kills; returns the figures and the violations found. */
 export async function runKill9({ kills = 200, database, seed = Date.now() % 2 ** 31, log = console.log, writers = 3, correctors = 2, uploaders = 2, window = [150, 700] } = {}) {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const work = mkdtempSync(join(tmpdir(), "chitieu-kill9-"));
   const dir = join(work, "deploy");
   const scratch = database ? await scratchDatabase(database, "kill9") : undefined;
