@@ -50,6 +50,19 @@ forEachDatabase("store", (db) => {
     await expect(open()).rejects.toThrow(/newer than this chitieu/);
   });
 
+  test("a store made by an earlier version is brought up to date on open, its reports kept", async () => {
+    const old = await open();
+    await old.submit([{ unit: "so-y-te", period: "2026-01", counts: { a: 1 } }], "cli", JAN);
+    // As the first release left it: step 1 only.
+    await old.sql.run("DROP INDEX reports_period");
+    await old.sql.run("DELETE FROM schema_version WHERE version > 1");
+    await old.close();
+    const upgraded = await open();
+    expect((await upgraded.sql.all("SELECT MAX(version) AS v FROM schema_version"))[0]?.v).toBe(SCHEMA_VERSION);
+    expect((await upgraded.latest()).map((v) => v.counts)).toEqual([{ a: 1 }]);
+    await upgraded.close();
+  });
+
   test("a report is stored as version 1, the same counts store nothing, other counts a version 2", async () => {
     const store = await open();
     const first = await store.submit([{ unit: "so-y-te", period: "2026-01", counts: { a: 1, b: 2 } }], "cli", JAN);

@@ -24,6 +24,10 @@ const STEPS: readonly (readonly string[])[] = [
       seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL,
       previous TEXT, next TEXT, chain TEXT NOT NULL)`,
   ],
+  [
+    // An upload looks up the latest versions of the periods it sends; the primary key leads with the unit.
+    `CREATE INDEX reports_period ON reports (period, unit, version)`,
+  ],
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
