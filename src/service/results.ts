@@ -10,10 +10,16 @@ import type { PreparedData } from "../evaluate/evaluate.js";
 import type { Deployment, ServedPolicy } from "./deployment.js";
 import type { ReportVersion, Store } from "./store/store.js";
 
+export interface Prepared {
+  readonly data: PreparedData;
+  /** Stored reports (latest versions) by unit. */
+  readonly reports: ReadonlyMap<string, number>;
+}
+
 export class Results {
   /** Bumped by every write: prepared data of an older generation is stale. */
   private generation = 0;
-  private readonly prepared = new Map<string, { generation: number; data: Promise<PreparedData> }>();
+  private readonly prepared = new Map<string, { generation: number; data: Promise<Prepared> }>();
 
   constructor(
     private readonly store: Store,
@@ -30,7 +36,12 @@ export class Results {
   }
 
   async preparedFor(served: ServedPolicy, knownAt?: string): Promise<PreparedData> {
-    if (knownAt !== undefined) return this.prepare(served, await this.store.latest(knownAt));
+    return (await this.withReports(served, knownAt)).data;
+  }
+
+  /** The prepared data and how many stored reports each unit has in it, for a view of one unit. */
+  withReports(served: ServedPolicy, knownAt?: string): Promise<Prepared> {
+    if (knownAt !== undefined) return this.store.latest(knownAt).then((versions) => this.prepare(served, versions));
     const cached = this.prepared.get(served.id);
     if (cached && cached.generation === this.generation) return cached.data;
     const data = this.store.latest().then((versions) => this.prepare(served, versions));
@@ -40,8 +51,10 @@ export class Results {
     return data;
   }
 
-  private prepare(served: ServedPolicy, versions: readonly ReportVersion[]): PreparedData {
-    return served.evaluator.prepare({ registry: this.deployment.registry, observations: versions.flatMap(observationOf) });
+  private prepare(served: ServedPolicy, versions: readonly ReportVersion[]): Prepared {
+    const reports = new Map<string, number>();
+    for (const v of versions) reports.set(v.unit, (reports.get(v.unit) ?? 0) + 1);
+    return { data: served.evaluator.prepare({ registry: this.deployment.registry, observations: versions.flatMap(observationOf) }), reports };
   }
 }
 

@@ -185,6 +185,12 @@ forEachDatabase("the service's HTTP API", (db) => {
       expect(new Set(evaluation.results.map((x) => x.unit))).toEqual(new Set(["so-y-te"]));
       expect(evaluation.scores.every((x) => x.unit === "so-y-te")).toBe(true);
       expect(evaluation.groups).toEqual([]);
+      // Its own reports in the tallies, not the deployment's.
+      const own = (await service.ctx.store.latest()).filter((v) => v.unit === "so-y-te").length;
+      const all = Evaluation.parse(json(await results("", office))).rows.read;
+      expect(all).toBeGreaterThan(own);
+      expect(evaluation.rows).toEqual({ read: own, used: own, rejected: 0 });
+      expect(evaluation.files).toEqual([]);
       expectProblem(await results("&unit=so-tai-chinh", yTe), 403, "forbidden");
     });
 

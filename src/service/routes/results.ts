@@ -51,7 +51,7 @@ export const resultRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Pro
 
   app.get("/v1/results/report.html", { schema: { querystring: Query, tags: ["results"], summary: "The HTML report" } }, async (request, reply) => {
     const { served, evaluation, query } = await evaluated(ctx, request, "office");
-    const prepared = await ctx.results.preparedFor(served, query.knownAt);
+    const prepared = await ctx.results.preparedFor(served, knownAtOf(query.knownAt));
     const history = evaluationHistory(served.evaluator, prepared, evaluation.asOf as IsoDate);
     return reply.type("text/html; charset=utf-8").send(reportHtml(evaluation, served.policy, history, { units: ctx.deployment.registry.units, lang: query.lang ?? "vi" }));
   });
@@ -99,15 +99,22 @@ async function evaluated(ctx: ServiceContext, request: FastifyRequest, access: "
   const query = request.query as Query;
   const served = policyOf(ctx, query.policy);
   const asOf = dateOf(query.asOf);
-  const prepared = await ctx.results.preparedFor(served, knownAtOf(query.knownAt));
-  const evaluation = served.evaluator.evaluate(prepared, { asOf });
-  return { served, evaluation: forCaller(evaluation, caller, query.unit), query };
+  const prepared = await ctx.results.withReports(served, knownAtOf(query.knownAt));
+  const evaluation = served.evaluator.evaluate(prepared.data, { asOf });
+  return { served, evaluation: forCaller(evaluation, caller, query.unit, prepared.reports), query };
 }
 
-/** A unit token sees its own unit's results and scores only; anyone may narrow to one unit. */
-function forCaller(evaluation: Evaluation, caller: Caller, unit: string | undefined): Evaluation {
+/**
+ * A unit token sees its own unit's results, scores, issues and row tallies only, nothing of the
+ * deployment's; anyone may narrow to one unit.
+ */
+function forCaller(evaluation: Evaluation, caller: Caller, unit: string | undefined, reports: ReadonlyMap<string, number>): Evaluation {
   if (caller.role === "unit" && unit !== undefined && unit !== caller.unit) throw new Problem("forbidden", `${caller.id} reads the results of \`${caller.unit ?? ""}\` only`);
   const only = caller.role === "unit" ? caller.unit : unit;
   if (only === undefined || only === null) return evaluation;
-  return { ...evaluation, results: evaluation.results.filter((r) => r.unit === only), scores: evaluation.scores.filter((s) => s.unit === only), groups: [], dataIssues: evaluation.dataIssues.filter((i) => i.file.startsWith(`${only}/`)) };
+  const dataIssues = evaluation.dataIssues.filter((i) => i.file.startsWith(`${only}/`));
+  const read = reports.get(only) ?? 0;
+  // A stored report the checks reject is one of its issues' files (`unit/period`, the version as the line).
+  const rejected = new Set(dataIssues.filter((i) => i.rejected).map((i) => i.file)).size;
+  return { ...evaluation, results: evaluation.results.filter((r) => r.unit === only), scores: evaluation.scores.filter((s) => s.unit === only), groups: [], dataIssues, rows: { read, used: read - rejected, rejected }, files: [] };
 }
