@@ -102,10 +102,12 @@ forEachDatabase("store", (db) => {
 
   test("an idempotency key keeps its first answer, per actor", async () => {
     const store = await open();
+    const keep = (bodyHash: string, response: string) => ({ actor: "cli", key: "k1", bodyHash, answer: () => ({ status: 200, response }) });
     expect(await store.remembered("cli", "k1")).toBeUndefined();
-    await store.remember("cli", "k1", { bodyHash: "h1", status: 201, response: '{"ok":1}' }, JAN);
-    await store.remember("cli", "k1", { bodyHash: "h2", status: 200, response: '{"ok":2}' }, FEB);
-    expect(await store.remembered("cli", "k1")).toEqual({ bodyHash: "h1", status: 201, response: '{"ok":1}' });
+    await store.submit([], "cli", JAN, keep("h1", '{"ok":1}'));
+    const twin = await store.submit([], "cli", FEB, keep("h2", '{"ok":2}'));
+    expect(twin.replayed).toEqual({ bodyHash: "h1", status: 200, response: '{"ok":1}' });
+    expect(await store.remembered("cli", "k1")).toEqual({ bodyHash: "h1", status: 200, response: '{"ok":1}' });
     expect(await store.remembered(OFFICE.id, "k1")).toBeUndefined();
   });
 

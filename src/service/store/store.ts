@@ -132,14 +132,6 @@ export class Store {
     return rememberedIn(this.sql, actor, key);
   }
 
-  /** Keeps an answer for its key; a key already kept keeps its first answer. */
-  async remember(actor: string, key: string, value: Remembered, at: string): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      if (await rememberedIn(tx, actor, key)) return;
-      await insertRemembered(tx, actor, key, value, at);
-    });
-  }
-
   createToken(record: TokenRecord & { readonly hash: string }, by: string): Promise<void> {
     return this.sql.transaction(async (tx) => {
       await tx.run("INSERT INTO tokens (id, hash, role, unit, note, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)", [record.id, record.hash, record.role, record.unit, record.note, record.createdAt]);
