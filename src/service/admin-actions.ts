@@ -9,7 +9,7 @@ import { makeToken, type Role } from "./tokens.js";
 
 export async function createToken(ctx: Pick<ServiceContext, "store" | "deployment">, role: Role, unit: string | null, note: string | null, by: string) {
   if ((role === "unit") !== (unit !== null)) throw new Problem("invalid-body", "a unit token names its unit, and only a unit token does");
-  if (unit !== null && !ctx.deployment.registry.units.some((u) => u.id === unit)) throw new Problem("invalid-body", `no unit \`${unit}\` in the registry`);
+  if (unit !== null && !ctx.deployment.units.has(unit)) throw new Problem("invalid-body", `no unit \`${unit}\` in the registry`);
   const made = makeToken(role);
   await ctx.store.createToken({ id: made.id, hash: made.hash, role, unit, note, createdAt: new Date().toISOString(), revokedAt: null }, by);
   return { token: made.token, id: made.id, role, unit };

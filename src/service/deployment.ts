@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { formatOfPath, readingOf } from "../data/load.js";
 import { readMerges, readUnitFiles } from "../data/registry.js";
-import type { DataIssue, Registry } from "../data/types.js";
+import type { DataIssue, Registry, RegistryUnit } from "../data/types.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { compileEvaluator, type Evaluator } from "../evaluate/evaluate.js";
 import type { ReadFile } from "../check/load.js";
@@ -35,6 +35,10 @@ export interface Deployment {
   readonly dir: string;
   readonly policies: ReadonlyMap<string, ServedPolicy>;
   readonly registry: Registry;
+  /** The registry's units by id, made once: requests look units up, never scan 40,000 of them. */
+  readonly units: ReadonlyMap<string, RegistryUnit>;
+  /** Their ids, as the readers take them. */
+  readonly unitIds: ReadonlySet<string>;
   readonly registryIssues: readonly DataIssue[];
   /** The fields every policy reads, for reading submissions once for all of them. */
   readonly reading: ReturnType<typeof readingOf>;
@@ -48,7 +52,8 @@ export function loadDeployment(dir: string, lang: Lang = "en"): Loaded {
   const registry = loadRegistry(dir, policies.served);
   if (!registry.ok) return registry;
   const served = new Map(policies.served.map((p) => [p.id, p]));
-  return { ok: true, deployment: { dir, policies: served, registry: registry.registry, registryIssues: registry.issues, reading: unionReading(policies.served) } };
+  const units = new Map(registry.registry.units.map((u) => [u.id, u]));
+  return { ok: true, deployment: { dir, policies: served, registry: registry.registry, units, unitIds: new Set(units.keys()), registryIssues: registry.issues, reading: unionReading(policies.served) } };
 }
 
 function loadPolicies(folder: string, lang: Lang): { ok: true; served: ServedPolicy[] } | { ok: false; problems: string[] } {

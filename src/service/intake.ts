@@ -8,7 +8,7 @@ import { capped } from "../data/issue-log.js";
 import { readObservations } from "../data/observations.js";
 import { issueAt, type RecordInput } from "../data/records.js";
 import { readObservationStream } from "../data/stream.js";
-import type { DataIssue, Observation, RegistryUnit, RowCounts } from "../data/types.js";
+import type { DataIssue, Observation, RowCounts } from "../data/types.js";
 import { readSheet } from "../data/xlsx.js";
 import type { Deployment } from "./deployment.js";
 import type { Counts, NewReport } from "./store/store.js";
@@ -25,7 +25,7 @@ export interface Intake {
 export function readReport(deployment: Deployment, unit: string, period: string, counts: Readonly<Record<string, number | null>>, reason: string | null): Intake {
   // A JSON object, not a record built by assignment: a field named `__proto__` stays a field.
   const row = JSON.stringify([Object.fromEntries([["unit", unit], ["period", period], ...Object.entries(counts)])]);
-  const read = readObservations(row, { ...deployment.reading, file: `${unit}/${period}`, format: "json", units: unitIds(deployment) });
+  const read = readObservations(row, { ...deployment.reading, file: `${unit}/${period}`, format: "json", units: deployment.unitIds });
   // In a report sent field by field, a field no policy knows is a mistake, not a column to skip.
   const unknown = read.issues.filter((i) => i.code === "unknown-field").map((i) => ({ ...i, rejected: true }));
   const issues = [...read.issues.filter((i) => i.code !== "unknown-field"), ...unknown];
@@ -34,7 +34,7 @@ export function readReport(deployment: Deployment, unit: string, period: string,
 
 /** An office's upload: a CSV, JSON, NDJSON or XLSX file of rows for one unit or many. */
 export async function readUpload(deployment: Deployment, content: Uint8Array, format: UploadFormat, file: string): Promise<Intake> {
-  const options = { ...deployment.reading, file, units: unitIds(deployment) };
+  const options = { ...deployment.reading, file, units: deployment.unitIds };
   if (format === "csv") {
     const read = await readObservationStream([content], options);
     return checked(deployment, read.observations, read.issues, read.rows, null);
@@ -50,24 +50,12 @@ async function sheetOf(content: Uint8Array, file: string): Promise<RecordInput |
   return read.ok ? read.sheet : issueAt(file, { line: 1, where: "line" }, "bad-row", undefined, { kind: "unreadable-workbook", reason: read.message }, true);
 }
 
-const idsOf = new WeakMap<Deployment, ReadonlySet<string>>();
-
-function unitIds(deployment: Deployment): ReadonlySet<string> {
-  let ids = idsOf.get(deployment);
-  if (!ids) idsOf.set(deployment, (ids = new Set(deployment.registry.units.map((u) => u.id))));
-  return ids;
-}
-
-const unitsOf = new WeakMap<Deployment, ReadonlyMap<string, RegistryUnit>>();
-
 /** Every policy's checks on every row read: a row one of them rejects is not stored. */
 function checked(deployment: Deployment, observations: readonly Observation[], issues: readonly DataIssue[], rows: RowCounts, reason: string | null): Intake {
-  let units = unitsOf.get(deployment);
-  if (!units) unitsOf.set(deployment, (units = new Map(deployment.registry.units.map((u) => [u.id, u]))));
   const all = [...issues];
   const reports: NewReport[] = [];
   for (const o of observations) {
-    const found = [...deployment.policies.values()].flatMap((p) => checkObservation(o, p.policy, units.get(o.unit)));
+    const found = [...deployment.policies.values()].flatMap((p) => checkObservation(o, p.policy, deployment.units.get(o.unit)));
     all.push(...dedupe(found));
     if (!found.some((i) => i.rejected)) reports.push({ unit: o.unit, period: o.period.text, counts: countsOf(o), reason });
   }

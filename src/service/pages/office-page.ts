@@ -63,8 +63,7 @@ function filterForm(ctx: ServiceContext, standing: Standing, filter: OfficeFilte
   const units = ctx.deployment.registry.units;
   const tiers = [...new Set(units.map((u) => u.tier))];
   const parents = [...new Set(units.flatMap((u) => (u.parent ? [u.parent] : [])))];
-  const names = new Map(units.map((u) => [u.id, u.name]));
-  const nameOf = (id: string): string => names.get(id) ?? id;
+  const nameOf = (id: string): string => ctx.deployment.units.get(id)?.name ?? id;
   const option = (value: string, label: string, chosen: string | undefined): Markup => html`<option value="${value}"${value === (chosen ?? "") ? html` selected` : ""}>${label}</option>`;
   return html`<form class="inline no-print" method="get" action="/pages/office">
 ${lang === "en" ? html`<input type="hidden" name="lang" value="en">` : ""}
@@ -99,7 +98,7 @@ function resultsTable(ctx: ServiceContext, standing: Standing, units: ReadonlySe
   const { lang } = view;
   const w = PAGE_WORDS[lang];
   const rw = REPORT_WORDS[lang];
-  const names = new Map(ctx.deployment.registry.units.map((u) => [u.id, u.name]));
+  const nameOf = (id: string): string => ctx.deployment.units.get(id)?.name ?? id;
   const targets = new Map(standing.served.policy.targets.map((t) => [t.id, t.name || t.id]));
   const column = COLUMNS.find((c) => c === view.sort);
   const descending = view.dir === "desc";
@@ -107,11 +106,11 @@ function resultsTable(ctx: ServiceContext, standing: Standing, units: ReadonlySe
     standing.evaluation.results.filter((r) => units.has(r.unit) && r.status !== "excluded"),
     column,
     descending,
-    (r) => names.get(r.unit) ?? r.unit,
+    (r) => nameOf(r.unit),
     (r) => targets.get(r.target) ?? r.target,
   );
   const body = rows.map(
-    (r) => html`<tr data-unit="${r.unit}" data-target="${r.target}"><td>${names.get(r.unit) ?? r.unit}</td><td>${targets.get(r.target) ?? r.target}</td>
+    (r) => html`<tr data-unit="${r.unit}" data-target="${r.target}"><td>${nameOf(r.unit)}</td><td>${targets.get(r.target) ?? r.target}</td>
 <td><span class="${`status status-${r.status}`}">${rw.base.status[r.status]}</span></td><td class="num">${r.threshold === null ? "" : `${rw.comparison[r.op]} ${percentText(r.threshold, lang)}`}</td>
 <td class="num">${percentText(r.actual, lang)}</td><td class="num">${pointsText(r.gapPoints, lang)}</td><td class="num">${countText(r.needed, lang)}</td></tr>`,
   );

@@ -111,7 +111,7 @@ export const pageRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promi
     const signed = await guard(request, reply, unitId);
     if (!signed) return reply;
     const lang = langOf(request);
-    const unit = ctx.deployment.registry.units.find((u) => u.id === unitId);
+    const unit = ctx.deployment.units.get(unitId);
     const standing = await standingFor(request);
     if (!unit || !standing) return sendPage(reply, 404, page({ lang, title: PAGE_WORDS[lang].app, path: pathOf(request) }, html`<p class="notice">${unitId}?</p>`));
     const answer = signed.session.flash as UploadAnswer | undefined;
@@ -124,7 +124,7 @@ export const pageRoutes = (ctx: ServiceContext) => (app: FastifyInstance): Promi
     const unitId = (request.params as { unit: string }).unit;
     if (!(await guard(request, reply, unitId))) return reply;
     const served = policyOf(ctx, queryOf(request).policy);
-    const unit = ctx.deployment.registry.units.find((u) => u.id === unitId);
+    const unit = ctx.deployment.units.get(unitId);
     if (!served || !unit) return reply.code(404).send();
     const period = /^\d{4}-\d{2}$/.test(queryOf(request).period ?? "") ? queryOf(request).period : undefined;
     const book = await reportTemplate(served.policy, { units: [unit], lang: langOf(request), ...(period ? { period } : {}) });
