@@ -1,11 +1,12 @@
 /** `chitieu eval POLICY --units F --data F --as-of DATE`: score reported data against a policy. */
 import { printable } from "../text/printable.js";
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { extname } from "node:path";
 import { z } from "zod";
 import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation } from "../evaluate/result.js";
 import type { Lang } from "../i18n/lang.js";
+import { evaluationJson } from "../report/json.js";
 import { resultsCsv, resultsNdjson } from "../report/rows.js";
 import { resultsTable, type TableOptions } from "../report/table.js";
 import { resultsWorkbook } from "../report/workbook.js";
@@ -53,14 +54,14 @@ export async function evaluateCommand(policyFile: string, options: EvalOptions, 
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy, units } = loaded;
   const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format, { lang, colour: io.colour ?? false, policy, units });
-  if (options.out === undefined) io.out(output as string);
+  if (options.out === undefined) for (const piece of typeof output === "string" ? [output] : output) io.out(piece as string);
   else if (!writeOut(options.out, output, io, lang)) return EXIT.usage;
   const quiet = evaluation.dataIssues.length === 0 && evaluation.rows.rejected === 0;
   if (!quiet && format !== "table" && !(format === "json" && options.out === undefined)) summarise(evaluation, lang, io);
   const unused = unusedData(evaluation, options, io);
   if (unused !== EXIT.ok) return unused;
-  const missed = evaluation.results.some((r) => r.status === "missed");
-  return options.failOnMiss && missed ? EXIT.problems : EXIT.ok;
+  // Read only when asked: reading the results builds every one of them, which the JSON writer avoided.
+  return options.failOnMiss && evaluation.results.some((r) => r.status === "missed") ? EXIT.problems : EXIT.ok;
 }
 
 /** Rows and data issues on standard error, for outputs that do not show them (CSV, NDJSON, a file); a clean run says nothing. */
@@ -74,10 +75,11 @@ function summarise(evaluation: Evaluation, lang: Lang, io: Output): void {
   io.err(`${printable(lines.join("\n"))}\n`);
 }
 
-/** Writes `--out`; false when it cannot, after saying why. */
-export function writeOut(path: string, content: string | Uint8Array, io: Output, lang: Lang | undefined = io.lang): boolean {
+/** Writes `--out`, whole or piece by piece; false when it cannot, after saying why. */
+export function writeOut(path: string, content: string | Uint8Array | Iterable<string>, io: Output, lang: Lang | undefined = io.lang): boolean {
   try {
-    writeFileSync(path, content);
+    if (typeof content === "string" || content instanceof Uint8Array) writeFileSync(path, content);
+    else writePieces(path, content);
     return true;
   } catch (error) {
     io.err(`chitieu: ${cliWords(lang).cannotWrite(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message)}\n`);
@@ -85,10 +87,19 @@ export function writeOut(path: string, content: string | Uint8Array, io: Output,
   }
 }
 
-function render(evaluation: Evaluation, format: Exclude<Format, "xlsx">, table: TableOptions): string {
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function render(evaluation: Evaluation, format: Exclude<Format, "xlsx">, table: TableOptions): string | Iterable<string> {
   switch (format) {
     case "json":
-      return `${JSON.stringify(evaluation, null, 2)}\n`;
+      return evaluationJson(evaluation);
     case "csv":
       return resultsCsv(evaluation);
     case "ndjson":

@@ -4,6 +4,7 @@
  * with both sides and the difference, and the row is still used.
  */
 import { evaluateExpression, holds, references } from "../model/expression.js";
+import { compileRowFormula, orderOf, type RowFormula } from "./check-compile.js";
 import type { DataCheck, Expression, Policy } from "../model/policy.js";
 import * as Q from "../number/rational.js";
 import type { Rational } from "../number/rational.js";
@@ -13,9 +14,102 @@ import type { DataIssue, Observation, RegistryUnit } from "./types.js";
 
 /** `unit` is the registry's unit the row is of, whose validity dates the row's period must meet. */
 export function checkObservation(observation: Observation, policy: Policy, unit?: RegistryUnit): DataIssue[] {
-  const outside = unit ? outsideValidity(observation, unit) : undefined;
-  if (outside) return [outside];
-  return [...partsAboveTotals(observation, policy), ...policy.checks.flatMap((check) => failedCheck(observation, check))];
+  const checks = rowChecks(policy);
+  return checks.issues(checks.rowOf(observation.counts), () => observation, unit);
+}
+
+/** The policy's row checks, compiled once: a row is its counts by field, in the policy's field order, NaN where not reported. */
+const compiled = new WeakMap<Policy, RowChecks>();
+
+export function rowChecks(policy: Policy): RowChecks {
+  let checks = compiled.get(policy);
+  if (!checks) compiled.set(policy, (checks = new RowChecks(policy)));
+  return checks;
+}
+
+/** Metrics sharing a numerator and denominator (one per window) are one pair, so a row gets one issue for it. */
+interface FieldPair {
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly metrics: string[];
+}
+
+interface CompiledCheck {
+  readonly check: DataCheck;
+  /** The fields it names, by index: a row that does not report one of them is not checked. */
+  readonly fields: Int32Array;
+  readonly left: RowFormula;
+  readonly right: RowFormula;
+}
+
+export class RowChecks {
+  /** The policy's fields in the order rows give their counts. */
+  readonly fields: readonly string[];
+  private readonly pairs: readonly (FieldPair & { readonly names: readonly [string, string] })[];
+  private readonly checks: readonly CompiledCheck[];
+
+  constructor(policy: Policy) {
+    this.fields = [...policy.fields.keys()];
+    const index = new Map(this.fields.map((f, i) => [f, i]));
+    const byPair = new Map<string, FieldPair>();
+    for (const metric of policy.metrics.values()) {
+      const [numerator, denominator] = [index.get(metric.numerator), index.get(metric.denominator)];
+      if (numerator === undefined || denominator === undefined) continue;
+      const key = `${numerator}/${denominator}`;
+      const pair = byPair.get(key) ?? { numerator, denominator, metrics: [] };
+      pair.metrics.push(metric.id);
+      byPair.set(key, pair);
+    }
+    this.pairs = [...byPair.values()].map((pair) => ({ ...pair, names: [this.fields[pair.numerator] ?? "", this.fields[pair.denominator] ?? ""] as const }));
+    this.checks = policy.checks.map((check) => ({
+      check,
+      fields: Int32Array.from([...references(check.left), ...references(check.right)], (f) => index.get(f) ?? -1),
+      left: compileRowFormula(check.left, index),
+      right: compileRowFormula(check.right, index),
+    }));
+  }
+
+  /** An observation's counts as a row. */
+  rowOf(counts: ReadonlyMap<string, number>): Float64Array {
+    return Float64Array.from(this.fields, (f) => counts.get(f) ?? NaN);
+  }
+
+  /**
+   * The row's issues, or an empty list. `observation` gives the row as an observation, asked for
+   * only when there is an issue to word, so a clean row costs no object.
+   */
+  issues(row: Float64Array, observation: () => Observation, unit?: RegistryUnit): DataIssue[] {
+    if (unit && (unit.validFrom !== undefined || unit.validTo !== undefined)) {
+      const outside = outsideValidity(observation(), unit);
+      if (outside) return [outside];
+    }
+    let issues: DataIssue[] | undefined;
+    for (const { numerator, denominator, metrics, names } of this.pairs) {
+      // NaN (not reported) on either side compares false: no issue, as for a row without the field.
+      const [part, total] = [row[numerator] ?? NaN, row[denominator] ?? NaN];
+      if (!(part > total)) continue;
+      const text: IssueText = { kind: "part-above-total", numerator: names[0], part, denominator: names[1], total, metrics };
+      (issues ??= []).push(issue(observation(), "numerator-above-denominator", names[0], text, true));
+    }
+    for (const compiledCheck of this.checks) {
+      const failed = this.failed(compiledCheck, row, observation);
+      if (failed) (issues ??= []).push(failed);
+    }
+    return issues ?? [];
+  }
+
+  private failed({ check, fields, left, right }: CompiledCheck, row: Float64Array, observation: () => Observation): DataIssue | undefined {
+    // A check over a field the row does not report says nothing about the row.
+    for (const f of fields) if (f < 0 || Number.isNaN(row[f])) return undefined;
+    const order = orderOf(left(row), right(row));
+    if (!Number.isNaN(order) && holds(check.op, order as -1 | 0 | 1)) return undefined;
+    // Failed, or past what doubles hold exactly: rationals decide, and word the issue.
+    const o = observation();
+    const count = (field: string) => Q.rational(o.counts.get(field) ?? 0);
+    const [l, r] = [evaluateExpression(check.left, count), evaluateExpression(check.right, count)];
+    if (l === undefined || r === undefined || holds(check.op, Q.compare(l, r))) return undefined;
+    return issue(o, "failed-check", references(check.left)[0] ?? references(check.right)[0], describe(check, o.counts, l, r), false);
+  }
 }
 
 /** A row whose whole period lies before the unit existed or after it ended cannot be the unit's counts. */
@@ -32,54 +126,6 @@ function outsideValidity(observation: Observation, unit: RegistryUnit): DataIssu
     ...(unit.validTo === undefined ? {} : { validTo: unit.validTo }),
   };
   return issue(observation, "outside-validity", "period", text, true);
-}
-
-interface FieldPair {
-  readonly numerator: string;
-  readonly denominator: string;
-  readonly metrics: string[];
-}
-
-// Worked out once per policy, not per row: metrics sharing a numerator and denominator (one per
-// window) would otherwise repeat the same issue.
-const pairsOf = new WeakMap<Policy, readonly FieldPair[]>();
-
-function fieldPairs(policy: Policy): readonly FieldPair[] {
-  const cached = pairsOf.get(policy);
-  if (cached) return cached;
-  const byPair = new Map<string, FieldPair>();
-  for (const metric of policy.metrics.values()) {
-    const key = `${metric.numerator}\u0000${metric.denominator}`;
-    const pair = byPair.get(key) ?? { numerator: metric.numerator, denominator: metric.denominator, metrics: [] };
-    pair.metrics.push(metric.id);
-    byPair.set(key, pair);
-  }
-  const pairs = [...byPair.values()];
-  pairsOf.set(policy, pairs);
-  return pairs;
-}
-
-function partsAboveTotals(observation: Observation, policy: Policy): DataIssue[] {
-  const issues: DataIssue[] = [];
-  for (const { numerator, denominator, metrics } of fieldPairs(policy)) {
-    const part = observation.counts.get(numerator);
-    const total = observation.counts.get(denominator);
-    if (part === undefined || total === undefined || part <= total) continue;
-    const text: IssueText = { kind: "part-above-total", numerator, part, denominator, total, metrics };
-    issues.push(issue(observation, "numerator-above-denominator", numerator, text, true));
-  }
-  return issues;
-}
-
-function failedCheck(observation: Observation, check: DataCheck): DataIssue[] {
-  const fields = [...references(check.left), ...references(check.right)];
-  // A check over a field the row does not report says nothing about the row.
-  if (fields.some((field) => !observation.counts.has(field))) return [];
-  const count = (field: string) => Q.rational(observation.counts.get(field) ?? 0);
-  const left = evaluateExpression(check.left, count);
-  const right = evaluateExpression(check.right, count);
-  if (left === undefined || right === undefined || holds(check.op, Q.compare(left, right))) return [];
-  return [issue(observation, "failed-check", fields[0], describe(check, observation.counts, left, right), false)];
 }
 
 function issue(observation: Observation, code: DataIssue["code"], column: string | undefined, text: IssueText, rejected: boolean): DataIssue {

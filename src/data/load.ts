@@ -10,12 +10,13 @@ import type { Policy } from "../model/policy.js";
 import type { Delimiter } from "./csv.js";
 import { capped } from "./issue-log.js";
 import { issueText, type At, type IssueText, type Where } from "./issue-words.js";
-import { clashText, readObservations, type ObservationReadOptions, type ObservationsRead } from "./observations.js";
+import { clashText, readObservations, type ObservationReadOptions } from "./observations.js";
 import type { NumberStyle } from "./numbers.js";
 import { issueAt, MAX_INPUT_BYTES, sizeRefusal, sumRows, type Format, type RecordInput } from "./records.js";
 import { readMerges, readUnitFiles } from "./registry.js";
-import { readObservationStream, type ObservationChunks } from "./stream.js";
-import type { DataIssue, Observation, Registry, RowCounts } from "./types.js";
+import { eachRow, observationsOfParts, partOfBatches, partOfObservations, type CountPart } from "./count-rows.js";
+import { readBatches, type ObservationChunks } from "./stream.js";
+import type { DataIssue, Observation, Period, Registry, RowCounts } from "./types.js";
 import { readSheet } from "./xlsx.js";
 
 export type SourceRole = "units" | "merges" | "data";
@@ -90,7 +91,31 @@ export async function readData(policy: Policy, sources: readonly Source[], optio
     ...counts.flatMap((c) => c.read.issues.map((issue) => refusedUnit(issue, units.refused))),
     ...distinct.issues,
   ]);
-  return { registry: { units: units.registry.units, merges: [...units.registry.merges, ...merges.flatMap((m) => m.read.merges)] }, observations: distinct.observations, dataIssues, rows: sumRows(files.filter((f) => f.role === "data")), files };
+  const registry = { units: units.registry.units, merges: [...units.registry.merges, ...merges.flatMap((m) => m.read.merges)] };
+  return withParts({ registry, dataIssues, rows: sumRows(files.filter((f) => f.role === "data")), files }, counts.map((c) => c.read.part));
+}
+
+const partsOf = new WeakMap<DataRead, readonly CountPart[]>();
+
+/** The count rows of a `readData` result as read (by columns where streamed); undefined for any other input. */
+export const countPartsOf = (read: object): readonly CountPart[] | undefined => partsOf.get(read as DataRead);
+
+/**
+ * The data read, its observations built on first read: the evaluator prepares straight from the
+ * parts, so a run of the CLI never builds an object per row, while a caller of the library that
+ * reads `observations` sees an ordinary array.
+ */
+function withParts(head: Omit<DataRead, "observations">, parts: readonly CountPart[]): DataRead {
+  let observations: readonly Observation[] | undefined;
+  const read = { registry: head.registry } as DataRead;
+  Object.defineProperty(read, "observations", {
+    enumerable: true,
+    configurable: true,
+    get: () => (observations ??= observationsOfParts(parts)),
+  });
+  const done = Object.assign(read, { dataIssues: head.dataIssues, rows: head.rows, files: head.files });
+  partsOf.set(done, parts);
+  return done;
 }
 
 /** A row of a unit the registry refused says so, rather than that the unit is unknown. */
@@ -171,51 +196,66 @@ export function readingOf(policy: Policy): Pick<ObservationReadOptions, "fields"
   return { fields: new Set(policy.fields.keys()), headings, needed };
 }
 
-async function readCounts(input: Extract<Input, { ok: true }>, reading: Omit<ObservationReadOptions, "file" | "format">, options: DataReadOptions): Promise<ObservationsRead> {
+/** One count file's rows as read, with its issues and tally. */
+interface CountsRead {
+  readonly part: CountPart;
+  readonly issues: readonly DataIssue[];
+  readonly rows: RowCounts;
+}
+
+async function readCounts(input: Extract<Input, { ok: true }>, reading: Omit<ObservationReadOptions, "file" | "format">, options: DataReadOptions): Promise<CountsRead> {
   const { file, format, content, stream } = input;
-  if (!stream) return readObservations(content, { ...reading, file, format });
+  if (!stream) {
+    const read = readObservations(content, { ...reading, file, format });
+    return { part: partOfObservations(file, read.observations), issues: read.issues, rows: read.rows };
+  }
   const onProgress = options.onProgress;
-  return readObservationStream(stream, { ...reading, file, ...(onProgress ? { onProgress: (bytes: number) => onProgress(file, bytes) } : {}) });
+  const read = await readBatches(stream, { ...reading, file, ...(onProgress ? { onProgress: (bytes: number) => onProgress(file, bytes) } : {}) });
+  return { part: partOfBatches(file, read.batches), issues: read.issues, rows: read.rows };
 }
 
 interface CountFile {
   readonly file: string;
   readonly format: Format;
-  readonly read: ObservationsRead;
+  readonly read: CountsRead;
 }
 
 /**
  * Each file refuses a (unit, month) it already has; across files the later row is refused too,
- * naming the file and line of the first, since both would be summed into every window.
+ * naming the file and line of the first, since both would be summed into every window. The row
+ * refused is marked dropped in its file's part.
  */
-function acrossFiles(files: readonly CountFile[]): { observations: Observation[]; issues: DataIssue[]; rows: Map<string, RowCounts> } {
+function acrossFiles(files: readonly CountFile[]): { issues: DataIssue[]; rows: Map<string, RowCounts> } {
   const rows = new Map(files.map((f) => [f.file, f.read.rows]));
-  if (files.length <= 1) return { observations: files.flatMap((f) => [...f.read.observations]), issues: [], rows };
+  if (files.length <= 1) return { issues: [], rows };
   const where = new Map(files.map((f) => [f.file, whereIn(f.format)]));
-  const byUnit = new Map<string, Map<number, Observation>>();
-  const observations: Observation[] = [];
+  const byUnit = new Map<string, Map<number, { file: string; line: number; period: Period }>>();
   const issues: DataIssue[] = [];
   for (const { file, read } of files) {
-    let refused = 0;
-    for (const o of read.observations) {
-      const months = byUnit.get(o.unit) ?? new Map<number, Observation>();
+    const dropped = new Uint8Array(read.part.size);
+    let n = 0;
+    eachRow([read.part], [], (o) => {
+      const at = n++;
+      const months = byUnit.get(o.unit) ?? new Map<number, { file: string; line: number; period: Period }>();
       byUnit.set(o.unit, months);
-      let earlier: Observation | undefined;
+      let earlier: { file: string; line: number; period: Period } | undefined;
       for (let m = o.period.from; m <= o.period.to && !earlier; m++) earlier = months.get(m);
-      if (!earlier || earlier.source.file === file) {
-        for (let m = o.period.from; m <= o.period.to; m++) months.set(m, o);
-        observations.push(o);
-        continue;
+      if (!earlier || earlier.file === file) {
+        const first = { file, line: o.line, period: o.period };
+        for (let m = o.period.from; m <= o.period.to; m++) months.set(m, first);
+        return;
       }
-      refused++;
-      const at = { where: where.get(earlier.source.file) ?? "line", line: earlier.source.line, file: earlier.source.file };
-      const text = clashText(o.unit, o.period, earlier.period, at);
-      issues.push(issueAt(file, { where: where.get(file) ?? "line", line: o.source.line }, "duplicate-row", "period", text, true));
-    }
+      dropped[at] = 1;
+      const place = { where: where.get(earlier.file) ?? "line", line: earlier.line, file: earlier.file };
+      const text = clashText(o.unit, o.period, earlier.period, place);
+      issues.push(issueAt(file, { where: where.get(file) ?? "line", line: o.line }, "duplicate-row", "period", text, true));
+    });
+    read.part.dropped = dropped;
+    const refused = dropped.reduce((sum, d) => sum + d, 0);
     const r = read.rows;
     rows.set(file, { read: r.read, used: r.used - refused, rejected: r.rejected + refused });
   }
-  return { observations, issues, rows };
+  return { issues, rows };
 }
 
 const whereIn = (format: Format): Where => (format === "xlsx" ? "row" : format === "json" ? "item" : "line");

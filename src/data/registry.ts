@@ -54,7 +54,7 @@ export interface MergesRead {
   readonly rows: RowCounts;
 }
 
-const unitRow = z
+export const unitRow = z
   .object({
     id: requiredText,
     name: requiredText,
@@ -81,6 +81,23 @@ const unitRow = z
       validTo: row.valid_to,
     }),
   );
+
+/**
+ * A row the schema would take as it is, read without it: id, name and tier plain text, a parent
+ * plain or empty, no tags and no validity dates (the usual registry row of 40,000). Anything else,
+ * undefined, goes through `unitRow`, which words every problem.
+ */
+export function plainUnit(cells: ReadonlyMap<string, unknown>): RegistryUnit | undefined {
+  const [id, name, tier, parent] = [cells.get("id"), cells.get("name"), cells.get("tier"), cells.get("parent") ?? ""];
+  if (!isPlain(id) || !isPlain(name) || !isPlain(tier) || !(parent === "" || isPlain(parent))) return undefined;
+  if (!isEmpty(cells.get("tags")) || !isEmpty(cells.get("valid_from")) || !isEmpty(cells.get("valid_to"))) return undefined;
+  return { id, name, tier, parent: parent === "" ? undefined : parent, tags: [], validFrom: undefined, validTo: undefined };
+}
+
+/** Text the schema keeps as it is: not empty, no outer spaces, composed (NFC). */
+const isPlain = (value: unknown): value is string => typeof value === "string" && value !== "" && value === value.trim().normalize("NFC");
+
+const isEmpty = (value: unknown): boolean => value === undefined || value === "";
 
 const mergeRow = z
   .object({ id: requiredText, successor: requiredText, date: requiredDate })
@@ -217,12 +234,14 @@ function validateRows<T extends { readonly id: string }>(
   schema: z.ZodType<T>,
   what: "unit" | "merge",
   first = new Map<string, Placed<unknown>>(),
+  plain?: (cells: ReadonlyMap<string, unknown>) => T | undefined,
 ): Validated<Placed<T>> {
   const issues = [...set.issues];
   const kept: Placed<T>[] = [];
   for (const record of set.records) {
     // Cells hold the known columns only, so the object gets no key the schema does not name.
-    const row = schema.safeParse(Object.fromEntries(record.cells));
+    const plainly = plain?.(record.cells);
+    const row = plainly ? { success: true as const, data: plainly } : schema.safeParse(Object.fromEntries(record.cells));
     if (!row.success) {
       issues.push(...toIssues(file, record, row.error));
       continue;
@@ -246,7 +265,7 @@ function validateUnits(
   tiers: ReadonlySet<string> | undefined,
 ): Validated<Placed<RegistryUnit>> & { readonly refused: readonly Placed<RegistryUnit>[] } {
   const first = new Map<string, Placed<unknown>>();
-  const rows = sets.map(({ set, file }) => validateRows(set, file, unitRow, "unit", first));
+  const rows = sets.map(({ set, file }) => validateRows(set, file, unitRow, "unit", first, plainUnit));
   const all = rows.flatMap((r) => r.kept);
   const tiered = tiers ? checkTiers(all, tiers) : { kept: all, issues: [] };
   const linked = checkParents(tiered.kept);

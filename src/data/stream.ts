@@ -72,6 +72,7 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 const DOT = 46;
+const DASH = 45;
 // What reading one row straight from the text came to.
 const DONE = 0;
 const FALLBACK = 1;
@@ -111,18 +112,25 @@ export async function* streamObservations(chunks: ObservationChunks, options: Ob
 
 /** All of a stream at once, in the shape `readObservations` gives. */
 export async function readObservationStream(chunks: ObservationChunks, options: ObservationStreamOptions): Promise<ObservationsRead> {
-  const observations: Observation[] = [];
+  const read = await readBatches(chunks, options);
+  return { observations: read.batches.flatMap((batch) => observationsOf(batch, options.file)), issues: read.issues, rows: read.rows };
+}
+
+/** All of a stream at once, its rows kept as the batches they came in. */
+export async function readBatches(chunks: ObservationChunks, options: ObservationStreamOptions): Promise<{ batches: ObservationBatch[]; issues: readonly DataIssue[]; rows: RowCounts }> {
+  const batches: ObservationBatch[] = [];
   const issues = new IssueLog();
   let read = 0;
   let used = 0;
   for await (const batch of streamObservations(chunks, options)) {
-    if (batch.refused) return { observations: [], issues: batch.issues, rows: batch.rows };
-    for (const observation of observationsOf(batch, options.file)) observations.push(observation);
+    if (batch.refused) return { batches: [], issues: batch.issues, rows: batch.rows };
+    // Its issues are in the log, capped: a batch kept with them would hold every one.
+    if (batch.size > 0) batches.push({ ...batch, issues: [] });
     issues.addAll(batch.issues);
     read += batch.rows.read;
     used += batch.rows.used;
   }
-  return { observations, issues: issues.issues(), rows: { read, used, rejected: read - used } };
+  return { batches, issues: issues.issues(), rows: { read, used, rejected: read - used } };
 }
 
 /** A batch's rows as observations, as `readObservations` gives them. */
@@ -196,6 +204,7 @@ class StreamReader {
   private readonly plainUnits: UnitTable;
   private readonly months: MonthTable;
   private readonly periods = new Map<string, Period>();
+  private readonly byMonth = new Map<number, Period>();
   private lastPeriodBytes: Uint8Array = new Uint8Array(0);
   private lastPeriod: Period | undefined;
   private readonly decoder = new TextDecoder();
@@ -416,8 +425,11 @@ class StreamReader {
     return DONE;
   }
 
-  // Rows usually come grouped by period, so the last period is compared before any lookup.
+  // A month written `2022-10` is found by its digits, with no text made; rows of other periods
+  // usually come grouped, so the last such period is compared before any lookup.
   private periodAt(bytes: Uint8Array, start: number, end: number): Period | undefined {
+    const month = monthKey(bytes, start, end);
+    if (month >= 0) return this.monthAt(month, bytes, start, end);
     if (same(bytes, start, end, this.lastPeriodBytes)) return this.lastPeriod;
     const raw = this.decoder.decode(bytes.subarray(start, end));
     const period = this.periods.get(raw) ?? (isPlain(raw) ? parsePeriod(raw) : undefined);
@@ -427,6 +439,27 @@ class StreamReader {
     this.lastPeriod = period;
     return period;
   }
+
+  private monthAt(month: number, bytes: Uint8Array, start: number, end: number): Period | undefined {
+    const known = this.byMonth.get(month);
+    if (known) return known;
+    const period = parsePeriod(this.decoder.decode(bytes.subarray(start, end)));
+    if (period && this.byMonth.size < PERIOD_CACHE) this.byMonth.set(month, period);
+    return period;
+  }
+}
+
+/** `YYYY-MM` as the number YYYYMM; -1 for any other text. */
+function monthKey(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== 7 || bytes[start + 4] !== DASH) return -1;
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    if (i === start + 4) continue;
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    key = key * 10 + d;
+  }
+  return key;
 }
 
 /** Text the schema reads as it is: not empty, no outer spaces, composed (NFC). */

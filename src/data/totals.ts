@@ -10,24 +10,21 @@ import type { DataIssue, Observation } from "./types.js";
 /** Per field, what the rows used so far add up to; `admit` says whether one more row keeps every total exact. */
 export class FieldTotals {
   private readonly totals: Float64Array;
-  /** The row being admitted, read once: prepare runs this on every row of the data. */
-  private readonly row: Float64Array;
-
   constructor(private readonly fields: readonly string[]) {
     this.totals = new Float64Array(fields.length);
-    this.row = new Float64Array(fields.length);
   }
 
-  /** Adds the row's counts, or leaves the totals as they were and returns why the row is refused. */
-  admit(observation: Observation): DataIssue | undefined {
-    const { fields, totals, row } = this;
+  /**
+   * Adds the row's counts (by field, NaN where not reported), or leaves the totals as they were and
+   * returns why the row is refused; `observation` words the refusal.
+   */
+  admit(row: Float64Array, observation: () => Observation): DataIssue | undefined {
+    const { fields, totals } = this;
     for (let f = 0; f < fields.length; f++) {
-      const field = fields[f] ?? "";
-      row[f] = observation.counts.get(field) ?? 0;
-      if ((totals[f] ?? 0) + (row[f] ?? 0) > Number.MAX_SAFE_INTEGER) return refusal(observation, field);
+      if (totals[f]! + (row[f]! || 0) > Number.MAX_SAFE_INTEGER) return refusal(observation(), fields[f]!);
     }
     // Both sides are safe integers and their sum is at most the limit, so each addition is exact.
-    for (let f = 0; f < fields.length; f++) totals[f] = (totals[f] ?? 0) + (row[f] ?? 0);
+    for (let f = 0; f < fields.length; f++) totals[f]! += row[f]! || 0;
     return undefined;
   }
 }

@@ -6,7 +6,7 @@
  * Built once per data set; evaluating many as-of dates or policies over the same data reuses it.
  */
 import { monthOfDate } from "../data/period.js";
-import type { MonthIndex, Observation, Registry, RegistryUnit } from "../data/types.js";
+import type { MonthIndex, Period, Registry, RegistryUnit } from "../data/types.js";
 import type { MonthRange } from "./window.js";
 
 /** Counts over a period longer than a month (a quarter, a year), kept whole: they cannot be split. */
@@ -39,13 +39,44 @@ export interface Sum {
   monthsWithData: number;
 }
 
-export function buildDataSet(
-  registry: Registry,
-  observations: readonly Observation[],
-  fields: readonly string[],
-  successorOf?: (unit: string) => string,
-): DataSet {
-  const { first, slot } = monthAxis(observations);
+/**
+ * The rows the checks kept, by columns: the unit each is of, its months, and its counts by field
+ * (NaN where not reported). Grows as rows are kept, so prepare holds no object per row.
+ */
+export class KeptRows {
+  size = 0;
+  units: string[] = [];
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  counts: Float64Array;
+
+  constructor(readonly fields: number) {
+    this.counts = new Float64Array(1024 * fields);
+  }
+
+  push(unit: string, period: Period, counts: Float64Array): void {
+    if (this.size === this.from.length) this.grow();
+    const i = this.size++;
+    this.units.push(unit);
+    this.from[i] = period.from;
+    this.to[i] = period.to;
+    this.counts.set(counts, i * this.fields);
+  }
+
+  private grow(): void {
+    const more = <T extends Int32Array | Float64Array>(a: T, by: number): T => {
+      const bigger = new (a.constructor as new (n: number) => T)(a.length * by);
+      bigger.set(a);
+      return bigger;
+    };
+    this.from = more(this.from, 2);
+    this.to = more(this.to, 2);
+    this.counts = more(this.counts, 2);
+  }
+}
+
+export function buildDataSet(registry: Registry, rows: KeptRows, fields: readonly string[], successorOf?: (unit: string) => string): DataSet {
+  const { first, slot } = monthAxis(rows);
   const months = slot[slot.length - 1]!;
   const units = registry.units;
   const index = new Map(units.map((u, i) => [u.id, i]));
@@ -53,18 +84,21 @@ export function buildDataSet(
   const prefix = new Float64Array(units.length * fields.length * stride);
   const reported = new Int32Array(prefix.length);
   const spans: (Span[] | undefined)[] = new Array<Span[] | undefined>(units.length).fill(undefined);
-  for (const o of observations) {
-    const u = index.get(successorOf ? successorOf(o.unit) : o.unit);
+  const width = fields.length;
+  for (let r = 0; r < rows.size; r++) {
+    const id = rows.units[r]!;
+    const u = index.get(successorOf ? successorOf(id) : id);
     if (u === undefined) continue;
-    if (o.period.from !== o.period.to) {
-      (spans[u] ??= []).push({ from: o.period.from, to: o.period.to, values: Float64Array.from(fields, (f) => o.counts.get(f) ?? Number.NaN) });
+    const [from, to] = [rows.from[r]!, rows.to[r]!];
+    if (from !== to) {
+      (spans[u] ??= []).push({ from, to, values: rows.counts.slice(r * width, (r + 1) * width) });
       continue;
     }
-    const i = slot[o.period.from - first]! + 1;
-    for (let f = 0; f < fields.length; f++) {
-      const value = o.counts.get(fields[f]!);
-      if (value === undefined) continue;
-      const at = (u * fields.length + f) * stride + i;
+    const i = slot[from - first]! + 1;
+    for (let f = 0; f < width; f++) {
+      const value = rows.counts[r * width + f]!;
+      if (Number.isNaN(value)) continue;
+      const at = (u * width + f) * stride + i;
       prefix[at]! += value;
       reported[at] = 1;
     }
@@ -98,16 +132,16 @@ function existence(units: readonly RegistryUnit[], index: ReadonlyMap<string, nu
  * The first month and the slot of every month of the span: how many months reported by a
  * single-month row precede it. Loops, not Math.min(...list): millions of rows would overflow the stack.
  */
-function monthAxis(observations: readonly Observation[]): { first: MonthIndex; slot: Int32Array } {
-  if (observations.length === 0) return { first: 0, slot: new Int32Array(1) };
+function monthAxis(rows: KeptRows): { first: MonthIndex; slot: Int32Array } {
+  if (rows.size === 0) return { first: 0, slot: new Int32Array(1) };
   let first = Infinity;
   let last = -Infinity;
-  for (const o of observations) {
-    if (o.period.from < first) first = o.period.from;
-    if (o.period.to > last) last = o.period.to;
+  for (let r = 0; r < rows.size; r++) {
+    if (rows.from[r]! < first) first = rows.from[r]!;
+    if (rows.to[r]! > last) last = rows.to[r]!;
   }
   const slot = new Int32Array(last - first + 2);
-  for (const o of observations) if (o.period.from === o.period.to) slot[o.period.from - first + 1] = 1;
+  for (let r = 0; r < rows.size; r++) if (rows.from[r] === rows.to[r]) slot[rows.from[r]! - first + 1] = 1;
   for (let k = 1; k < slot.length; k++) slot[k]! += slot[k - 1]!;
   return { first, slot };
 }

@@ -3,9 +3,10 @@
  * `prepare` the per-data work once (checks, running sums, which target applies to which unit);
  * `evaluate` is then a pure function of the prepared data and an as-of date, callable many times.
  */
-import { checkObservation } from "../data/checks.js";
+import { rowChecks } from "../data/checks.js";
+import { eachRow, partOfObservations } from "../data/count-rows.js";
 import { IssueLog } from "../data/issue-log.js";
-import { unusable, type FileRows } from "../data/load.js";
+import { countPartsOf, unusable, type FileRows } from "../data/load.js";
 import { FieldTotals } from "../data/totals.js";
 import type { DataIssue, Observation, Registry, RegistryUnit, RowCounts } from "../data/types.js";
 import type { Policy, Target } from "../model/policy.js";
@@ -13,13 +14,13 @@ import { resolveTarget, type Resolution } from "../model/selector.js";
 import { dueMilestone, nextMilestone } from "../schedule/schedule.js";
 import { parseDate, type IsoDate } from "../time/calendar.js";
 import { badArgument, isObject, policy as policyArg, type Arg, type BadArgument } from "../data/guard.js";
-import { buildDataSet, type DataSet } from "./dataset.js";
+import { buildDataSet, KeptRows, type DataSet } from "./dataset.js";
 import { rollUp, unitGroups, type UnitGroups } from "./groups.js";
 import { rankResults } from "./ranks.js";
 import type { Reason } from "./reasons.js";
 import type { Evaluation, Result } from "./result.js";
 import { evaluateScores } from "./scores.js";
-import { resultObjects } from "./results.js";
+import { resultSlice } from "./results.js";
 import { EXCLUDED, resultTable, trimmed, type ResultTable } from "./table.js";
 import { planTarget, scoreTarget, type TargetPlan } from "./target.js";
 
@@ -103,7 +104,8 @@ export function compileEvaluator(policy: Policy): Evaluator {
 
 const AS_OF: Arg = { expected: "date", check: (v) => v !== undefined };
 const PREPARE_ARGS: readonly Arg[] = [
-  { expected: "object", check: (v) => isObject(v) && isObject(v.registry) && Array.isArray(v.registry.units) && Array.isArray(v.registry.merges) && Array.isArray(v.observations) },
+  // readData's result is taken by its parts, without building the observations it can give.
+  { expected: "object", check: (v) => isObject(v) && isObject(v.registry) && Array.isArray(v.registry.units) && Array.isArray(v.registry.merges) && (countPartsOf(v) !== undefined || Array.isArray(v.observations)) },
   { expected: "options", check: (v) => v === undefined || isObject(v) },
 ];
 const isOurs = (ours: WeakSet<PreparedData>): Arg => ({ expected: "prepared", check: (v) => isObject(v) && ours.has(v as unknown as PreparedData) });
@@ -116,7 +118,7 @@ function refusing(policy: Policy, bad: BadArgument): Evaluator {
 
 /** Data with no units, carrying why it is empty as a data issue. */
 function emptyPrepared(bad: BadArgument): PreparedData {
-  const data = buildDataSet({ units: [], merges: [] }, [], [], undefined);
+  const data = buildDataSet({ units: [], merges: [] }, new KeptRows(0), [], undefined);
   const issue = { code: "bad-argument", file: "", line: 0, column: null, message: bad.message, rejected: true, args: bad.args } as const;
   return {
     data,
@@ -140,28 +142,31 @@ function prepare(
 ): PreparedData {
   const dataIssues = new IssueLog();
   dataIssues.addAll(input.dataIssues ?? []);
-  const kept: Observation[] = [];
   const mergedInto = mergesOf(input.registry);
   // A merged unit's rows after the merge are its successor's history (--successors counts them there), not a mistake.
   const units = new Map(input.registry.units.filter((u) => !mergedInto.has(u.id)).map((u) => [u.id, u]));
   const droppedIn = new Map<string, number>();
   const totals = new FieldTotals(fields);
-  for (const observation of input.observations) {
-    const issues = checkObservation(observation, policy, units.get(observation.unit));
+  const checks = rowChecks(policy);
+  const kept = new KeptRows(fields.length);
+  let seen = 0;
+  eachRow(countPartsOf(input) ?? [partOfObservations("", input.observations)], fields, (row) => {
+    seen++;
+    const issues = checks.issues(row.counts, row.asObservation, units.get(row.unit));
     // Only a row the checks keep counts towards the totals, so a rejected row cannot push out a good one.
-    const past = issues.some((i) => i.rejected) ? undefined : totals.admit(observation);
+    const past = issues.some((i) => i.rejected) ? undefined : totals.admit(row.counts, row.asObservation);
     if (past) issues.push(past);
-    dataIssues.addAll(issues);
-    if (!issues.some((i) => i.rejected)) kept.push(observation);
-    else droppedIn.set(observation.source.file, (droppedIn.get(observation.source.file) ?? 0) + 1);
-  }
-  const dropped = input.observations.length - kept.length;
+    if (issues.length > 0) dataIssues.addAll(issues);
+    if (!issues.some((i) => i.rejected)) kept.push(row.unit, row.period, row.counts);
+    else droppedIn.set(row.file, (droppedIn.get(row.file) ?? 0) + 1);
+  });
+  const dropped = seen - kept.size;
   const files = (input.files ?? []).map((f) => {
     const off = f.role === "data" ? (droppedIn.get(f.file) ?? 0) : 0;
     return off === 0 ? f : { ...f, used: f.used - off, rejected: f.rejected + off };
   });
   dataIssues.addAll(unusable(files));
-  const read = input.rows ?? { read: input.observations.length, used: input.observations.length, rejected: 0 };
+  const read = input.rows ?? { read: seen, used: seen, rejected: 0 };
   const successorOf = options.successors ? (id: string) => finalSuccessor(id, mergedInto) : undefined;
   const data = buildDataSet(input.registry, kept, fields, successorOf);
   const targetIndex = new Map(policy.targets.map((t, i) => [t, i]));
@@ -228,7 +233,7 @@ function evaluate(policy: Policy, metrics: readonly string[], prepared: Prepared
   const context = { table, units: data.units, targets: policy.targets, plans, overrides: (i: number) => cells[table.unit[i]! * metrics.length + table.metric[i]!]!.overrides };
   return withLazyResults(
     { policy: policy.id, asOf },
-    () => resultObjects(context),
+    { size: table.size, slice: (from, to) => resultSlice(context, from, to) },
     {
       scores: evaluateScores(policy, data, asOf),
       groups: rollUp(table, prepared.groups, metrics),
@@ -246,26 +251,42 @@ function scoreCell(table: ResultTable, i: number, u: number, cell: Cell, plan: T
   table.reasons.set(i, reason);
 }
 
+/** An evaluation's results before they are built: how many, and any run of them built alone. */
+export interface ResultPages {
+  readonly size: number;
+  slice(from: number, to: number): Result[];
+}
+
+const pagesOf = new WeakMap<Evaluation, ResultPages>();
+
+/**
+ * The evaluation's results a page at a time, while `results` has not been read (nor set): a writer
+ * of 80,000 results then holds a page of objects, not all of them. Undefined once it has, or for an
+ * evaluation this module did not make: read `results` then.
+ */
+export const resultPages = (evaluation: Evaluation): ResultPages | undefined => pagesOf.get(evaluation);
+
 /**
  * The evaluation with `results` built from the table on first read: JSON, spreading and property
  * access see an ordinary array, while a caller that reads only groups or scores never pays for it.
  */
-function withLazyResults(head: Pick<Evaluation, "policy" | "asOf">, build: () => Result[], tail: Omit<Evaluation, "policy" | "asOf" | "results">): Evaluation {
+function withLazyResults(head: Pick<Evaluation, "policy" | "asOf">, pages: ResultPages, tail: Omit<Evaluation, "policy" | "asOf" | "results">): Evaluation {
   let results: Result[] | undefined;
   // Dropped once used, so a kept evaluation does not also keep its table alive.
-  let pending: (() => Result[]) | undefined = build;
+  let pending: ResultPages | undefined = pages;
   const evaluation = { ...head } as Evaluation;
+  const settle = (value: Result[]): Result[] => {
+    [results, pending] = [value, undefined];
+    pagesOf.delete(evaluation);
+    return value;
+  };
   Object.defineProperty(evaluation, "results", {
     enumerable: true,
     configurable: true,
-    get: () => {
-      if (pending) [results, pending] = [pending(), undefined];
-      return results!;
-    },
-    set: (value: Result[]) => {
-      [results, pending] = [value, undefined];
-    },
+    get: () => (pending ? settle(pending.slice(0, pending.size)) : results!),
+    set: settle,
   });
+  pagesOf.set(evaluation, pages);
   return Object.assign(evaluation, tail);
 }
 

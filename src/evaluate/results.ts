@@ -18,9 +18,12 @@ export interface TableContext {
   readonly overrides: (row: number) => Result["explanation"]["overrides"];
 }
 
-export function resultObjects(context: TableContext): Result[] {
-  const results = new Array<Result>(context.table.size);
-  for (let i = 0; i < context.table.size; i++) results[i] = resultAt(context, i);
+export const resultObjects = (context: TableContext): Result[] => resultSlice(context, 0, context.table.size);
+
+/** Results `from` to `to` (exclusive), for a writer that serialises a page at a time. */
+export function resultSlice(context: TableContext, from: number, to: number): Result[] {
+  const results = new Array<Result>(to - from);
+  for (let i = from; i < to; i++) results[i - from] = resultAt(context, i);
   return results;
 }
 

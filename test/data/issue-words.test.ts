@@ -50,7 +50,7 @@ const EXAMPLES: Record<DataIssueCode, () => readonly DataIssue[]> = {
   "no-usable-row": () => unusable([{ file: "data.csv", role: "data", read: 2, used: 0, rejected: 2 }]),
   "sum-too-large": () => {
     const totals = new FieldTotals(["dossiers"]);
-    return readObservations("unit,period,dossiers\nso-y-te,2022-10,9007199254740991\nso-y-te,2022-11,1", reading).observations.flatMap((o) => totals.admit(o) ?? []);
+    return readObservations("unit,period,dossiers\nso-y-te,2022-10,9007199254740991\nso-y-te,2022-11,1", reading).observations.flatMap((o) => totals.admit(Float64Array.of(o.counts.get("dossiers") ?? NaN), () => o) ?? []);
   },
   "bad-argument": () => compileEvaluator(undefined as never).prepare(undefined as never).dataIssues.map((i) => ({ ...i, code: "bad-argument", column: undefined })),
   "merge-unknown-unit": () => readMerges("id,successor,date\ndong-ha,quang-tri,2025-07-01", { file: "merges.csv", format: "csv", units: UNITS }).issues,
