@@ -10,6 +10,8 @@ import type { Evaluation } from "../evaluate/result.js";
 const PAGE = 1024;
 /** Stands for the results in the rest of the evaluation, as a JSON string no result can be. */
 const HOLE = "\u0000results\u0000";
+/** What JSON.stringify writes around the results of `{ results }`, indented by 2. */
+const [OPEN, CLOSE] = ['{\n  "results": [\n', "\n  ]\n}"];
 
 /** The pieces of `JSON.stringify(evaluation, null, 2)` followed by a line break, in order. */
 export function* evaluationJson(evaluation: Evaluation): Generator<string> {
@@ -21,9 +23,10 @@ export function* evaluationJson(evaluation: Evaluation): Generator<string> {
   yield rest.slice(0, hole);
   if (pages.size === 0) yield "[]";
   for (let from = 0; from < pages.size; from += PAGE) {
-    const page = pages.slice(from, Math.min(pages.size, from + PAGE));
-    // An element of the results sits two levels deep, four spaces; its own lines keep their indent under that.
-    yield `${from === 0 ? "[\n    " : ",\n    "}${page.map((r) => JSON.stringify(r, null, 2).replaceAll("\n", "\n    ")).join(",\n    ")}`;
+    // Serialised where they stand in the evaluation, one level down, so every line has its indent
+    // from JSON.stringify itself; the wrapper's own lines are cut off.
+    const page = JSON.stringify({ results: pages.slice(from, Math.min(pages.size, from + PAGE)) }, null, 2);
+    yield `${from === 0 ? "[\n" : ",\n"}${page.slice(OPEN.length, page.length - CLOSE.length)}`;
   }
   if (pages.size > 0) yield "\n  ]";
   yield `${rest.slice(hole + JSON.stringify(HOLE).length)}\n`;
