@@ -2,7 +2,9 @@
  * The CLI's route through the data, by columns (the reader's batches prepared without an object
  * per row, results serialised a page at a time), gives what the object route gives, byte for byte.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readData, type Source } from "../../src/data/load.js";
@@ -10,6 +12,7 @@ import { compileEvaluator } from "../../src/evaluate/evaluate.js";
 import { compileFile } from "../../src/files/policy.js";
 import { evaluationJson } from "../../src/report/json.js";
 import type { IsoDate } from "../../src/time/calendar.js";
+import { generateNational } from "../../bench/national.mjs";
 
 const policy = compileFile("policies/brvt-2139-2022.ct").policy!;
 const evaluator = compileEvaluator(policy);
@@ -42,6 +45,21 @@ describe("the data by columns", () => {
     const data = await read([{ lines: DATA.trim().split("\n").slice(1), streamed: true }]);
     expect(byColumns(data)).toBe(byObjects(data));
     expect(JSON.parse(byColumns(data)).results).toHaveLength(220);
+  });
+
+  it("gives the bench's national data exactly as the objects do, streamed from files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-columns-"));
+    try {
+      const files = generateNational(dir, 1500, 16);
+      const data = await readData(policy, [
+        { role: "units", file: files.units, content: readFileSync(files.units, "utf8") },
+        { role: "data", file: files.data, content: [readFileSync(files.data)] },
+      ]);
+      expect(byColumns(data)).toBe(byObjects(data));
+      expect(data.rows.used).toBeGreaterThan(15_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("gives the same for any split of the rows between files, duplicated rows and bad ones included", async () => {
