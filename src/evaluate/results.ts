@@ -18,9 +18,7 @@ export interface TableContext {
   readonly overrides: (row: number) => Result["explanation"]["overrides"];
 }
 
-export const resultObjects = (context: TableContext): Result[] => resultSlice(context, 0, context.table.size);
-
-/** Results `from` to `to` (exclusive), for a writer that serialises a page at a time. */
+/** Results `from` to `to` (exclusive): all of them at once, or a page at a time for a writer. */
 export function resultSlice(context: TableContext, from: number, to: number): Result[] {
   const results = new Array<Result>(to - from);
   for (let i = from; i < to; i++) results[i - from] = resultAt(context, i);
