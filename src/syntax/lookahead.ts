@@ -55,7 +55,7 @@ export class PrecomputedLookahead implements ILookaheadStrategy {
   #paths(rule: Rule, prodType: OptionalProductionType | "Alternation", occurrence: number, maxLookahead: number): readonly Paths[] {
     const key = `${rule.name}:${prodType}:${occurrence}`;
     const given = this.#given?.[key]?.map((alt) => alt.map((path) => path.map((name) => this.#tokens.get(name))));
-    if (given?.every((alt) => alt.every((path) => path.every((token) => token !== undefined)))) return given as Paths[];
+    if (given?.every((alt) => alt.every((path) => path.every((token) => token !== undefined)))) return given;
     const paths = getLookaheadPaths({ occurrence, rule, prodType, maxLookahead });
     this.#computed[key] = paths.map((alt) => alt.map((path) => path.map((token) => token.name)));
     return paths;
