@@ -3,15 +3,22 @@
 //
 //   node bench/cold-start.mjs [--runs 10] [--json] [--bin bin/chitieu.js] [-- check policies]
 //
+// The goal (issue 16): `chitieu check policies/` under 200 ms on the 2-core reference machine, where
+// bare `node` starts in 85 ms: at most 2.35x bare node. The machine is shared, so absolute times
+// swing with its load; the ratio to bare node measured in the same run is what carries over, and is
+// what the goal is judged on.
+//
 // Each command is spawned once as a warm-up (file cache, disk), then --runs times, alternating
 // between the two so that a slow moment on the machine hits both. It prints the median, min and max
-// wall time of each, and the ratio of the medians. --json prints one JSON object instead.
-// The exit code is 1 if the CLI exits non-zero or prints nothing (a broken bundle), 2 for bad options.
+// wall time of each, the ratio of the medians and whether the goal is met. --json prints one JSON
+// object instead. The exit code is 1 if the CLI exits non-zero or prints nothing (a broken bundle),
+// 2 for bad options; a missed goal is reported, not an exit code (a loaded machine is not a bug).
 import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const GOAL = { ms: 200, bareMs: 85, ratio: Math.round((200 / 85) * 100) / 100 };
 
 function options(argv) {
   const o = { runs: 10, json: false, bin: "bin/chitieu.js", args: ["check", "policies"] };
@@ -86,8 +93,10 @@ const result = {
   bare: { median: round(bare.median), min: round(bare.min), max: round(bare.max) },
   ratio: Math.round((cli.median / bare.median) * 100) / 100,
   overBare: round(cli.median - bare.median),
+  goal: GOAL,
   ok: !failed,
 };
+result.met = result.ratio <= GOAL.ratio;
 
 if (opts.json) {
   console.log(JSON.stringify(result));
@@ -97,5 +106,6 @@ if (opts.json) {
   console.log(line(result.command, cli));
   console.log(line('node -e ""', bare));
   console.log(`ratio ${result.ratio.toFixed(2)}x; ${result.overBare.toFixed(1)} ms over bare node`);
+  console.log(`goal: check under ${GOAL.ms} ms where bare node takes ${GOAL.bareMs} ms, at most ${GOAL.ratio.toFixed(2)}x bare node: ${result.met ? "met" : "not met"}`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -16,7 +16,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { monthEnd, mulberry32, scheduleText, selectorText } from "./generate.mjs";
+import { generate as generatePolicy, policyText } from "./generate.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -48,114 +48,8 @@ function usage(message) {
 
 const opts = options(process.argv.slice(2));
 
-// ---------------------------------------------------------------------------------------------
-// The generator: policy i comes from mulberry32(seed + i), so any one can be printed alone.
-
-
-const TIER_POOL = ["province", "district", "commune", "ministry", "agency", "ward"];
-const TAG_POOL = ["pilot", "border", "urban", "mountain"];
-const FIELD_POOL = ["dossiers", "online", "fullprocess", "paid_online", "fee_dossiers", "services", "services_used", "procedures", "online_procedures", "digitised", "returned_late", "complaints"];
-const WINDOWS = ["", " over month", " over quarter", " over year-to-date"];
-
-
-/** One policy as data; `policyText` writes it in chitieu's language, JSON.stringify as JSON. */
-export function generate(index, seed = opts.seed) {
-  const rand = mulberry32(seed + index);
-  const between = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-  const pick = (list) => list[Math.floor(rand() * list.length)];
-  const some = (list, lo, hi) => [...list].sort(() => rand() - 0.5).slice(0, between(lo, Math.min(hi, list.length)));
-
-  const startYear = between(2019, 2025);
-  const start = startYear * 12 + between(0, 5);
-  const end = start + between(12, 36);
-  const tiers = some(TIER_POOL, 1, 4);
-  const tags = some(TAG_POOL, 0, 2);
-  const fields = some(FIELD_POOL, 4, 9);
-  const units = Array.from({ length: between(0, 5) }, (_, u) => ({
-    id: `u${index}-${u + 1}`,
-    name: `Đơn vị ${u + 1} của chính sách ${index}`,
-    tier: pick(tiers),
-    tags: tags.length > 0 && rand() < 0.5 ? [pick(tags)] : [],
-  }));
-  const metrics = Array.from({ length: between(1, 5) }, (_, m) => {
-    const [numerator, denominator] = some(fields, 2, 2);
-    return { id: `metric_${m + 1}`, name: `Tỷ lệ ${numerator} trên ${denominator}`, numerator, denominator, window: pick(WINDOWS) };
-  });
-
-  const targets = [];
-  const schedule = () => {
-    const op = rand() < 0.85 ? ">=" : ">";
-    const kind = pick(["ramp", "ramp", "ramp", "years", "ongoing", "single"]);
-    if (kind === "ramp") {
-      // Pick the steps first so the ramp lands on its deadline exactly: t0 + steps * inc = tEnd.
-      const every = pick([1, 1, 2, 3]);
-      const steps = between(1, Math.max(1, Math.floor((end - start) / every)));
-      const from = start + between(0, end - start - steps * every);
-      const inc = between(1, Math.max(1, Math.min(60, Math.floor(900 / steps))));
-      const t0 = between(0, 1000 - steps * inc);
-      return { kind, op, from, every, inc, t0, by: from + steps * every, tEnd: t0 + steps * inc };
-    }
-    if (kind === "years") {
-      const years = [];
-      // Thresholds that never fall from one year to the next (CT208 warns when they do).
-      for (let y = startYear, v = between(100, 700); y * 12 + 11 <= end && years.length < 3; y++, v += between(0, 100)) years.push([y, v]);
-      if (years.length > 0) return { kind, op, years };
-    }
-    if (kind === "ongoing") return { kind, op, from: between(start, end), t: between(100, 990) };
-    return { kind: "single", op, by: between(start, end), t: between(100, 990) };
-  };
-  for (const metric of metrics) {
-    // At most one target per metric and selector item, so no two equally specific targets overlap.
-    const base = rand() < 0.3 ? [{ all: true }] : some(tiers, 1, tiers.length).map((tier) => ({ tiers: [tier] }));
-    for (const sel of base) {
-      const except = units.length > 0 && rand() < 0.2 ? [pick(units).id] : [];
-      targets.push({ id: `t${targets.length + 1}_${metric.id}`, metric: metric.id, for: sel, except, ...schedule() });
-    }
-    if (tags.length > 0 && rand() < 0.4) targets.push({ id: `t${targets.length + 1}_${metric.id}_tag`, metric: metric.id, for: { tags: [pick(tags)] }, except: [], ...schedule() });
-    for (const unit of units) {
-      if (rand() < 0.3) targets.push({ id: `t${targets.length + 1}_${metric.id}_${unit.id.replace(/-/g, "_")}`, metric: metric.id, for: { units: [unit.id] }, except: [], ...schedule() });
-    }
-  }
-  const checks = metrics.filter(() => rand() < 0.7).map((m) => [m.numerator, m.denominator]);
-  return {
-    id: `gen-${index}`,
-    title: `Chính sách sinh tự động số ${index}`,
-    decision: `${between(100, 9999)}/QĐ-UBND`,
-    issuer: `UBND tỉnh số ${between(1, 63)}`,
-    effective: monthEnd(start - 1).replace(/-\d\d$/, "-01").replace(/^(\d+)-(\d\d)-01$/, (_, y, mo) => `${y}-${mo}-01`),
-    until: monthEnd(end),
-    tiers,
-    tags,
-    fields,
-    units,
-    metrics,
-    targets,
-    checks: [...new Set(checks.map((c) => c.join(" <= ")))],
-  };
-}
-
-
-export function policyText(p) {
-  return [
-    `policy ${p.id} "${p.title}"`,
-    `  decision "${p.decision}" issued by "${p.issuer}"`,
-    `  effective ${p.effective} until ${p.until}`,
-    ``,
-    ...p.tiers.map((t) => `tier ${t} "Cấp ${t}"`),
-    ...p.tags.map((t) => `tag ${t} "Nhóm ${t}"`),
-    ``,
-    ...p.fields.map((f) => `field ${f} "Số liệu ${f}"`),
-    ``,
-    ...p.units.map((u) => `unit ${u.id} "${u.name}" tier ${u.tier}${u.tags.length ? ` tagged ${u.tags.join(", ")}` : ""}`),
-    ``,
-    ...p.metrics.flatMap((m) => [`metric ${m.id} "${m.name}"`, `  = ${m.numerator} / ${m.denominator}${m.window}`]),
-    ``,
-    ...p.targets.flatMap((t) => [`target ${t.id} for ${selectorText(t)}:`, `  ${scheduleText(t)}`]),
-    ``,
-    ...p.checks.map((c) => `check ${c}`),
-    ``,
-  ].join("\n");
-}
+/** Policy i of this run's seed (bench/generate.mjs). */
+const generate = (index) => generatePolicy(index, opts.seed);
 
 if (opts.policy !== undefined) {
   process.stdout.write(policyText(generate(opts.policy)));

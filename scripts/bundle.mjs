@@ -9,7 +9,7 @@
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // --outdir DIR (relative to the repository) builds elsewhere, for tests; keep it two levels deep.
@@ -27,6 +27,19 @@ const englishZodOnly = {
   name: "english-zod-only",
   setup(b) {
     b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${"node_modules"}/zod/`) ? { path: join(root, "scripts", "zod-locales.mjs") } : undefined));
+  },
+};
+
+/**
+ * The parser's lookahead, computed here once from the compiled grammar (the same one the bundle
+ * holds) and embedded, instead of at every start of the CLI (src/syntax/lookahead.ts).
+ */
+const { grammar } = await import(pathToFileURL(join(root, "dist", "syntax", "grammar.js")).href);
+const lookahead = JSON.stringify(grammar.lookahead.table());
+const precomputedLookahead = {
+  name: "precomputed-lookahead",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]syntax[\\/]lookahead-table\.js$/ }, () => ({ contents: `export const PRECOMPUTED = ${lookahead};`, loader: "js" }));
   },
 };
 
@@ -50,7 +63,7 @@ const result = await build({
   banner: { js: 'import { createRequire as __chitieuRequire } from "node:module";\nconst require = __chitieuRequire(import.meta.url);' },
   // The grammar's definitions are checked by the test suite; the CLI need not check them at every start.
   define: { 'process.env["CHITIEU_SKIP_GRAMMAR_VALIDATION"]': '"1"' },
-  plugins: [englishZodOnly],
+  plugins: [englishZodOnly, precomputedLookahead],
   legalComments: "none",
   logLevel: "warning",
   metafile: true,

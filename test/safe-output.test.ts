@@ -4,6 +4,7 @@
  * control characters, and chitieu's own code runs where code generation from strings is off.
  */
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { resultsCsv, inert } from "../src/report/rows.js";
@@ -41,6 +42,13 @@ describe("text from files reaches a terminal or a page without its control chara
 describe("no code generation from strings", () => {
   it("zod validates without compiling functions", () => {
     expect(z.config().jitless).toBe(true);
+  });
+
+  it("every command module that builds schemas turns zod's compiler off itself: the CLI's entry no longer loads zod", () => {
+    const modules = readdirSync("src/cli").map((f) => [f, readFileSync(`src/cli/${f}`, "utf8")] as const);
+    const building = modules.filter(([, code]) => /^import \{ z \} from "zod";$/m.test(code));
+    expect(building.length).toBeGreaterThan(5);
+    for (const [file, code] of building) expect([file, code.includes('import "../text/jitless.js";')]).toEqual([file, true]);
   });
 
   it("check, eval and test run with code generation from strings disallowed", () => {

@@ -1,10 +1,11 @@
 /**
  * Every command as data: its argument, options, help, how `--lang` applies to it, and what runs
- * it. `main.ts` turns the list into a parser; adding a command is adding an entry. Commands but
- * `check` are imported when they run, so `chitieu check` in an editor or a hook starts fast.
+ * it. `main.ts` turns the list into a parser; adding a command is adding an entry. This file
+ * imports no command: each `run` imports its module when the command runs, so a command costs
+ * nothing at start-up until it is used, and `chitieu check` in an editor or a hook starts fast
+ * (test/cli/process.test.ts holds start-up to the parser and check's own code).
  */
 import type { z } from "zod";
-import { check, CheckOptions } from "./check.js";
 import type { Output } from "./output.js";
 
 /** `[flags, description, default?]`, as commander takes them; `required` ones must be given. */
@@ -60,7 +61,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [["--format <format>", "text or json", "text"], ["--strict", "fail on warnings too", false], LANG_MESSAGES],
     lang: "messages",
     help: "\nExample:\n  chitieu check policies/\n\nExit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error.",
-    run: (paths: string[], { io, validate }) => check(paths, validate(CheckOptions), io),
+    run: async (paths: string[], { io, validate, raw }) => {
+      const { check, plainCheckOptions } = await import("./check.js");
+      const options = plainCheckOptions(raw) ?? validate((await import("./check-options.js")).CheckOptions);
+      return check(paths, options, io);
+    },
   },
   {
     name: "schedule",

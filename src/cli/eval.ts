@@ -2,6 +2,7 @@
 import { printable } from "../text/printable.js";
 import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { extname } from "node:path";
+import "../text/jitless.js";
 import { z } from "zod";
 import { localizeIssue } from "../data/issue-words.js";
 import type { Evaluation } from "../evaluate/result.js";

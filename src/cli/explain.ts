@@ -1,5 +1,6 @@
 /** `chitieu explain POLICY --unit U --metric M ...`: one result in sentences. */
 import { printable } from "../text/printable.js";
+import "../text/jitless.js";
 import { z } from "zod";
 import { explainResult } from "../report/explain.js";
 import { closest } from "../text/suggest.js";

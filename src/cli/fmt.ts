@@ -3,6 +3,7 @@
  * the keywords written; the messages are in `io.lang`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import "../text/jitless.js";
 import { z } from "zod";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { formatSource } from "../syntax/format.js";

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import "../text/jitless.js";
 import { z } from "zod";
 import { formatSource } from "../syntax/format.js";
 import { EXIT, type Output } from "./output.js";

@@ -8,10 +8,9 @@
  *
  * The commands themselves are data (commands.ts); this file turns them into a parser.
  */
-import "../text/jitless.js";
 import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
-import { z } from "zod";
+import type { z } from "zod";
 import { COMMANDS } from "./commands.js";
 import type { Lang } from "../i18n/lang.js";
 import { EXIT, type Output } from "./output.js";

@@ -3,6 +3,7 @@
  * each failure printed as a policy or data fragment with the seed that replays it.
  */
 import { extname } from "node:path";
+import "../text/jitless.js";
 import { z } from "zod";
 import { compileFile } from "../files/policy.js";
 import { readUnits } from "../data/registry.js";

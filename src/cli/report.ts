@@ -1,5 +1,6 @@
 /** `chitieu report POLICY --units F --data F --as-of DATE --out report.html`: the HTML report. */
 import { extname } from "node:path";
+import "../text/jitless.js";
 import { z } from "zod";
 import { evaluationHistory } from "../evaluate/history.js";
 import { reportHtml } from "../report/html.js";

@@ -1,5 +1,6 @@
 /** `chitieu schedule FILE`: every target's milestones, per tier and per unit the policy singles out. */
 import { printable } from "../text/printable.js";
+import "../text/jitless.js";
 import { z } from "zod";
 import { compileFile } from "../files/policy.js";
 import { renderDiagnostics } from "../diagnostics/render.js";

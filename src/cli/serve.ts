@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import "../text/jitless.js";
 import { z } from "zod";
 import { createToken, verifyStore } from "../service/admin-actions.js";
 import { loadDeployment } from "../service/deployment.js";

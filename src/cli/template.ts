@@ -3,6 +3,7 @@
  * units fill in, made from the policy (src/report/template.ts), one row per unit of the registry.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import "../text/jitless.js";
 import { z } from "zod";
 import { parsePeriod } from "../data/period.js";
 import { readUnits } from "../data/registry.js";

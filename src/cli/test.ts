@@ -1,4 +1,5 @@
 /** `chitieu test [PATHS...]`: run policy test files (`*.test.json`) and report each case, for CI. */
+import "../text/jitless.js";
 import { z } from "zod";
 import { compileFile } from "../files/policy.js";
 import { renderDiagnostics } from "../diagnostics/render.js";

@@ -4,18 +4,28 @@
  * and the reference page in grammar/ are generated from this class.
  */
 import { CstParser } from "chevrotain";
+import { PrecomputedLookahead, type LookaheadTable } from "./lookahead.js";
+import { PRECOMPUTED } from "./lookahead-table.js";
 import { errorMessages } from "./messages.js";
 import * as t from "./tokens.js";
 
+const MAX_LOOKAHEAD = 3;
+
 export class PolicyGrammar extends CstParser {
-  constructor() {
+  /** How it chooses between alternatives; `lookahead.table()` is what the bundle precomputes. */
+  readonly lookahead: PrecomputedLookahead;
+
+  constructor(precomputed: LookaheadTable | undefined = PRECOMPUTED) {
+    const lookahead = new PrecomputedLookahead(t.allTokens, MAX_LOOKAHEAD, precomputed);
     super(t.allTokens, {
       recoveryEnabled: true,
-      maxLookahead: 3,
+      maxLookahead: MAX_LOOKAHEAD,
       nodeLocationTracking: "full",
       errorMessageProvider: errorMessages,
       skipValidations: t.skipGrammarChecks,
+      lookaheadStrategy: lookahead,
     });
+    this.lookahead = lookahead;
     this.performSelfAnalysis();
   }
 

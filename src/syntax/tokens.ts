@@ -92,8 +92,15 @@ export const AtMost = keyword("AtMost", ["at most"], ["tối đa", "không quá"
 export const Above = keyword("Above", ["above"], ["trên"], [">"]);
 export const Below = keyword("Below", ["below"], ["dưới"], ["<"]);
 
+// What chevrotain would otherwise find out at every start by parsing each pattern (regexp-to-ast):
+// the characters a token can start with (`start_chars_hint`) and whether it can hold a line break
+// (`line_breaks`). That analysis was half of building the lexer (bench/README.md). The hints must be
+// exact: test/syntax/tokens.test.ts holds each to its pattern, for every character.
 const punctuation = (name: string, symbol: string): TokenType =>
-  createToken({ name, label: `\`${symbol}\``, pattern: symbol });
+  createToken({ name, label: `\`${symbol}\``, pattern: symbol, line_breaks: false });
+
+const codes = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const DIGITS = codes(0x30, 0x39);
 
 export const Colon = punctuation("Colon", ":");
 export const Comma = punctuation("Comma", ",");
@@ -109,16 +116,22 @@ export const DateLiteral = createToken({
   name: "DateLiteral",
   label: "a date (2022-09-30 or 30/09/2022)",
   pattern: /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
 });
 export const PercentLiteral = createToken({
   name: "PercentLiteral",
   label: "a percentage (50% or 48,6%)",
   pattern: /\d+(?:[.,]\d+)?%/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
 });
 export const NumberLiteral = createToken({
   name: "NumberLiteral",
   label: "a number",
   pattern: /\d+(?:\.\d+)?/,
+  start_chars_hint: DIGITS,
+  line_breaks: false,
 });
 export const StringLiteral = createToken({
   name: "StringLiteral",
@@ -126,24 +139,33 @@ export const StringLiteral = createToken({
   // Unrolled (`plain* (escape plain*)*`): an alternation under a star makes the regex engine recurse
   // once per character, and a long string then overflows the stack.
   pattern: /"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*"/,
+  start_chars_hint: ['"'],
+  line_breaks: false,
 });
 // Ids are ASCII, but an id is often first written with its accents (`tỷ_lệ`). Lexed whole, such a word
 // is one id that the parser reports once with the ASCII id to use; letter by letter, it was seven errors.
 const LETTERS = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF";
+const LETTER_CODES = [...codes(0x41, 0x5a), ...codes(0x61, 0x7a), ...codes(0xc0, 0xd6), ...codes(0xd8, 0xf6), ...codes(0xf8, 0x24f), ...codes(0x1e00, 0x1eff)];
 export const Identifier = createToken({
   name: "Identifier",
   label: "a name",
   pattern: new RegExp(`[${LETTERS}_][${LETTERS}0-9_-]*`),
+  start_chars_hint: [...LETTER_CODES, "_"],
+  line_breaks: false,
 });
 export const Comment = createToken({
   name: "Comment",
   pattern: /#[^\r\n]*/,
   group: "comments",
+  start_chars_hint: ["#"],
+  line_breaks: false,
 });
 export const Whitespace = createToken({
   name: "Whitespace",
   pattern: /\s+/,
   group: Lexer.SKIPPED,
+  // What `\s` matches in JavaScript: ASCII spaces and controls, NBSP, the Unicode space separators, BOM.
+  start_chars_hint: [...codes(0x09, 0x0d), 0x20, 0xa0, 0x1680, ...codes(0x2000, 0x200a), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff],
   line_breaks: true,
 });
 

@@ -1,8 +1,8 @@
-// All date logic of the project lives here, and this is the only module that
-// imports luxon. Dates are calendar days without a time of day, held as
-// zero-padded ISO strings so they order lexicographically and serialise as-is.
-
-import { DateTime } from "luxon";
+// All date logic of the project lives here. Dates are calendar days without a
+// time of day, held as zero-padded ISO strings so they order lexicographically
+// and serialise as-is. Day arithmetic is integer arithmetic on day numbers, and
+// "today" in a zone comes from Intl: no date library is loaded at start-up,
+// which `chitieu check` pays for on every run (bench/README.md).
 
 export const ZONE = "Asia/Ho_Chi_Minh";
 
@@ -117,13 +117,36 @@ export function addMonths(anchor: IsoDate, n: number): IsoDate {
   return computed(targetYear, targetMonth, targetDay);
 }
 
-// UTC rather than ZONE: a calendar day has no time of day, and historical
-// offset changes in the zone must not shift a date.
+// On day numbers rather than through a zone: a calendar day has no time of
+// day, and historical offset changes in the zone must not shift a date.
 export function addDays(d: IsoDate, n: number): IsoDate {
   checkCount(n);
   const { year, month, day } = parts(d);
-  const shifted = DateTime.utc(year, month, day).plus({ days: n });
-  return computed(shifted.year, shifted.month, shifted.day);
+  return civilFromDays(daysFromCivil(year, month, day) + n);
+}
+
+// Days since 1970-01-01 in the proleptic Gregorian calendar, and back: the
+// era-based algorithms of Howard Hinnant's "chrono-Compatible Low-Level Date
+// Algorithms" (an era is 400 years, 146,097 days), exact for any year here.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function civilFromDays(days: number): IsoDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return computed(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
@@ -139,7 +162,8 @@ export function formatDate(d: IsoDate, style: "iso" | "vi"): string {
 // "Today" depends on where the deadline is judged: a run at 23:00 UTC on
 // 30/09 is already 01/10 in Vietnam.
 export function todayIn(zone: string = ZONE): IsoDate {
-  const now = DateTime.now().setZone(zone);
-  if (!now.isValid) throw new RangeError(`unknown time zone: ${zone}`);
-  return computed(now.year, now.month, now.day);
+  // Intl throws a RangeError for a zone it does not know.
+  const fields = new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(Date.now());
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(fields.find((f) => f.type === type)?.value);
+  return computed(field("year"), field("month"), field("day"));
 }

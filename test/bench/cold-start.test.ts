@@ -30,6 +30,15 @@ describe("bench/cold-start.mjs", () => {
     }
     expect(out.ratio).toBeCloseTo(out.cli.median / out.bare.median, 1);
     expect(out.overBare).toBeCloseTo(out.cli.median - out.bare.median, 0);
+    // The goal is judged on the ratio to bare node in the same run: 200 ms where node takes 85.
+    expect(out.goal).toEqual({ ms: 200, bareMs: 85, ratio: 2.35 });
+    expect(out.met).toBe(out.ratio <= 2.35);
+  });
+
+  it("states the goal and whether it is met", () => {
+    const r = node(["bench/cold-start.mjs", "--runs", "1"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^goal: check under 200 ms where bare node takes 85 ms, at most 2\.35x bare node: (met|not met)$/m);
   });
 
   it("fails when the CLI fails", () => {

@@ -108,4 +108,28 @@ describe("the bundled CLI", () => {
     expect(everything).toMatch(/import\("exceljs"\)/);
     expect(entry).toMatch(/import\("\.\/chunks\/eval-[A-Z0-9]+\.js"\)/);
   });
+
+  test("`chitieu check` loads the parser and the checks, not zod nor any other command", () => {
+    const staticImports = (code: string) => [...code.matchAll(/^import\s[^;]*?from\s+"\.\/(?:chunks\/)?([^"]+)"/gm)].map((m) => m[1]!);
+    const entry = readFileSync(bundle, "utf8");
+    const check = /import\("\.\/chunks\/(check-[A-Z0-9]+\.js)"\)/.exec(entry)?.[1];
+    expect(check).toBeDefined();
+    // The chunks a check loads: the entry's and check's, and what those import statically in turn.
+    const loaded = new Map<string, string>();
+    const visit = (chunk: string) => {
+      if (loaded.has(chunk)) return;
+      const code = readFileSync(join("dist/bundle/chunks", chunk), "utf8");
+      loaded.set(chunk, code);
+      staticImports(code).forEach(visit);
+    };
+    [...staticImports(entry), check!].forEach(visit);
+    const sources = [entry, ...loaded.values()].join("\n");
+    // esbuild heads each bundled module with its path: the packages present are in those comments.
+    expect(sources).toMatch(/^\/\/ node_modules\/chevrotain\//m);
+    expect(sources).toMatch(/^\/\/ node_modules\/commander\//m);
+    for (const absent of ["zod", "exceljs", "fast-check"]) expect(sources).not.toMatch(new RegExp(`^// node_modules/${absent}/`, "m"));
+    expect([...loaded.keys()].filter((chunk) => /^(eval|report|explain|schedule|fmt|test|serve|init|template)-/.test(chunk))).toEqual([]);
+    // The parser's lookahead comes computed (scripts/bundle.mjs), not computed at every start.
+    expect(sources).toMatch(/PRECOMPUTED = \{\s*"file:Repetition:0"/);
+  });
 });
