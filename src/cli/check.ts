@@ -1,7 +1,9 @@
 /** `chitieu check FILES...`: every diagnostic of every policy, and an exit code for CI. */
+import { normalize } from "node:path";
 import { z } from "zod";
+import { checkTimeline } from "../check/timeline.js";
 import { compileFile } from "../files/policy.js";
-import { localize, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { byPosition, localize, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics, summary } from "../diagnostics/render.js";
 import { findFiles } from "../files/find.js";
 import type { Lang } from "../i18n/lang.js";
@@ -25,7 +27,10 @@ export function check(paths: readonly string[], options: CheckOptions, io: Outpu
     io.err(`chitieu: ${words.noFiles(".ct", paths)}\n`);
     return EXIT.usage;
   }
-  const results = files.map((file) => ({ file, ...compileFile(file) }));
+  const compiled = files.map((file) => ({ file, ...compileFile(file) }));
+  // Policies that supersede one another are checked together too: the warnings go with the superseding policy's file.
+  const across = checkTimeline(compiled);
+  const results = compiled.map((r) => ({ ...r, diagnostics: [...r.diagnostics, ...across.filter((d) => d.file === normalize(r.file))].sort(byPosition) }));
   const all = results.flatMap((r) => r.diagnostics);
   if (options.format === "json") {
     const diagnostics = (ds: readonly Diagnostic[]) => ds.map((d) => withLocalized(d, lang));
