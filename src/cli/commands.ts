@@ -89,7 +89,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "eval",
     description: "score reported data against a policy as of a date",
-    argument: ["<policy>", "a policy file"],
+    argument: ["<policies...>", "a policy file; or several, or a folder: policies over time, each date decided by the one in force"],
     options: [
       ...DATA_OPTIONS,
       ["--format <format>", "table, json, csv, ndjson or xlsx (default: from --out's extension, else table)"],
@@ -98,9 +98,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     lang: "reports",
     help: `\nExamples:\n  chitieu eval policies/brvt-2139-2022.ct ${EXAMPLE_DATA} --as-of 2022-11-30\n  chitieu eval policies/brvt-2139-2022.ct ${EXAMPLE_DATA} --as-of 2022-11-30 --out results.xlsx`,
-    run: async (policy: string, { io, validate }) => {
+    run: async (policies: string[], { io, validate }) => {
       const { evaluateCommand, EvalOptions } = await import("./eval.js");
-      return evaluateCommand(policy, validate(EvalOptions), io);
+      return evaluateCommand(policies, validate(EvalOptions), io);
     },
   },
   {

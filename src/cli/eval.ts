@@ -11,6 +11,7 @@ import { resultsTable, type TableOptions } from "../report/table.js";
 import { resultsWorkbook } from "../report/workbook.js";
 import { DataOptions, evaluationOf, langOf, unusedData } from "./data.js";
 import { EXIT, type Output } from "./output.js";
+import { decidedBy, evaluationOverTimeOf, severalPolicies } from "./over-time.js";
 import { cliWords } from "./words.js";
 
 const FORMATS = ["table", "json", "csv", "ndjson", "xlsx"] as const;
@@ -41,7 +42,9 @@ function formatFor(options: EvalOptions, words: ReturnType<typeof cliWords>): { 
 /** Issues listed on standard error when the output itself does not carry them. */
 const ISSUES_ON_STDERR = 10;
 
-export async function evaluateCommand(policyFile: string, options: EvalOptions, io: Output): Promise<number> {
+/** One policy file, or several (a folder, or files given together) evaluated as policies over time. */
+export async function evaluateCommand(policyFiles: string | readonly string[], options: EvalOptions, io: Output): Promise<number> {
+  const paths = typeof policyFiles === "string" ? [policyFiles] : policyFiles;
   const lang = langOf(options, io);
   const chosen = formatFor(options, cliWords(lang));
   if ("error" in chosen) {
@@ -49,11 +52,12 @@ export async function evaluateCommand(policyFile: string, options: EvalOptions, 
     return EXIT.usage;
   }
   const { format } = chosen;
-  const loaded = await evaluationOf(policyFile, options, io);
+  const overTime = severalPolicies(paths);
+  const loaded = overTime ? await evaluationOverTimeOf(paths, options, io) : await evaluationOf(paths[0]!, options, io);
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy, units } = loaded;
   const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format, { lang, colour: io.colour ?? false, policy, units });
-  if (options.out === undefined) io.out(output as string);
+  if (options.out === undefined) io.out(format === "table" && overTime ? `${output as string}\n${decidedBy(evaluation, lang)}` : (output as string));
   else if (!writeOut(options.out, output, io, lang)) return EXIT.usage;
   const quiet = evaluation.dataIssues.length === 0 && evaluation.rows.rejected === 0;
   if (!quiet && format !== "table" && !(format === "json" && options.out === undefined)) summarise(evaluation, lang, io);
