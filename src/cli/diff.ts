@@ -37,7 +37,9 @@ export function diffCommand(files: readonly string[], options: DiffOptions, io: 
     }
     policies.push(result.policy);
   }
-  const diff = diffPolicies(policies[0]!, policies[1]!);
+  const [old, amended] = policies;
+  if (!old || !amended) return EXIT.usage;
+  const diff = diffPolicies(old, amended);
   io.out(options.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : printable(asText(diff, DIFF_WORDS[lang])));
   return options.exitCode && diff.changes.length > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -53,7 +53,7 @@ export async function evaluateCommand(policyFiles: string | readonly string[], o
   }
   const { format } = chosen;
   const overTime = severalPolicies(paths);
-  const loaded = overTime ? await evaluationOverTimeOf(paths, options, io) : await evaluationOf(paths[0]!, options, io);
+  const loaded = overTime ? await evaluationOverTimeOf(paths, options, io) : await evaluationOf(paths[0] ?? "", options, io);
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy, units } = loaded;
   const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format, { lang, colour: io.colour ?? false, policy, units });

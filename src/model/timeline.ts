@@ -29,24 +29,21 @@ export type Timeline = { readonly ok: true; readonly periods: readonly InForce[]
  */
 export function timelineOf(policies: readonly Policy[]): Timeline {
   const ids = new Set<string>();
+  const dated: { policy: Policy; from: IsoDate; until: IsoDate | undefined }[] = [];
   for (const policy of policies) {
     if (ids.has(policy.id)) return { ok: false, problem: { kind: "same-id", policy: policy.id } };
     ids.add(policy.id);
     if (!policy.effective) return { ok: false, problem: { kind: "undated", policy: policy.id } };
+    dated.push({ policy, ...policy.effective });
   }
-  const sorted = [...policies].sort((a, b) => (a.effective!.from < b.effective!.from ? -1 : a.effective!.from > b.effective!.from ? 1 : 0));
-  const [first, ...rest] = sorted;
-  const unrelated = rest.find((p) => p.supersedes === undefined || !ids.has(p.supersedes) || p.supersedes === p.id);
-  if (first && unrelated) return { ok: false, problem: { kind: "unrelated", policy: unrelated.id, first: first.id } };
-  const periods = sorted.map((policy, i): InForce => {
-    const next = sorted[i + 1]?.effective?.from;
-    const own = policy.effective!.until;
+  dated.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const [first, ...rest] = dated;
+  const unrelated = rest.find(({ policy: p }) => p.supersedes === undefined || !ids.has(p.supersedes) || p.supersedes === p.id);
+  if (first && unrelated) return { ok: false, problem: { kind: "unrelated", policy: unrelated.policy.id, first: first.policy.id } };
+  const periods = dated.map(({ policy, from, until }, i): InForce => {
+    const next = dated[i + 1]?.from;
     const before = next === undefined ? undefined : addDays(next, -1);
-    return { policy, from: policy.effective!.from, until: own === undefined || (before !== undefined && before < own) ? before : own };
+    return { policy, from, until: until === undefined || (before !== undefined && before < until) ? before : until };
   });
   return { ok: true, periods };
 }
-
-/** The period in force on a date, if a policy of the line is. */
-export const inForceOn = (periods: readonly InForce[], date: IsoDate): InForce | undefined =>
-  periods.find((p) => p.from <= date && (p.until === undefined || date <= p.until));

@@ -78,7 +78,7 @@ describe("`chitieu check` checks the policies it is given together", () => {
     expect(run.stdout).toContain(`--> ${join(dir, "new.ct")}:2:3`);
     expect(run.stdout).toContain("checked 2 files: 0 errors, 1 warning\n");
     expect((await runMain(["check", "--strict", dir])).status).toBe(1);
-    const json = JSON.parse((await runMain(["check", "--format", "json", dir])).stdout);
+    const json = JSON.parse((await runMain(["check", "--format", "json", dir])).stdout) as { files: { diagnostics: { code: string }[] }[] };
     expect(json.files.map((f: { diagnostics: { code: string }[] }) => f.diagnostics.map((d) => d.code))).toEqual([["CT400"], []]);
     // One file alone has nothing to compare with.
     expect((await runMain(["check", join(dir, "new.ct")])).stdout).toBe("checked 1 file: 0 errors, 0 warnings\n");

@@ -27,7 +27,7 @@ describe("chitieu eval over time", () => {
     const local = e.results.filter((r) => r.tier !== "province");
     expect(new Set(local.map((r) => `${r.policy} ${r.milestone} ${r.threshold}`))).toEqual(new Set(["qd-200-2022 2022-11-30 45"]));
     const ndjson = await runMain(["eval", OLD, NEW, ...DATA, "--as-of", "2022-11-30", "--format", "ndjson"]);
-    expect(ndjson.stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line))).toEqual(e.results);
+    expect(ndjson.stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line) as unknown)).toEqual(e.results);
   });
 
   test("the table says how many results each policy decided, in the language asked", async () => {
@@ -40,9 +40,9 @@ describe("chitieu eval over time", () => {
 
   test("one policy as before: no `policy` on results, no `timeline`", async () => {
     const run = await runMain(["eval", OLD, ...DATA, "--as-of", "2022-11-30", "--format", "json"]);
-    const e = JSON.parse(run.stdout);
+    const e = JSON.parse(run.stdout) as { timeline?: unknown; results: object[] };
     expect(e.timeline).toBeUndefined();
-    expect(e.results.some((r: object) => "policy" in r)).toBe(false);
+    expect(e.results.some((r) => "policy" in r)).toBe(false);
   });
 
   test("policies that are not one line of amendments are refused (exit 2)", async () => {
