@@ -1,4 +1,5 @@
 /** `chitieu diff OLD NEW`: text in English and Vietnamese, JSON in its documented shape, exit codes. */
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { PolicyDiff } from "../../src/schedule/diff.js";
 import { runMain } from "../support/main.js";
@@ -59,4 +60,13 @@ describe("chitieu diff", () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("error[CT203]");
   });
+});
+
+test("README shows what `chitieu diff` prints on the example amendment", async () => {
+  const readme = readFileSync("README.md", "utf8");
+  const section = readme.slice(readme.indexOf("## Amendments: policies over time"));
+  const [command, output] = [...section.matchAll(/```(?:sh)?\n([\s\S]*?)```/g)].slice(1, 3).map((m) => m[1]!);
+  const args = command!.trim().split(/\s+/).slice(2);
+  expect(args).toEqual(["diff", OLD, NEW]);
+  expect((await runMain(args)).stdout).toBe(output);
 });
