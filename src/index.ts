@@ -37,7 +37,15 @@ export {
   reasonText,
   scoreReasonText,
   localizeIssue,
+  checkTimeline,
+  diffPolicies,
+  timelineOf,
+  compileEvaluatorOverTime,
 } from "./api/exports.js";
+export { PolicyDiff, ScheduleChange } from "./schedule/diff.js";
+export type { InForce, Timeline, TimelineProblem } from "./model/timeline.js";
+export type { TimelineEvaluator, PreparedTimeline } from "./evaluate/over-time.js";
+export type { CheckedPolicy } from "./check/timeline.js";
 export type { BadArgument } from "./data/guard.js";
 export type { CompileOptions, CompileResult } from "./files/policy.js";
 export type { ParseResult } from "./syntax/parse.js";

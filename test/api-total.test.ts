@@ -31,6 +31,7 @@ const TABLE: Readonly<Record<string, number | null>> = {
   toNumber: 1, toDecimalString: 2, formatPercent: 2, compileEvaluator: 1, Evaluation: null, Result: null, ScoreResult: null, Group: null, Status: null,
   readUnits: 2, readMerges: 2, readObservations: 2, readData: 3, formatOfPath: 1, readSheet: 2, resultsTable: 2, reportHtml: 4,
   evaluationHistory: 3, historyDates: 2, resultsWorkbook: 3, streamObservations: 2, readObservationStream: 2, observationsOf: 2, reasonText: 2, scoreReasonText: 2, localizeIssue: 2,
+  checkTimeline: 1, diffPolicies: 2, timelineOf: 1, compileEvaluatorOverTime: 1, PolicyDiff: null, ScheduleChange: null,
   // chitieu/testing
   anchorDate: 1, calendarDate: 1, daysAround: 2, expectedSchedule: 2, milestoneList: 1, ongoingSchedule: 1, percent: 1, policySource: 1, policySpec: 1,
   policyText: 1, policyTree: 1, rampCase: 1, rampDeadline: 1, rampPolicy: 1, rampReaches: 1, scheduleClauses: 1, scheduleSpec: 1, stepPeriod: 1,

@@ -26,6 +26,10 @@ import { reasonText as reason, scoreReasonText as scoreReason } from "../evaluat
 import { resultsTable as table } from "../report/table.js";
 import { reportHtml as html } from "../report/html.js";
 import { resultsWorkbook as workbook } from "../report/workbook.js";
+import { checkTimeline as checkInTime } from "../check/timeline.js";
+import { diffPolicies as diff, type PolicyDiff } from "../schedule/diff.js";
+import { timelineOf as timeline, type Timeline } from "../model/timeline.js";
+import { compileEvaluatorOverTime as overTime, type TimelineEvaluator } from "../evaluate/over-time.js";
 
 const AT = { offset: 0, line: 1, column: 1 };
 const NO_ROWS = { read: 0, used: 0, rejected: 0 };
@@ -105,3 +109,17 @@ export const observationsOf = is.guard("observationsOf", [batch, is.text], batch
 export const reasonText = is.guard("reasonText", [is.arg("object", (v) => is.isObject(v) && typeof v.kind === "string"), is.lang], reason, () => "");
 export const scoreReasonText = is.guard("scoreReasonText", [is.arg("object", (v) => is.isObject(v) && typeof v.kind === "string"), is.lang], scoreReason, () => "");
 export const localizeIssue = is.guard("localizeIssue", [is.arg("object", (v) => is.isObject(v) && typeof v.message === "string"), is.lang], wordIssue, () => "");
+
+const compiled = is.arg("object", (v) => is.isObject(v) && v.sources instanceof Map);
+export const checkTimeline = is.guard("checkTimeline", [is.listOf(compiled)], checkInTime, () => []);
+const NO_DIFF: PolicyDiff = { old: { policy: "", file: "" }, new: { policy: "", file: "" }, since: null, changes: [] };
+export const diffPolicies = is.guard("diffPolicies", [is.policy, is.policy], diff, () => NO_DIFF);
+/** Something that is not a list of policies makes an empty line. */
+export const timelineOf = is.guard("timelineOf", [is.listOf(is.policy)], timeline, (): Timeline => ({ ok: true, periods: [] }));
+const period = is.arg("object", (v) => is.isObject(v) && is.policy.check(v.policy) && typeof v.from === "string");
+/** Periods that are not a timeline's give an evaluator that prepares nothing and whose every evaluation is empty, carrying why. */
+export const compileEvaluatorOverTime = is.guard("compileEvaluatorOverTime", [is.arg("list", (v) => Array.isArray(v) && v.length > 0 && v.every((p) => period.check(p)))], overTime, (bad): TimelineEvaluator => ({
+  periods: [],
+  prepare: () => ({ prepared: [] }),
+  evaluate: (_prepared, { asOf }) => ({ policy: "", asOf, results: [], scores: [], groups: [], dataIssues: [{ ...issue(bad), column: null }], rows: NO_ROWS, files: [] }),
+}));

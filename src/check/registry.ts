@@ -6,7 +6,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type * as A from "../syntax/ast.js";
 import { definedOnce, metricFieldsDefined, metricFieldsDiffer, unitTagsDefined, unitTierDefined } from "./checks/definitions.js";
-import { headerPresent, importsOnlyDefine, ruleIdsUnique, targetsDoNotConflict } from "./checks/file.js";
+import { headerPresent, importsOnlyDefine, overridesStartInTime, ruleIdsUnique, targetsDoNotConflict } from "./checks/file.js";
 import {
   dataCheckDividesByNonZero,
   dataCheckFunctionsKnown,
@@ -37,7 +37,7 @@ const measuredPoints = (target: A.TargetDeclaration, context: CheckContext): A.P
   context.facts.measuredMetric(target) ? target.points : undefined;
 
 export const registry: Registry = {
-  file: [importsOnlyDefine, ruleIdsUnique, targetsDoNotConflict, headerPresent],
+  file: [importsOnlyDefine, ruleIdsUnique, targetsDoNotConflict, overridesStartInTime, headerPresent],
   header: [effectivePeriodInOrder],
   // Imports are followed, and their problems reported, as the files are loaded (load.ts).
   import: [],

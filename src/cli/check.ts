@@ -6,8 +6,10 @@
  * read here; only options that do not fit go through the schema in check-options.ts, which words
  * the usage error as every other command does. A property test holds the two to the same verdict.
  */
+import { normalize } from "node:path";
+import { checkTimeline } from "../check/timeline.js";
 import { compileFile } from "../files/policy.js";
-import { localize, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { byPosition, localize, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics, summary } from "../diagnostics/render.js";
 import { findFiles } from "../files/find.js";
 import type { Lang } from "../i18n/lang.js";
@@ -39,7 +41,10 @@ export function check(paths: readonly string[], options: CheckOptions, io: Outpu
     io.err(`chitieu: ${words.noFiles(".ct", paths)}\n`);
     return EXIT.usage;
   }
-  const results = files.map((file) => ({ file, ...compileFile(file) }));
+  const compiled = files.map((file) => ({ file, ...compileFile(file) }));
+  // Policies that supersede one another are checked together too: the warnings go with the superseding policy's file.
+  const across = checkTimeline(compiled);
+  const results = compiled.map((r) => ({ ...r, diagnostics: [...r.diagnostics, ...across.filter((d) => d.file === normalize(r.file))].sort(byPosition) }));
   const all = results.flatMap((r) => r.diagnostics);
   if (options.format === "json") {
     const diagnostics = (ds: readonly Diagnostic[]) => ds.map((d) => withLocalized(d, lang));

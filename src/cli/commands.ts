@@ -80,9 +80,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
+    name: "diff",
+    description: "list what an amendment changes: milestones added, removed, moved, thresholds changed, per tier and metric",
+    argument: ["<files...>", "the old policy file, then the new one"],
+    options: [["--format <format>", "text or json", "text"], ["--exit-code", "exit 1 when the schedules differ", false], LANG_MESSAGES],
+    lang: "messages",
+    help: "\nExample:\n  chitieu diff examples/amendment/qd-100-2022.ct examples/amendment/qd-200-2022.ct\n\nExit codes: 0 (with --exit-code: 0 no change, 1 changes), 1 a policy has errors, 2 usage or I/O error.",
+    run: async (files: string[], { io, validate }) => {
+      const { diffCommand, DiffOptions } = await import("./diff.js");
+      return diffCommand(files, validate(DiffOptions), io);
+    },
+  },
+  {
     name: "eval",
     description: "score reported data against a policy as of a date",
-    argument: ["<policy>", "a policy file"],
+    argument: ["<policies...>", "a policy file; or several, or a folder: policies over time, each date decided by the one in force"],
     options: [
       ...DATA_OPTIONS,
       ["--format <format>", "table, json, csv, ndjson or xlsx (default: from --out's extension, else table)"],
@@ -91,9 +103,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     lang: "reports",
     help: `\nExamples:\n  chitieu eval policies/brvt-2139-2022.ct ${EXAMPLE_DATA} --as-of 2022-11-30\n  chitieu eval policies/brvt-2139-2022.ct ${EXAMPLE_DATA} --as-of 2022-11-30 --out results.xlsx`,
-    run: async (policy: string, { io, validate }) => {
+    run: async (policies: string[], { io, validate }) => {
       const { evaluateCommand, EvalOptions } = await import("./eval.js");
-      return evaluateCommand(policy, validate(EvalOptions), io);
+      return evaluateCommand(policies, validate(EvalOptions), io);
     },
   },
   {

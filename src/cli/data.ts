@@ -74,10 +74,28 @@ export async function evaluationOf(policyFile: string, options: DataOptions, io:
 /** Reads the policy and the data and prepares them; a number is the exit code of a failure already reported. */
 export async function loadData(policyFile: string, options: DataOptions, io: Output): Promise<LoadedData | number> {
   const words = cliWords(langOf(options, io));
+  const found = dataFiles(statOf(policyFile)?.isFile() ? [] : [{ path: policyFile, reason: "no-such-file" }], options, io);
+  if (typeof found === "number") return found;
+  const compiled = compileFile(policyFile);
+  if (!compiled.policy) {
+    io.err(`${renderDiagnostics(compiled.diagnostics, compiled.sources, { lang: langOf(options, io) }) || `chitieu: ${words.noPolicyHeader(policyFile)}`}\n`);
+    return EXIT.problems;
+  }
+  const policy = compiled.policy;
+  const read = await readFiles(policy, found, options, io);
+  if (typeof read === "number") return read;
+  const evaluator = compileEvaluator(policy);
+  const prepared = evaluator.prepare(read, { successors: options.successors });
+  return { policy, evaluator, prepared, units: read.registry.units };
+}
+
+/** The data files the options name, once every path is readable; else the exit code, the paths reported. */
+export function dataFiles(missing: readonly { path: string; reason: string }[], options: DataOptions, io: Output): Files | number {
+  const words = cliWords(langOf(options, io));
   const found = filesOf(options);
-  const missing = [...(statOf(policyFile)?.isFile() ? [] : [{ path: policyFile, reason: "no-such-file" as const }]), ...found.unreadable];
-  if (missing.length > 0) {
-    for (const { path, reason } of missing) io.err(`chitieu: ${words.cannotRead(path, reason)}\n`);
+  const unreadable = [...missing, ...found.unreadable];
+  if (unreadable.length > 0) {
+    for (const { path, reason } of unreadable) io.err(`chitieu: ${words.cannotRead(path, reason)}\n`);
     return EXIT.usage;
   }
   const notWorkbook = options.sheet === undefined ? undefined : found.files.data.find((path) => formatOfPath(path) !== "xlsx");
@@ -85,18 +103,17 @@ export async function loadData(policyFile: string, options: DataOptions, io: Out
     io.err(`chitieu: ${words.sheetNotXlsx(notWorkbook)}\n`);
     return EXIT.usage;
   }
-  const compiled = compileFile(policyFile);
-  if (!compiled.policy) {
-    io.err(`${renderDiagnostics(compiled.diagnostics, compiled.sources, { lang: langOf(options, io) }) || `chitieu: ${words.noPolicyHeader(policyFile)}`}\n`);
-    return EXIT.problems;
-  }
-  const policy = compiled.policy;
-  const opened = sourcesOf(found.files, io);
+  return found.files;
+}
+
+/** Every data file read for the policy, with a progress bar per file on a terminal. */
+export async function readFiles(policy: Policy, files: Files, options: DataOptions, io: Output): Promise<Awaited<ReturnType<typeof readData>> | number> {
+  const words = cliWords(langOf(options, io));
+  const opened = sourcesOf(files, io);
   if (typeof opened === "number") return opened;
   const progress = new Map<string, Progress>();
-  let read: Awaited<ReturnType<typeof readData>>;
   try {
-    read = await readData(policy, opened, {
+    return await readData(policy, opened, {
       numbers: options.numbers,
       ...(options.delimiter ? { delimiter: options.delimiter } : {}),
       ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
@@ -110,12 +127,9 @@ export async function loadData(policyFile: string, options: DataOptions, io: Out
   } finally {
     for (const bar of progress.values()) bar.done();
   }
-  const evaluator = compileEvaluator(policy);
-  const prepared = evaluator.prepare(read, { successors: options.successors });
-  return { policy, evaluator, prepared, units: read.registry.units };
 }
 
-type Files = Record<SourceRole, string[]>;
+export type Files = Record<SourceRole, string[]>;
 
 function filesOf(options: DataOptions): { files: Files; unreadable: { path: string; reason: string }[] } {
   const unreadable: { path: string; reason: string }[] = [];

@@ -13,6 +13,7 @@ import { resultsTable, type TableOptions } from "../report/table.js";
 import { resultsWorkbook } from "../report/workbook.js";
 import { DataOptions, evaluationOf, langOf, unusedData } from "./data.js";
 import { EXIT, type Output } from "./output.js";
+import { decidedBy, evaluationOverTimeOf, severalPolicies } from "./over-time.js";
 import { cliWords } from "./words.js";
 
 const FORMATS = ["table", "json", "csv", "ndjson", "xlsx"] as const;
@@ -43,7 +44,9 @@ function formatFor(options: EvalOptions, words: ReturnType<typeof cliWords>): { 
 /** Issues listed on standard error when the output itself does not carry them. */
 const ISSUES_ON_STDERR = 10;
 
-export async function evaluateCommand(policyFile: string, options: EvalOptions, io: Output): Promise<number> {
+/** One policy file, or several (a folder, or files given together) evaluated as policies over time. */
+export async function evaluateCommand(policyFiles: string | readonly string[], options: EvalOptions, io: Output): Promise<number> {
+  const paths = typeof policyFiles === "string" ? [policyFiles] : policyFiles;
   const lang = langOf(options, io);
   const chosen = formatFor(options, cliWords(lang));
   if ("error" in chosen) {
@@ -51,11 +54,13 @@ export async function evaluateCommand(policyFile: string, options: EvalOptions, 
     return EXIT.usage;
   }
   const { format } = chosen;
-  const loaded = await evaluationOf(policyFile, options, io);
+  const overTime = severalPolicies(paths);
+  const loaded = overTime ? await evaluationOverTimeOf(paths, options, io) : await evaluationOf(paths[0] ?? "", options, io);
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy, units } = loaded;
   const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format, { lang, colour: io.colour ?? false, policy, units });
-  if (options.out === undefined) for (const piece of typeof output === "string" ? [output] : output) io.out(piece as string);
+  const shown = format === "table" && overTime ? `${output as string}\n${decidedBy(evaluation, lang)}` : output;
+  if (options.out === undefined) for (const piece of typeof shown === "string" ? [shown] : shown) io.out(piece as string);
   else if (!writeOut(options.out, output, io, lang)) return EXIT.usage;
   const quiet = evaluation.dataIssues.length === 0 && evaluation.rows.rejected === 0;
   if (!quiet && format !== "table" && !(format === "json" && options.out === undefined)) summarise(evaluation, lang, io);

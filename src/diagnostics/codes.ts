@@ -56,6 +56,10 @@ export const codes = {
   "excluded-everything": entry("CT301", "warning", "a selector that excludes what it includes"),
   "check-fields": entry("CT302", "error", "a data check that names something other than fields"),
   "score-refs": entry("CT303", "error", "a score formula that names something other than metrics"),
+  "later-start": entry("CT310", "warning", "a more specific target that starts later than the general one it replaces, leaving its units with no threshold in between"),
+  "timeline-gap": entry("CT400", "warning", "a superseding policy that takes effect only some days after the one it supersedes ends"),
+  "timeline-overlap": entry("CT401", "warning", "policies of one line of amendments in force on the same dates"),
+  "timeline-undated": entry("CT402", "warning", "a superseding policy with no `effective` date"),
 } as const satisfies Record<string, CodeEntry>;
 
 export type CodeName = keyof typeof codes;

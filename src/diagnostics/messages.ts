@@ -101,6 +101,15 @@ export type SyntaxHint =
   | { readonly kind: "example"; readonly title: string; readonly example: string }
   | { readonly kind: "none" };
 
+/** Which units a later-starting target leaves without a threshold: a declared unit, or units of a tier, with a tag. */
+export type Subjects = { readonly unit: string } | { readonly tier?: string; readonly tag?: string };
+
+/** How two policies of one line of amendments overlap in time (see src/check/timeline.ts). */
+export type TimeOverlap =
+  | { readonly kind: "still-in-force"; readonly from: string; readonly until: string }
+  | { readonly kind: "before-start"; readonly from: string; readonly start: string }
+  | { readonly kind: "same-predecessor"; readonly other: string };
+
 /** What two conflicting targets both select. */
 export type Overlap = { readonly kind: "all" } | { readonly kind: "tier" | "tag" | "unit"; readonly id: string };
 
@@ -165,6 +174,12 @@ export interface MessageArgs {
   /** `others`: how many more targets before `later` name the same item, when that is why they conflict. */
   "conflicting-rules": { readonly earlier: string; readonly later: string; readonly metric: string; readonly overlap: Overlap; readonly others?: number };
   "excluded-everything": Nothing;
+  /** `from`..`until`: the days `later`'s units have no threshold, from `earlier`'s start to the day before `later`'s. */
+  "later-start": { readonly later: string; readonly earlier: string; readonly metric: string; readonly starts: string; readonly from: string; readonly until: string; readonly units: Subjects };
+  /** `from`..`until`: the days no policy of the line is in force, between `earlier`'s end and `later`'s start. */
+  "timeline-gap": { readonly earlier: string; readonly later: string; readonly from: string; readonly until: string };
+  "timeline-overlap": { readonly earlier: string; readonly later: string; readonly overlap: TimeOverlap };
+  "timeline-undated": { readonly policy: string; readonly supersedes: string };
   "check-fields": { readonly name: string };
   "score-refs": { readonly name: string };
 }
@@ -373,6 +388,35 @@ const english: Catalogue = {
     message: "this selector excludes what it includes",
     help: "exclude something narrower than what is included, such as one unit of a tier",
   }),
+  "later-start": ({ later, earlier, metric, starts, from, until, units }) => ({
+    message: `target \`${later}\` starts on ${starts}, later than \`${earlier}\` (${from}), which it replaces for ${subjectsEn(units)}: from ${from} to ${until} they have no threshold for \`${metric}\``,
+    help: `give \`${later}\` a milestone on ${from} too (such as \`${earlier}\`'s threshold then): a more specific target alone sets its units' thresholds`,
+    notes: [`\`${earlier}\` is here`],
+  }),
+  "timeline-gap": ({ earlier, later, from, until }) => ({
+    message: `no policy is in force from ${from} to ${until}: \`${earlier}\` ends before \`${later}\`, which supersedes it, takes effect`,
+    help: `make \`${later}\` take effect on ${from}, or \`${earlier}\` end on ${until}, as the decisions say`,
+    notes: [`\`${earlier}\`'s period is here`],
+  }),
+  "timeline-overlap": ({ earlier, later, overlap }) => ({
+    message:
+      overlap.kind === "still-in-force"
+        ? `\`${earlier}\` is still in force from ${overlap.from} to ${overlap.until}, when \`${later}\`, which supersedes it, is too; \`${later}\` decides those dates`
+        : overlap.kind === "before-start"
+          ? `\`${later}\` takes effect on ${overlap.from}, on or before \`${earlier}\`, which it supersedes, does (${overlap.start}): \`${earlier}\` is never in force`
+          : `\`${later}\` and \`${overlap.other}\` both supersede \`${earlier}\`, so both claim the dates after it`,
+    help:
+      overlap.kind === "same-predecessor"
+        ? `make one of them supersede the other instead of \`${earlier}\``
+        : overlap.kind === "still-in-force"
+          ? `end \`${earlier}\` the day before \`${later}\` takes effect, or leave its end open`
+          : "check the two policies' `effective` dates and which supersedes which",
+    notes: [overlap.kind === "same-predecessor" ? `\`${overlap.other}\` is here` : `\`${earlier}\`'s period is here`],
+  }),
+  "timeline-undated": ({ policy, supersedes }) => ({
+    message: `\`${policy}\` supersedes \`${supersedes}\` but has no \`effective\` date, so it is not known from when`,
+    help: "say when the policy takes effect: `effective 2022-10-01`",
+  }),
   "check-fields": ({ name }) => ({ message: `\`${name}\` is a metric, but data checks compare the counts units report`, help: `use the fields of \`${name}\`` }),
   "score-refs": ({ name }) => ({ message: `\`${name}\` is a field, but scores are computed from metrics`, help: `define a metric over \`${name}\` and use it here` }),
 };
@@ -580,6 +624,35 @@ const vietnamese: Catalogue = {
     message: "phạm vi áp dụng này loại trừ chính những gì nó bao gồm",
     help: "loại trừ một phạm vi hẹp hơn phạm vi đã chọn, ví dụ một đơn vị trong một cấp",
   }),
+  "later-start": ({ later, earlier, metric, starts, from, until, units }) => ({
+    message: `chỉ tiêu \`${later}\` bắt đầu từ ${starts}, muộn hơn \`${earlier}\` (${from}) mà nó thay thế đối với ${subjectsVi(units)}: từ ${from} đến ${until} các đơn vị này không có ngưỡng cho \`${metric}\``,
+    help: `thêm cho \`${later}\` một mốc ngày ${from} (chẳng hạn bằng ngưỡng của \`${earlier}\` khi đó): chỉ tiêu cụ thể hơn một mình quyết định ngưỡng của các đơn vị của nó`,
+    notes: [`\`${earlier}\` ở đây`],
+  }),
+  "timeline-gap": ({ earlier, later, from, until }) => ({
+    message: `không có văn bản nào có hiệu lực từ ${from} đến ${until}: \`${earlier}\` hết hiệu lực trước khi \`${later}\`, văn bản thay thế nó, có hiệu lực`,
+    help: `cho \`${later}\` có hiệu lực từ ${from}, hoặc \`${earlier}\` hết hiệu lực ngày ${until}, theo đúng các quyết định`,
+    notes: [`thời gian hiệu lực của \`${earlier}\` ở đây`],
+  }),
+  "timeline-overlap": ({ earlier, later, overlap }) => ({
+    message:
+      overlap.kind === "still-in-force"
+        ? `\`${earlier}\` vẫn còn hiệu lực từ ${overlap.from} đến ${overlap.until}, khi \`${later}\`, văn bản thay thế nó, cũng có hiệu lực; \`${later}\` quyết định những ngày này`
+        : overlap.kind === "before-start"
+          ? `\`${later}\` có hiệu lực từ ${overlap.from}, không muộn hơn \`${earlier}\` mà nó thay thế (${overlap.start}): \`${earlier}\` không bao giờ có hiệu lực`
+          : `cả \`${later}\` và \`${overlap.other}\` cùng thay thế \`${earlier}\`, nên cả hai cùng có hiệu lực sau văn bản đó`,
+    help:
+      overlap.kind === "same-predecessor"
+        ? `cho một văn bản thay thế văn bản kia, thay vì cùng thay thế \`${earlier}\``
+        : overlap.kind === "still-in-force"
+          ? `cho \`${earlier}\` hết hiệu lực một ngày trước khi \`${later}\` có hiệu lực, hoặc bỏ ngày hết hiệu lực`
+          : "kiểm tra ngày `effective` của hai văn bản và văn bản nào thay thế văn bản nào",
+    notes: [overlap.kind === "same-predecessor" ? `\`${overlap.other}\` ở đây` : `thời gian hiệu lực của \`${earlier}\` ở đây`],
+  }),
+  "timeline-undated": ({ policy, supersedes }) => ({
+    message: `\`${policy}\` thay thế \`${supersedes}\` nhưng không có ngày \`effective\`, nên không biết có hiệu lực từ khi nào`,
+    help: "ghi ngày văn bản có hiệu lực: `effective 2022-10-01`",
+  }),
   "check-fields": ({ name }) => ({
     message: `\`${name}\` là chỉ số, nhưng phép kiểm tra số liệu chỉ so sánh các số liệu đơn vị báo cáo`,
     help: `dùng các trường số liệu của \`${name}\``,
@@ -589,6 +662,19 @@ const vietnamese: Catalogue = {
     help: `khai báo một chỉ số dựa trên \`${name}\` rồi dùng chỉ số đó tại đây`,
   }),
 };
+
+/** The units a later-starting target leaves without a threshold, in words. */
+function subjectsEn(s: Subjects): string {
+  if ("unit" in s) return `unit \`${s.unit}\``;
+  const tier = s.tier === undefined ? "units" : `units of tier \`${s.tier}\``;
+  return s.tag === undefined ? (s.tier === undefined ? "all units" : tier) : `${tier} with tag \`${s.tag}\``;
+}
+
+function subjectsVi(s: Subjects): string {
+  if ("unit" in s) return `đơn vị \`${s.unit}\``;
+  const tier = s.tier === undefined ? "các đơn vị" : `các đơn vị cấp \`${s.tier}\``;
+  return s.tag === undefined ? (s.tier === undefined ? "toàn bộ đơn vị" : tier) : `${tier} thuộc nhóm \`${s.tag}\``;
+}
 
 export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: english, vi: vietnamese };
 

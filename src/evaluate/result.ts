@@ -65,6 +65,8 @@ export const Result = z.object({
   next: NextMilestone.nullable(),
   rule: RuleRef,
   explanation: Explanation,
+  /** The policy that decided the result: present only when policies over time were evaluated together (`compileEvaluatorOverTime`). */
+  policy: z.string().optional(),
 });
 export type Result = z.infer<typeof Result>;
 
@@ -134,5 +136,7 @@ export const Evaluation = z.object({
   rows: z.object({ read: z.number().int(), used: z.number().int(), rejected: z.number().int() }),
   /** Each input file's rows; empty when the data did not come from files (see `readData`). */
   files: z.array(FileRows),
+  /** Policies over time only: each policy of the line and the dates it decides (`until` null: open-ended). */
+  timeline: z.array(z.object({ policy: z.string(), from: IsoDate, until: IsoDate.nullable() })).optional(),
 });
 export type Evaluation = z.infer<typeof Evaluation>;

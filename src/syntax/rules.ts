@@ -35,7 +35,8 @@ export const ruleDocs: Record<string, RuleDoc> = {
   },
   supersedes: {
     title: "Supersedes",
-    summary: "The id of the policy this one replaces.",
+    summary:
+      "The id of the policy this one replaces (an amendment), from this one's `effective` date. Given together (`chitieu eval OLD.ct NEW.ct ...`, or their folder), policies that supersede one another are a line in time: each milestone date is decided by the policy in force on it, the latest to have taken effect, until it ends or the next one takes over; milestones of the old policy from the new one's `effective` date on are no longer in force, and each result names the policy that decided it. `chitieu check` on them warns when the new one takes effect only some days after the old one ends (CT400, a gap), while the old one is still in force or before it starts, or when two policies supersede the same one (CT401, an overlap), and when a superseding policy has no `effective` date (CT402). `chitieu diff OLD.ct NEW.ct` lists what the amendment changes.",
     example: "supersedes brvt-2021",
   },
   statement: {
@@ -85,7 +86,7 @@ export const ruleDocs: Record<string, RuleDoc> = {
   targetDeclaration: {
     title: "Target",
     summary:
-      "Which units must bring which metric to what threshold by when. For one unit and metric the most specific target applies: unit over tag over tier over all.",
+      "Which units must bring which metric to what threshold by when. For one unit and metric the most specific target applies: unit over tag over tier over all, and alone: from its first milestone, not before. A more specific target that starts later than the general one it replaces leaves its units with no threshold in between, which the checker warns of (CT310), naming both targets.",
     example:
       'target usage "DVCTT có phát sinh hồ sơ" for all except unit thanh-tra-tinh:\n  from 2022-09-30 service_usage >= 50%, monthly +15%, by 2022-11-30 >= 80%',
   },

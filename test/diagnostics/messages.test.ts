@@ -56,6 +56,10 @@ const EXAMPLES: { readonly [N in CodeName]: MessageArgs[N] } = {
   "excluded-everything": {},
   "check-fields": { name: "online_share" },
   "score-refs": { name: "dossiers" },
+  "later-start": { later: "special", earlier: "general", metric: "online_share", starts: "2022-06-30", from: "2022-03-31", until: "2022-06-29", units: { tier: "commune", tag: "pilot" } },
+  "timeline-gap": { earlier: "qd-2021", later: "qd-2022", from: "2022-01-01", until: "2022-01-31" },
+  "timeline-overlap": { earlier: "qd-2021", later: "qd-2022", overlap: { kind: "still-in-force", from: "2022-10-01", until: "2022-12-31" } },
+  "timeline-undated": { policy: "qd-2022", supersedes: "qd-2021" },
 };
 
 const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;

@@ -5,6 +5,8 @@ import type { Name, PolicyFile, Statement } from "../../syntax/ast.js";
 import type { Span } from "../../text/span.js";
 import { findConflicts, type MeasuredTarget } from "../conflicts.js";
 import type { Check } from "../context.js";
+import { selectorOf } from "../facts.js";
+import { findLaterStarts, type StartingTarget } from "../later-start.js";
 import type { LoadedFile } from "../load.js";
 
 const isRule = (s: Statement): boolean => s.kind === "target" || s.kind === "score" || s.kind === "check";
@@ -47,6 +49,18 @@ export const targetsDoNotConflict: Check<PolicyFile> = (ast, context) => {
   });
   const units = [...context.symbols.unit.values()].map(({ declaration: d }) => ({ id: d.id.text, tier: d.tier.text, tags: d.tags.map((t) => t.text) }));
   for (const found of findConflicts(measured, units)) context.accept(found);
+};
+
+/** A more specific target that starts after the general one it replaces leaves its units without a threshold in between. */
+export const overridesStartInTime: Check<PolicyFile> = (ast, context) => {
+  const starting = ast.statements.flatMap((s): StartingTarget[] => {
+    if (s.kind !== "target") return [];
+    const metric = context.facts.measuredMetric(s);
+    const start = context.facts.schedule(s).schedule.milestones[0]?.date;
+    return metric && start ? [{ declaration: s, metric: metric.text, selector: selectorOf(s.selector), start, file: context.file }] : [];
+  });
+  const units = [...context.symbols.unit.values()].map(({ declaration: d }) => ({ id: d.id.text, tier: d.tier.text, tags: d.tags.map((t) => t.text) }));
+  for (const found of findLaterStarts(starting, { tiers: [...context.symbols.tier.keys()], units })) context.accept(found);
 };
 
 /** A file of definitions only is a library; one with rules must say which policy it is. */
