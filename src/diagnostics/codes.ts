@@ -38,6 +38,7 @@ export const codes = {
   "unknown-rounding": entry("CT107", "error", "a rounding mode other than half-up, half-even, down, up"),
   "same-fields": entry("CT108", "warning", "a metric whose numerator and denominator are the same field"),
   "divides-by-zero": entry("CT109", "error", "a formula that divides by a constant zero"),
+  "may-be-empty": entry("CT110", "warning", "a score formula that can divide by zero (a metric with no denominator) with no `when empty`, for the formula or the term"),
   "missing-metric": entry("CT200", "error", "a target whose first milestone does not name its metric"),
   "metric-changes": entry("CT201", "error", "a schedule that names two different metrics"),
   "comparison-changes": entry("CT202", "error", "a schedule whose milestones compare in different directions"),
@@ -56,6 +57,10 @@ export const codes = {
   "excluded-everything": entry("CT301", "warning", "a selector that excludes what it includes"),
   "check-fields": entry("CT302", "error", "a data check that names something other than fields"),
   "score-refs": entry("CT303", "error", "a score formula that names something other than metrics"),
+  "unknown-score": entry("CT400", "error", "an index component that is not a score of the policy"),
+  "index-component-twice": entry("CT401", "error", "an index that adds one score twice"),
+  "index-maximum": entry("CT402", "error", "an index whose maximum is not the sum of its components' maxima"),
+  "index-windows": entry("CT403", "warning", "an index whose components are scored over different windows"),
 } as const satisfies Record<string, CodeEntry>;
 
 export type CodeName = keyof typeof codes;

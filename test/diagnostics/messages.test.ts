@@ -56,6 +56,11 @@ const EXAMPLES: { readonly [N in CodeName]: MessageArgs[N] } = {
   "excluded-everything": {},
   "check-fields": { name: "online_share" },
   "score-refs": { name: "dossiers" },
+  "may-be-empty": { metric: "online_service_usage" },
+  "unknown-score": { name: "progres", near: "progress", scores: ["progress"] },
+  "index-component-twice": { name: "progress" },
+  "index-maximum": { sum: "100", stated: "90" },
+  "index-windows": { score: "progress", window: "quarter", first: "transparency", firstWindow: "month" },
 };
 
 const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
