@@ -74,10 +74,10 @@ function indexGroups(index: Index, scores: ScoreTable): IndexGroup[] {
   });
   return [...byGroup].flatMap(([key, found]) => {
     if (!index.components.some((c) => found.has(c))) return [];
-    const [kind, id] = key.split("\u0000") as [IndexGroup["kind"], string];
+    const [kind, id] = key.split("\u0000");
     const exact = index.components.map((score) => found.get(score));
-    const total = exact.every((x) => x !== undefined) ? exact.reduce<R.Rational>((sum, x) => R.add(sum, x!), R.ZERO) : undefined;
-    const components = index.components.map((score, i) => ({ score, points: exact[i] === undefined ? null : R.toNumber(exact[i]!) }));
-    return [{ kind, id, index: index.id, total: total === undefined ? null : R.toNumber(total), maximum: R.toNumber(index.maximum), components }];
+    const total = exact.every((x) => x !== undefined) ? exact.reduce<R.Rational>((sum, x) => R.add(sum, x), R.ZERO) : undefined;
+    const components = index.components.map((score, i) => ({ score, points: exact[i] === undefined ? null : R.toNumber(exact[i]) }));
+    return [{ kind: kind as IndexGroup["kind"], id: id!, index: index.id, total: total === undefined ? null : R.toNumber(total), maximum: R.toNumber(index.maximum), components }];
   });
 }

@@ -411,7 +411,8 @@ function indexSections(ctx: Context): Markup[] {
   const indexes = evaluation.indexes ?? [];
   return [...new Set(indexes.map((x) => x.index))].map((id) => {
     const mine = indexes.filter((x) => x.index === id);
-    const components = mine[0]!.components.map((c) => c.score);
+    const [first] = mine;
+    const components = first?.components.map((c) => c.score) ?? [];
     const cells = (list: readonly { points: number | null }[]) => list.map((c) => html`<td class="num" data-sort="${sortKey(c.points)}">${c.points === null ? "" : pointsText(c.points, lang)}</td>`);
     const rows = mine.map((x) => {
       const name = ctx.unitName(x.unit);
@@ -425,7 +426,7 @@ function indexSections(ctx: Context): Markup[] {
       (g) => html`<tr class="group-row"><td>${w.base.groupName(g.kind, g.id)}</td><td></td>${cells(g.components)}<td class="num"><strong>${g.total === null ? "" : pointsText(g.total, lang)}</strong></td><td></td></tr>`,
     );
     const c = w.base.columns;
-    return html`<section class="card" id="${`index-${id}`}"><h2>${capital(w.base.index(id, String(mine[0]!.maximum)))}</h2><div class="table-wrap"><table class="index sortable">
+    return html`<section class="card" id="${`index-${id}`}"><h2>${capital(w.base.index(id, String(first?.maximum ?? "")))}</h2><div class="table-wrap"><table class="index sortable">
 <thead><tr>${sortHead("unit", c.unit, "text")}${sortHead("tier", w.tier, "text")}${components.map((s) => sortHead(s, s, "num", "num"))}${sortHead("total", capital(w.base.total), "num", "num")}${sortHead("rank", c.rank, "num", "num")}</tr></thead>
 <tbody>${rows}</tbody>${groups.length > 0 ? html`<tfoot>${groupRows}</tfoot>` : ""}</table></div></section>`;
   });

@@ -94,11 +94,12 @@ function indexLines(evaluation: Evaluation, words: Words, f: Figures, unitColumn
   const out: string[] = [];
   for (const id of [...new Set(indexes.map((x) => x.index))]) {
     const mine = indexes.filter((x) => x.index === id);
-    const components = mine[0]!.components.map((c) => printable(c.score));
+    const [first] = mine;
+    const components = first?.components.map((c) => printable(c.score)) ?? [];
     const parts = (list: readonly { points: number | null }[]) => list.map((c) => f.points(c.points));
     const rows = mine.map((x) => [...f.unit(x.unit).map(printable), printable(x.tier), ...parts(x.components), f.points(x.total), x.rank === null ? "" : `${x.rank}/${x.ranked}`]);
     const groupRows = (evaluation.indexGroups ?? []).filter((g) => g.index === id).map((g) => [printable(words.groupName(g.kind, g.id)), ...unitColumns.slice(1).map(() => ""), "", ...parts(g.components), f.points(g.total), ""]);
-    out.push("", printable(words.index(id, String(mine[0]!.maximum))), ...columns([...unitColumns, words.tier, ...components, words.total, words.columns.rank], [...rows, ...groupRows]));
+    out.push("", printable(words.index(id, String(first?.maximum ?? ""))), ...columns([...unitColumns, words.tier, ...components, words.total, words.columns.rank], [...rows, ...groupRows]));
   }
   return out;
 }

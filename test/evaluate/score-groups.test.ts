@@ -75,7 +75,7 @@ describe("group scores", () => {
   const pair = (whole: string, part: string) => fc.integer({ min: 0, max: 50 }).chain((n) => partOf(n).map((k) => ({ [whole]: n, [part]: k })));
   const unitRows = fc
     .array(fc.tuple(pair("handled", "on_time"), pair("services", "used"), pair("dossiers", "online")), { minLength: 1, maxLength: 6 })
-    .map((units) => units.map(([a, b, c]) => ({ ...a, ...b, ...c }) as Record<string, number>));
+    .map((units) => units.map(([a, b, c]): Record<string, number> => ({ ...a, ...b, ...c })));
   const capped = "score provision for all = (4 * usage when empty 0) + (min(6, 6 * online_share / 50%) when empty 0) + (20 * on_time_share when empty 20) round 2 half-up\n";
 
   test("property: a group's score is the formula on its summed counts, as if one unit had reported them", () => {

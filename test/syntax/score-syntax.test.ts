@@ -42,7 +42,7 @@ describe("the new score syntax", () => {
     const file = parse(english).ast!;
     const [s, , index] = file.statements.filter((x) => x.kind === "score" || x.kind === "index");
     expect(s).toMatchObject({ kind: "score", window: { kind: "quarter" }, maximum: { value: { num: 20n, den: 1n } } });
-    expect(s!.kind === "score" && s.points.formula).toMatchObject({ kind: "binary", op: "+", left: { kind: "when-empty", term: { kind: "binary", op: "*" }, value: { kind: "number" } } });
+    expect(s?.kind === "score" && s.points.formula).toMatchObject({ kind: "binary", op: "+", left: { kind: "when-empty", term: { kind: "binary", op: "*" }, value: { kind: "number" } } });
     expect(index).toMatchObject({ kind: "index", id: { text: "total" }, maximum: { value: { num: 100n } }, components: [{ text: "s" }, { text: "t" }] });
   });
 

@@ -26,9 +26,9 @@ export const componentsAreScores: Check<IndexDeclaration> = (index, context) => 
 /** When every component says its maximum, they must add up to the index's: 18 + 20 + 22 + 22 + 18 is 100. */
 export const maximumAddsUp: Check<IndexDeclaration> = (index, context) => {
   const scores = scoresOf(context);
-  const maxima = index.components.map((c) => scores.get(c.text)?.maximum?.value);
-  if (maxima.some((m) => m === undefined)) return;
-  const sum = maxima.reduce<Rational>((total, m) => add(total, m!), ZERO);
+  const maxima = index.components.flatMap((c) => scores.get(c.text)?.maximum?.value ?? []);
+  if (maxima.length < index.components.length) return;
+  const sum = maxima.reduce<Rational>((total, m) => add(total, m), ZERO);
   if (equals(sum, index.maximum.value)) return;
   context.accept(problem("index-maximum", context.file, index.maximum.span, { sum: toDecimalString(sum, 10), stated: toDecimalString(index.maximum.value, 10) }));
 };
