@@ -89,7 +89,7 @@ describe("chitieu eval on Decision 766's index", () => {
 describe("the new syntax through the command line", () => {
   test("`chitieu test` passes the index policy's hand-computed cases", async () => {
     const run = await runMain(["test", "policies/decision-766-index.test.json"]);
-    expect(run.stdout).toContain("1 passed, 0 failed");
+    expect(run.stdout).toContain("2 passed, 0 failed");
     expect(run.status).toBe(0);
   });
 
