@@ -41,3 +41,11 @@ test("the explanation README shows is what `chitieu explain` prints", async () =
   expect(run.status).toBe(0);
   expect(run.stdout).toBe(output);
 });
+
+test("the index README shows is what `chitieu eval` prints for Decision 766's example", async () => {
+  const [command, output] = blocksAfter("### Scores, group scores and the index", "sh");
+  const args = command.replace(/\\\n/g, " ").trim().split(/\s+/).slice(2);
+  const run = await runMain(args);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain(`\n${output}`);
+});

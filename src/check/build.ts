@@ -50,6 +50,7 @@ export function buildPolicy({ file, ast }: LoadedFile, definitions: M.Definition
     supersedes: header.supersedes?.text,
     targets: ast.statements.flatMap((s) => (s.kind === "target" ? target(s, file, facts) : [])),
     scores: ast.statements.flatMap((s) => (s.kind === "score" ? [score(s, file)] : [])),
+    indexes: ast.statements.flatMap((s) => (s.kind === "index" ? [index(s, file)] : [])),
     checks: ast.statements.flatMap((s) => (s.kind === "check" ? [{ left: s.left, op: s.op, right: s.right, rule: location(file, s.span) }] : [])),
   };
 }
@@ -77,7 +78,18 @@ const score = (d: A.ScoreDeclaration, file: string): M.Score => ({
   id: d.id.text,
   name: title(d),
   selector: selectorOf(d.selector),
+  window: d.window?.kind,
+  maximum: d.maximum?.value,
   points: points(d.points),
+  rule: location(file, d.span),
+});
+
+const index = (d: A.IndexDeclaration, file: string): M.Index => ({
+  id: d.id.text,
+  name: title(d),
+  selector: selectorOf(d.selector),
+  maximum: d.maximum.value,
+  components: d.components.map((c) => c.text),
   rule: location(file, d.span),
 });
 

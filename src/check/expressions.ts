@@ -26,7 +26,7 @@ export function subexpressions(root: Expression): Expression[] {
   return out;
 }
 
-function childrenOf(e: Expression): readonly Expression[] {
+export function childrenOf(e: Expression): readonly Expression[] {
   switch (e.kind) {
     case "number":
     case "percent":
@@ -40,6 +40,8 @@ function childrenOf(e: Expression): readonly Expression[] {
       return e.arguments;
     case "if":
       return [e.left, e.right, e.then, e.else];
+    case "when-empty":
+      return [e.term, e.value];
   }
 }
 

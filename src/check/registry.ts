@@ -14,8 +14,10 @@ import {
   pointsDivideByNonZero,
   pointsFunctionsKnown,
   pointsReadMetrics,
+  pointsSayWhenEmpty,
   roundingModeKnown,
 } from "./checks/formulas.js";
+import { componentsAreScores, componentsShareWindow, maximumAddsUp } from "./checks/indexes.js";
 import { effectivePeriodInOrder } from "./checks/header.js";
 import { excludesNotEverything, selectorNamesDefined } from "./checks/selectors.js";
 import { metricDefined, scheduleExpands } from "./checks/targets.js";
@@ -56,7 +58,8 @@ export const registry: Registry = {
     on(measuredPoints, roundingModeKnown),
     on(measuredPoints, pointsDivideByNonZero),
   ],
-  score: [selectorNamesDefined, excludesNotEverything, on(scorePoints, pointsReadMetrics), on(scorePoints, pointsFunctionsKnown), on(scorePoints, roundingModeKnown), on(scorePoints, pointsDivideByNonZero)],
+  score: [selectorNamesDefined, excludesNotEverything, on(scorePoints, pointsReadMetrics), on(scorePoints, pointsFunctionsKnown), on(scorePoints, roundingModeKnown), on(scorePoints, pointsDivideByNonZero), on(scorePoints, pointsSayWhenEmpty)],
+  index: [selectorNamesDefined, excludesNotEverything, componentsAreScores, maximumAddsUp, componentsShareWindow],
   check: [dataCheckReadsFields, dataCheckFunctionsKnown, dataCheckDividesByNonZero],
 };
 

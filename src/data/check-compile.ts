@@ -20,7 +20,9 @@ export function compileRowFormula(e: Expression, fieldIndex: ReadonlyMap<string,
       const value = Number(e.value.num);
       return e.value.den === 1n && Number.isSafeInteger(value) ? () => value : inexact;
     }
+    // A term's own value when it divides by zero is for scores; rationals decide it in a check.
     case "percent":
+    case "when-empty":
       return inexact;
     case "ref": {
       const f = fieldIndex.get(e.name.text);

@@ -194,6 +194,8 @@ function bare(e: Expression, field: (name: string) => string): string {
       return `${e.function.text}(${e.arguments.map((a) => show(a, field)).join(", ")})`;
     case "if":
       return `if ${show(e.left, field, 1)} ${e.comparison} ${show(e.right, field, 1)} then ${show(e.then, field, 1)} else ${show(e.else, field, 1)}`;
+    case "when-empty":
+      return `(${show(e.term, field)} when empty ${show(e.value, field)})`;
   }
 }
 

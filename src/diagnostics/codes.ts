@@ -38,6 +38,7 @@ export const codes = {
   "unknown-rounding": entry("CT107", "error", "a rounding mode other than half-up, half-even, down, up"),
   "same-fields": entry("CT108", "warning", "a metric whose numerator and denominator are the same field"),
   "divides-by-zero": entry("CT109", "error", "a formula that divides by a constant zero"),
+  "may-be-empty": entry("CT110", "warning", "a score formula that can divide by zero (a metric with no denominator) with no `when empty`, for the formula or the term"),
   "missing-metric": entry("CT200", "error", "a target whose first milestone does not name its metric"),
   "metric-changes": entry("CT201", "error", "a schedule that names two different metrics"),
   "comparison-changes": entry("CT202", "error", "a schedule whose milestones compare in different directions"),
@@ -60,6 +61,10 @@ export const codes = {
   "timeline-gap": entry("CT400", "warning", "a superseding policy that takes effect only some days after the one it supersedes ends"),
   "timeline-overlap": entry("CT401", "warning", "policies of one line of amendments in force on the same dates"),
   "timeline-undated": entry("CT402", "warning", "a superseding policy with no `effective` date"),
+  "unknown-score": entry("CT410", "error", "an index component that is not a score of the policy"),
+  "index-component-twice": entry("CT411", "error", "an index that adds one score twice"),
+  "index-maximum": entry("CT412", "error", "an index whose maximum is not the sum of its components' maxima"),
+  "index-windows": entry("CT413", "warning", "an index whose components are scored over different windows"),
 } as const satisfies Record<string, CodeEntry>;
 
 export type CodeName = keyof typeof codes;

@@ -182,6 +182,12 @@ export interface MessageArgs {
   "timeline-undated": { readonly policy: string; readonly supersedes: string };
   "check-fields": { readonly name: string };
   "score-refs": { readonly name: string };
+  /** `metric`: the metric that can have no denominator; absent for a division by a value that can be zero. */
+  "may-be-empty": { readonly metric?: string };
+  "unknown-score": { readonly name: string; readonly near?: string; readonly scores: readonly string[] };
+  "index-component-twice": { readonly name: string };
+  "index-maximum": { readonly sum: string; readonly stated: string };
+  "index-windows": { readonly score: string; readonly window: string; readonly first: string; readonly firstWindow: string };
 }
 
 /** A problem in words: the message, the fix, and one note per related place, in order. */
@@ -419,6 +425,23 @@ const english: Catalogue = {
   }),
   "check-fields": ({ name }) => ({ message: `\`${name}\` is a metric, but data checks compare the counts units report`, help: `use the fields of \`${name}\`` }),
   "score-refs": ({ name }) => ({ message: `\`${name}\` is a field, but scores are computed from metrics`, help: `define a metric over \`${name}\` and use it here` }),
+  "may-be-empty": ({ metric }) => ({
+    message: metric ? `\`${metric}\` can have no denominator, and this score says nothing for it` : "this divides by a value that can be zero, and this score says nothing for it",
+    help: `the unit would get no points; give the formula \`when empty N\` after it, or the term its own: \`(4 * ${metric ?? "x"} when empty 4)\``,
+  }),
+  "unknown-score": ({ name, near, scores }) => ({
+    message: `\`${name}\` is not a score of this policy`,
+    help: near ? didYouMean(near, "en") : scores.length > 0 ? `an index adds scores: ${quoted(scores)}` : "declare the score with `score`, then add it here",
+  }),
+  "index-component-twice": ({ name }) => ({ message: `\`${name}\` is added twice`, help: "add each score once" }),
+  "index-maximum": ({ sum, stated }) => ({
+    message: `the components give at most ${sum} points, but the index says ${stated}`,
+    help: `make it \`out of ${sum}\`, or correct a component's \`out of\``,
+  }),
+  "index-windows": ({ score, window, first, firstWindow }) => ({
+    message: `\`${score}\` is scored over ${window} but \`${first}\` over ${firstWindow}`,
+    help: "score every component of an index over the same window, so the total covers one period",
+  }),
 };
 
 /** The names of what a policy declares, as Vietnamese decisions call them. */
@@ -660,6 +683,23 @@ const vietnamese: Catalogue = {
   "score-refs": ({ name }) => ({
     message: `\`${name}\` là trường số liệu, nhưng điểm được tính từ các chỉ số`,
     help: `khai báo một chỉ số dựa trên \`${name}\` rồi dùng chỉ số đó tại đây`,
+  }),
+  "may-be-empty": ({ metric }) => ({
+    message: metric ? `\`${metric}\` có thể có mẫu số bằng 0, và điểm này không ghi kết quả cho trường hợp đó` : "phép chia này có thể chia cho 0, và điểm này không ghi kết quả cho trường hợp đó",
+    help: `đơn vị sẽ không có điểm; hãy ghi \`khi trống N\` sau công thức, hoặc cho riêng số hạng: \`(4 * ${metric ?? "x"} khi trống 4)\``,
+  }),
+  "unknown-score": ({ name, near, scores }) => ({
+    message: `\`${name}\` không phải là điểm của chính sách này`,
+    help: near ? didYouMean(near, "vi") : scores.length > 0 ? `bộ chỉ số cộng các điểm: ${quoted(scores)}` : "khai báo điểm bằng `điểm`, rồi cộng vào đây",
+  }),
+  "index-component-twice": ({ name }) => ({ message: `\`${name}\` được cộng hai lần`, help: "mỗi điểm chỉ cộng một lần" }),
+  "index-maximum": ({ sum, stated }) => ({
+    message: `các thành phần cho tối đa ${sum} điểm, nhưng bộ chỉ số ghi ${stated}`,
+    help: `hãy ghi \`thang điểm ${sum}\`, hoặc sửa \`thang điểm\` của một thành phần`,
+  }),
+  "index-windows": ({ score, window, first, firstWindow }) => ({
+    message: `\`${score}\` được tính theo ${window} nhưng \`${first}\` theo ${firstWindow}`,
+    help: "hãy tính mọi thành phần của bộ chỉ số theo cùng một kỳ, để tổng điểm ứng với một kỳ",
   }),
 };
 

@@ -19,7 +19,8 @@ import { rollUp, unitGroups, type UnitGroups } from "./groups.js";
 import { rankResults } from "./ranks.js";
 import type { Reason } from "./reasons.js";
 import type { Evaluation, Result } from "./result.js";
-import { evaluateScores } from "./scores.js";
+import { evaluateIndexes } from "./indexes.js";
+import { evaluateScores, type ScoreTable } from "./scores.js";
 import { resultSlice } from "./results.js";
 import { EXCLUDED, resultTable, trimmed, type ResultTable } from "./table.js";
 import { planTarget, scoreTarget, type TargetPlan } from "./target.js";
@@ -231,17 +232,27 @@ function evaluate(policy: Policy, metrics: readonly string[], prepared: Prepared
   const table = trimmed(full, size);
   rankResults(table, prepared.groups, plans.map((p) => ({ rises: p.rises, scored: p.target.points !== undefined })));
   const context = { table, units: data.units, targets: policy.targets, plans, overrides: (i: number) => cells[table.unit[i]! * metrics.length + table.metric[i]!]!.overrides };
+  const scores = evaluateScores(policy, data, prepared.groups, asOf);
   return withLazyResults(
     { policy: policy.id, asOf },
     { size: table.size, slice: (from, to) => resultSlice(context, from, to) },
     {
-      scores: evaluateScores(policy, data, asOf),
+      scores: scores.results,
+      ...scoreExtras(policy, data, scores),
       groups: rollUp(table, prepared.groups, metrics),
       dataIssues: [...prepared.dataIssues],
       rows: prepared.rows,
       files: [...prepared.files],
     },
   );
+}
+
+/** Group scores where the policy has scores, indexes where it has some: an evaluation without either keeps its old shape. */
+function scoreExtras(policy: Policy, data: PreparedData["data"], scores: ScoreTable): Pick<Evaluation, "scoreGroups" | "indexes" | "indexGroups"> {
+  if (policy.scores.length === 0) return {};
+  if (policy.indexes.length === 0) return { scoreGroups: scores.groups };
+  const { indexes, groups } = evaluateIndexes(policy, data, scores);
+  return { scoreGroups: scores.groups, indexes, indexGroups: groups };
 }
 
 function scoreCell(table: ResultTable, i: number, u: number, cell: Cell, plan: TargetPlan, prepared: PreparedData): void {

@@ -46,14 +46,23 @@ export const reasonText = (reason: Reason, lang: Lang): string => WORDING[lang](
  * gives; `in: "when-empty"` when the `when empty` formula itself divides by zero.
  */
 export type ScoreReason =
-  | { readonly kind: "no-data"; readonly metrics: readonly string[] }
+  /** `window`: the score sums a quarter or the year to date (`over`), not a month. */
+  | { readonly kind: "no-data"; readonly metrics: readonly string[]; readonly window?: "quarter" | "year-to-date" }
   | { readonly kind: "no-denominator"; readonly metrics: readonly string[] }
-  | { readonly kind: "divides-by-zero"; readonly in: "formula" | "when-empty" };
+  | { readonly kind: "divides-by-zero"; readonly in: "formula" | "when-empty" }
+  /** An index's components without points for the unit (or that do not score it). */
+  | { readonly kind: "no-points"; readonly scores: readonly string[] };
+
+const PERIOD_SCORED = {
+  en: { month: "the month scored", quarter: "the quarter scored", "year-to-date": "the year to date scored" },
+  vi: { month: "tháng tính điểm", quarter: "quý tính điểm", "year-to-date": "kỳ lũy kế năm tính điểm" },
+} as const;
 
 const SCORE_WORDING: Readonly<Record<Lang, (r: ScoreReason) => string>> = {
   en: (r) => {
     switch (r.kind) {
-      case "no-data": return `${quoted(r.metrics, "and")} ${r.metrics.length === 1 ? "has" : "have"} no data in the month scored`;
+      case "no-data": return `${quoted(r.metrics, "and")} ${r.metrics.length === 1 ? "has" : "have"} no data in ${PERIOD_SCORED.en[r.window ?? "month"]}`;
+      case "no-points": return `${quoted(r.scores, "and")} ${r.scores.length === 1 ? "gives" : "give"} this unit no points`;
       case "no-denominator": return `${quoted(r.metrics, "and")} ${r.metrics.length === 1 ? "has" : "have"} no denominator, and the score says no \`when empty\``;
       case "divides-by-zero":
         return r.in === "formula" ? "the formula divides by zero for this unit, and the score says no `when empty`" : "the `when empty` formula divides by zero";
@@ -61,7 +70,8 @@ const SCORE_WORDING: Readonly<Record<Lang, (r: ScoreReason) => string>> = {
   },
   vi: (r) => {
     switch (r.kind) {
-      case "no-data": return `${quoted(r.metrics, "và")} không có số liệu trong tháng tính điểm`;
+      case "no-data": return `${quoted(r.metrics, "và")} không có số liệu trong ${PERIOD_SCORED.vi[r.window ?? "month"]}`;
+      case "no-points": return `${quoted(r.scores, "và")} không cho đơn vị này điểm`;
       case "no-denominator": return `${quoted(r.metrics, "và")} có mẫu số bằng 0, và điểm không ghi \`khi trống\``;
       case "divides-by-zero":
         return r.in === "formula" ? "công thức chia cho 0 đối với đơn vị này, và điểm không ghi `khi trống`" : "công thức `khi trống` chia cho 0";

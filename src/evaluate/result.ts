@@ -85,8 +85,66 @@ export const ScoreResult = z.object({
     .custom<ScoreReason>((value) => typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string")
     .nullable()
     .optional(),
+  /** The months summed, when the score states its window (`over quarter`); otherwise each metric's own window ending with the last complete month. */
+  window: z.object({ from: Month, to: Month }).optional(),
 });
 export type ScoreResult = z.infer<typeof ScoreResult>;
+
+const ScoreBecause = z
+  .custom<ScoreReason>((value) => typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string")
+  .nullable();
+
+/**
+ * A score for a group of the units it selects: all of them, a tier, or a parent unit's children.
+ * The formula on each metric's counts summed over the group, never an average of units' points,
+ * rounded as a unit's points are (2 decimals, half up, unless the score says otherwise).
+ */
+export const ScoreGroup = z.object({
+  kind: z.enum(["all", "tier", "parent"]),
+  id: z.string(),
+  score: z.string(),
+  points: z.number().nullable(),
+  /** The units of the group the score selects. */
+  units: z.number().int(),
+  /** Per metric of the formula, its counts summed over the `units` of those that reported both. */
+  metrics: z.array(z.object({ metric: z.string(), numerator: z.number().int(), denominator: z.number().int(), units: z.number().int() })),
+  reason: z.string().nullable(),
+  because: ScoreBecause,
+  window: z.object({ from: Month, to: Month }).optional(),
+});
+export type ScoreGroup = z.infer<typeof ScoreGroup>;
+
+const Component = z.object({ score: z.string(), points: z.number().nullable() });
+
+/** A unit's index: its components' points as each is rounded, and their exact sum. */
+export const IndexResult = z.object({
+  unit: z.string(),
+  tier: z.string(),
+  index: z.string(),
+  /** The sum of the components' points; null when one gives the unit none. */
+  total: z.number().nullable(),
+  maximum: z.number(),
+  /** Among the units of the tier with a total, by total compared exactly; ties share a rank. */
+  rank: z.number().int().positive().nullable(),
+  /** How many units of the tier have a total: rank 21 of 63. */
+  ranked: z.number().int().nonnegative(),
+  components: z.array(Component),
+  rule: RuleRef,
+  reason: z.string().nullable(),
+  because: ScoreBecause,
+});
+export type IndexResult = z.infer<typeof IndexResult>;
+
+/** An index for a group: the sum of its components' group scores. */
+export const IndexGroup = z.object({
+  kind: z.enum(["all", "tier", "parent"]),
+  id: z.string(),
+  index: z.string(),
+  total: z.number().nullable(),
+  maximum: z.number(),
+  components: z.array(Component),
+});
+export type IndexGroup = z.infer<typeof IndexGroup>;
 
 export const Group = z.object({
   kind: z.enum(["all", "tier", "parent"]),
@@ -131,6 +189,11 @@ export const Evaluation = z.object({
   asOf: IsoDate,
   results: z.array(Result),
   scores: z.array(ScoreResult),
+  /** Present when the policy has scores. */
+  scoreGroups: z.array(ScoreGroup).optional(),
+  /** Present when the policy has an index. */
+  indexes: z.array(IndexResult).optional(),
+  indexGroups: z.array(IndexGroup).optional(),
   groups: z.array(Group),
   dataIssues: z.array(DataIssue),
   rows: z.object({ read: z.number().int(), used: z.number().int(), rejected: z.number().int() }),

@@ -42,6 +42,9 @@ export function references(e: Expression): string[] {
       case "if":
         [x.left, x.right, x.then, x.else].forEach(visit);
         return;
+      case "when-empty":
+        visit(x.term);
+        return visit(x.value);
       default:
         return;
     }
@@ -87,6 +90,8 @@ export function evaluateExpression(e: Expression, valueOf: (id: string) => Q.Rat
       const sides = both(e.left, e.right);
       return sides && recur(holds(e.comparison, Q.compare(...sides)) ? e.then : e.else);
     }
+    case "when-empty":
+      return recur(e.term) ?? recur(e.value);
   }
 }
 

@@ -98,7 +98,24 @@ export interface Score {
   readonly id: string;
   readonly name: string;
   readonly selector: Selector;
+  /** The months summed, ending with the last complete one; undefined: each metric's own window ending with the last complete month. */
+  readonly window: ScoreWindow | undefined;
+  /** The most points it gives, if it says (`out of 20`). */
+  readonly maximum: Rational | undefined;
   readonly points: Points;
+  readonly rule: RuleLocation;
+}
+
+export type ScoreWindow = "month" | "quarter" | "year-to-date";
+
+/** Scores summed into a total out of `maximum`, with a rank on the total per tier. */
+export interface Index {
+  readonly id: string;
+  readonly name: string;
+  readonly selector: Selector;
+  readonly maximum: Rational;
+  /** Score ids, in the order written. */
+  readonly components: readonly string[];
   readonly rule: RuleLocation;
 }
 
@@ -133,5 +150,6 @@ export interface Policy extends Definitions {
   readonly supersedes: string | undefined;
   readonly targets: readonly Target[];
   readonly scores: readonly Score[];
+  readonly indexes: readonly Index[];
   readonly checks: readonly DataCheck[];
 }

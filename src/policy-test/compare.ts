@@ -104,24 +104,39 @@ function compareResult(results: readonly Result[], e: ResultExpectation, unknown
 }
 
 function compareScore(evaluation: Evaluation, e: ScoreExpectation, unknown: UnknownUnit): Mismatch[] {
-  const score = evaluation.scores.find((s) => s.unit === e.unit && s.score === e.score);
+  if (e.unit === undefined) return compareGroupScore(evaluation, e);
+  const unit = e.unit;
+  const index = evaluation.indexes?.find((s) => s.unit === unit && s.index === e.score);
+  const score = index ? { points: index.total, rank: index.rank } : evaluation.scores.find((s) => s.unit === unit && s.score === e.score);
   const mismatch = (field: string, expected: Mismatch["expected"], actual: Mismatch["actual"]): Mismatch => ({
     kind: "score",
-    unit: e.unit,
+    unit,
     metric: e.score,
     field,
     expected,
     actual,
   });
   if (!score) {
-    const others = evaluation.scores.filter((s) => s.unit === e.unit).map((s) => s.score);
-    const actual: TestText = unknown(e.unit) ?? (others.length === 0 ? { kind: "no-score-selects" } : { kind: "has-scores", scores: others });
-    return [worded({ kind: "score", unit: e.unit, metric: e.score, field: "score" }, { kind: "a-score" }, actual)];
+    const others = [...evaluation.scores.filter((s) => s.unit === unit).map((s) => s.score), ...(evaluation.indexes ?? []).filter((s) => s.unit === unit).map((s) => s.index)];
+    const actual: TestText = unknown(unit) ?? (others.length === 0 ? { kind: "no-score-selects" } : { kind: "has-scores", scores: others });
+    return [worded({ kind: "score", unit, metric: e.score, field: "score" }, { kind: "a-score" }, actual)];
   }
   const out: Mismatch[] = [];
   if (e.points !== undefined && !sameValue("points", e.points, score.points)) out.push(mismatch("points", e.points, score.points));
   if (e.rank !== undefined && e.rank !== score.rank) out.push(mismatch("rank", e.rank, score.rank));
   return out;
+}
+
+/** A group's points under a score, or its total under an index. */
+function compareGroupScore(evaluation: Evaluation, e: ScoreExpectation): Mismatch[] {
+  const kind = e.tier !== undefined ? "tier" : e.parent !== undefined ? "parent" : "all";
+  const id = e.tier ?? e.parent ?? "all";
+  const whose = kind === "all" ? "all" : `${kind} ${id}`;
+  const index = evaluation.indexGroups?.find((g) => g.kind === kind && g.id === id && g.index === e.score);
+  const group = index ? { points: index.total } : evaluation.scoreGroups?.find((g) => g.kind === kind && g.id === id && g.score === e.score);
+  if (!group) return [worded({ kind: "score", unit: whose, metric: e.score, field: "score" }, { kind: "a-score" }, { kind: "no-score-selects" })];
+  if (e.points === undefined || sameValue("points", e.points, group.points)) return [];
+  return [{ kind: "score", unit: whose, metric: e.score, field: "points", expected: e.points, actual: group.points }];
 }
 
 type ActualIssue = Evaluation["dataIssues"][number];

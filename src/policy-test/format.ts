@@ -87,15 +87,25 @@ export const ResultExpectation = z
   });
 export type ResultExpectation = z.infer<typeof ResultExpectation>;
 
+/**
+ * A unit's points under a score, or its total under an index (`score` names either); or, instead of
+ * `unit`, a group's: `tier`, `parent` (the units whose parent it is) or `all: true`.
+ */
 export const ScoreExpectation = z
   .strictObject({
-    unit: Id,
+    unit: Id.optional(),
+    tier: Id.optional(),
+    parent: Id.optional(),
+    all: z.literal(true).optional(),
     score: Id,
     points: z.number().nullable().optional(),
     rank: z.number().int().positive().nullable().optional(),
   })
   .superRefine((e, ctx) => {
     if (e.points === undefined && e.rank === undefined) fault(ctx, [], { kind: "checks-no-score" });
+    const whose = (["unit", "tier", "parent", "all"] as const).filter((key) => e[key] !== undefined);
+    if (whose.length !== 1) fault(ctx, [], { kind: "score-of-whom", given: whose });
+    else if (whose[0] !== "unit" && e.rank !== undefined) fault(ctx, ["rank"], { kind: "group-rank" });
   });
 export type ScoreExpectation = z.infer<typeof ScoreExpectation>;
 
@@ -135,6 +145,8 @@ export type IssueExpectation = z.infer<typeof IssueExpectation>;
 export const TestCase = z
   .strictObject({
     name: z.string().trim().min(1, { error: EMPTY }),
+    /** The arithmetic behind the expected figures, done by hand, for the reader; not checked. */
+    working: z.array(z.string()).optional(),
     asOf: DateText,
     units: z.array(TestUnit).optional(),
     unitsFile: Paths.optional(),

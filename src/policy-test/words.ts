@@ -40,6 +40,8 @@ export interface TestTextKinds {
   "absent-with-fields": { readonly fields: readonly string[] };
   "checks-nothing": { readonly fields: readonly string[] };
   "checks-no-score": Nothing;
+  "score-of-whom": { readonly given: readonly string[] };
+  "group-rank": Nothing;
   "both-given": { readonly inline: string; readonly file: string };
   "neither-given": { readonly inline: string; readonly file: string };
   "expects-nothing": Nothing;
@@ -83,6 +85,8 @@ const english: TestTextCatalogue = {
   "absent-with-fields": ({ fields }) => `a result that is absent has no ${fields.join(", ")}: give one or the other`,
   "checks-nothing": ({ fields }) => `checks nothing: give at least one of ${fields.join(", ")}, both metric and target, or absent`,
   "checks-no-score": () => "checks nothing: give points or rank",
+  "score-of-whom": ({ given }) => (given.length === 0 ? "says whose score: give `unit`, `tier`, `parent` or `all`" : `gives ${given.map((g) => `\`${g}\``).join(" and ")}: give one of \`unit\`, \`tier\`, \`parent\`, \`all\``),
+  "group-rank": () => "groups are not ranked: give `points` only",
   "both-given": ({ inline, file }) => `give \`${inline}\` or \`${file}\`, not both`,
   "neither-given": ({ inline, file }) => `needs \`${inline}\` (a list) or \`${file}\` (a path relative to the test file)`,
   "expects-nothing": () => "expects nothing: give `expect`, `expectScores` or `expectIssues`",
@@ -122,6 +126,8 @@ const vietnamese: TestTextCatalogue = {
   "checks-nothing": ({ fields }) =>
     `không kiểm tra gì: hãy ghi ít nhất một trong ${fields.join(", ")}, hoặc cả \`metric\` và \`target\`, hoặc \`absent\``,
   "checks-no-score": () => "không kiểm tra gì: hãy ghi `points` hoặc `rank`",
+  "score-of-whom": ({ given }) => (given.length === 0 ? "chưa nêu điểm của ai: hãy ghi `unit`, `tier`, `parent` hoặc `all`" : `ghi cả ${given.map((g) => `\`${g}\``).join(" và ")}: chỉ ghi một trong \`unit\`, \`tier\`, \`parent\`, \`all\``),
+  "group-rank": () => "nhóm không được xếp hạng: chỉ ghi `points`",
   "both-given": ({ inline, file }) => `chỉ ghi \`${inline}\` hoặc \`${file}\`, không ghi cả hai`,
   "neither-given": ({ inline, file }) => `cần \`${inline}\` (một danh sách) hoặc \`${file}\` (đường dẫn tính từ tệp kiểm thử)`,
   "expects-nothing": () => "không mong đợi gì: hãy ghi `expect`, `expectScores` hoặc `expectIssues`",

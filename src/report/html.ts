@@ -23,6 +23,7 @@ import { REPORT_JS, searchKey } from "./report-script.js";
 import { REPORT_CSS } from "./report-style.js";
 import { capital, REPORT_WORDS, type ReportWords } from "./report-words.js";
 import { missingMonths, reasonIn, scoreReasonIn } from "./words.js";
+import { scoreReasonText } from "../evaluate/reasons.js";
 import type { Lang } from "../i18n/lang.js";
 
 export interface ReportOptions {
@@ -75,6 +76,8 @@ ${toolbar(ctx)}
 <h2 id="targets-heading">${w.targets}</h2>
 ${policy.targets.filter((t) => evaluation.results.some((r) => r.target === t.id)).map((t) => targetSection(ctx, t, past))}
 ${scoresSection(ctx)}
+${scoreGroupsSection(ctx)}
+${indexSections(ctx)}
 ${issuesSection(ctx)}
 <section class="notes"><ul>${w.notes.map((n) => html`<li>${n}</li>`)}</ul></section>
 <footer>${w.generated(dateText(evaluation.asOf, lang))}</footer>
@@ -385,6 +388,48 @@ function scoresSection(ctx: Context): Markup | "" {
   return html`<section class="card" id="scores"><h2>${w.scores}</h2><div class="table-wrap"><table class="scores sortable">
 <thead><tr>${sortHead("unit", c.unit, "text")}${sortHead("tier", w.tier, "text")}${sortHead("score", c.score, "text")}${sortHead("points", c.points, "num", "num")}${sortHead("rank", c.rank, "num", "num")}</tr></thead>
 <tbody>${rows}</tbody></table></div></section>`;
+}
+
+/** Groups' scores, from their summed counts: the provincial total a portal publishes beside its units. */
+function scoreGroupsSection(ctx: Context): Markup | "" {
+  const { w, lang, evaluation } = ctx;
+  const groups = evaluation.scoreGroups ?? [];
+  if (groups.length === 0) return "";
+  const rows = groups.map(
+    (g) => html`<tr><td>${w.base.groupName(g.kind, g.id)}</td><td><code>${g.score}</code></td>
+<td class="num" data-sort="${sortKey(g.points)}">${g.points === null ? html`<span class="why">${g.because ? scoreReasonText(g.because, lang) : (g.reason ?? "")}</span>` : pointsText(g.points, lang)}</td></tr>`,
+  );
+  const c = w.base.columns;
+  return html`<section class="card" id="score-groups"><h2>${capital(w.base.scoreGroups)}</h2><div class="table-wrap"><table class="score-groups sortable">
+<thead><tr>${sortHead("group", capital(w.base.groupHeading), "text")}${sortHead("score", c.score, "text")}${sortHead("points", c.points, "num", "num")}</tr></thead>
+<tbody>${rows}</tbody></table></div></section>`;
+}
+
+/** Per index, each unit's components and total with its rank of its tier's, then the groups' totals. */
+function indexSections(ctx: Context): Markup[] {
+  const { w, lang, evaluation } = ctx;
+  const indexes = evaluation.indexes ?? [];
+  return [...new Set(indexes.map((x) => x.index))].map((id) => {
+    const mine = indexes.filter((x) => x.index === id);
+    const [first] = mine;
+    const components = first?.components.map((c) => c.score) ?? [];
+    const cells = (list: readonly { points: number | null }[]) => list.map((c) => html`<td class="num" data-sort="${sortKey(c.points)}">${c.points === null ? "" : pointsText(c.points, lang)}</td>`);
+    const rows = mine.map((x) => {
+      const name = ctx.unitName(x.unit);
+      const total = x.total === null ? html`<span class="why">${x.because ? scoreReasonText(x.because, lang) : (x.reason ?? "")}</span>` : pointsText(x.total, lang);
+      return html`<tr data-unit="${x.unit}" data-status="" data-search="${ctx.searchOf(x.unit, x.tier)}">
+<td data-sort="${name}"><span class="unit-name">${name}</span><span class="unit-id">${x.unit}</span></td><td>${x.tier}</td>${cells(x.components)}
+<td class="num" data-sort="${sortKey(x.total)}"><strong>${total}</strong></td><td class="num" data-sort="${sortKey(x.rank)}">${x.rank === null ? "" : `${x.rank}/${x.ranked}`}</td></tr>`;
+    });
+    const groups = (evaluation.indexGroups ?? []).filter((g) => g.index === id);
+    const groupRows = groups.map(
+      (g) => html`<tr class="group-row"><td>${w.base.groupName(g.kind, g.id)}</td><td></td>${cells(g.components)}<td class="num"><strong>${g.total === null ? "" : pointsText(g.total, lang)}</strong></td><td></td></tr>`,
+    );
+    const c = w.base.columns;
+    return html`<section class="card" id="${`index-${id}`}"><h2>${capital(w.base.index(id, String(first?.maximum ?? "")))}</h2><div class="table-wrap"><table class="index sortable">
+<thead><tr>${sortHead("unit", c.unit, "text")}${sortHead("tier", w.tier, "text")}${components.map((s) => sortHead(s, s, "num", "num"))}${sortHead("total", capital(w.base.total), "num", "num")}${sortHead("rank", c.rank, "num", "num")}</tr></thead>
+<tbody>${rows}</tbody>${groups.length > 0 ? html`<tfoot>${groupRows}</tfoot>` : ""}</table></div></section>`;
+  });
 }
 
 function issuesSection(ctx: Context): Markup {

@@ -63,6 +63,10 @@ export interface ReportWords {
   readonly comparison: Readonly<Record<Comparison, string>>;
   readonly summarySheet: string;
   readonly unitName: string;
+  /** Why a score or an index total is empty. */
+  readonly why: string;
+  /** How many units of the tier have a total: the "63" of "21st of 63". */
+  readonly ranked: string;
   readonly parent: string;
   readonly nextDate: string;
   readonly nextThreshold: string;
@@ -130,6 +134,8 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     comparison: { ">=": "≥", ">": ">", "<=": "≤", "<": "<" },
     summarySheet: "Tổng hợp",
     unitName: "tên đơn vị",
+    why: "lý do không có điểm",
+    ranked: "số đơn vị được xếp hạng",
     parent: "đơn vị cấp trên",
     nextDate: "mốc tiếp theo",
     nextThreshold: "ngưỡng mốc tiếp theo",
@@ -195,6 +201,8 @@ export const REPORT_WORDS: Readonly<Record<Lang, ReportWords>> = {
     comparison: { ">=": "≥", ">": ">", "<=": "≤", "<": "<" },
     summarySheet: "Summary",
     unitName: "unit name",
+    why: "why no points",
+    ranked: "units ranked",
     parent: "parent",
     nextDate: "next milestone",
     nextThreshold: "next threshold",

@@ -7,7 +7,8 @@ import { columns } from "../text/columns.js";
 import { printable } from "../text/printable.js";
 import { createColors } from "picocolors";
 import { localizeIssue } from "../data/issue-words.js";
-import type { Evaluation, Group, Result, ScoreResult, Status } from "../evaluate/result.js";
+import type { Evaluation, Group, Result, ScoreGroup, ScoreResult, Status } from "../evaluate/result.js";
+import { scoreReasonText } from "../evaluate/reasons.js";
 import { dateText } from "../i18n/dates.js";
 import { countsRate, countText, grouped, rateText, twoDecimals } from "../i18n/numbers.js";
 import type { Policy } from "../model/policy.js";
@@ -69,6 +70,7 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
     const rows = evaluation.scores.map((s) => [...f.unit(s.unit).map(printable), printable(s.score), points(s), s.rank === null ? "" : String(s.rank)]);
     out.push("", words.scores, ...columns([...unitColumns, c.score, c.points, c.rank], rows));
   }
+  out.push(...scoreGroupLines(evaluation, words, f, lang), ...indexLines(evaluation, words, f, unitColumns));
   out.push("", `${words.allUnits}:`, ...evaluation.groups.filter((g) => g.kind === "all").map((g) => groupLine(g, words, f)));
   const { read, used, rejected } = evaluation.rows;
   out.push("", words.rows(read, used, rejected, evaluation.dataIssues.length));
@@ -76,6 +78,30 @@ export function resultsTable(evaluation: Evaluation, options: TableOptions = {})
     out.push(printable(`  ${issue.file}:${issue.line}${issue.column ? ` [${issue.column}]` : ""} ${issue.rejected ? words.rejected : words.flagged}: ${localizeIssue(issue, lang)}`));
   }
   return `${out.join("\n")}\n`;
+}
+
+function scoreGroupLines(evaluation: Evaluation, words: Words, f: Figures, lang: Lang): string[] {
+  const groups = evaluation.scoreGroups ?? [];
+  if (groups.length === 0) return [];
+  const points = (g: ScoreGroup) => (g.points === null ? printable(g.because ? scoreReasonText(g.because, lang) : (g.reason ?? "")) : f.points(g.points));
+  const rows = groups.map((g) => [printable(words.groupName(g.kind, g.id)), printable(g.score), points(g)]);
+  return ["", words.scoreGroups, ...columns([words.groupHeading, words.columns.score, words.columns.points], rows)];
+}
+
+/** Per index, a row per unit with each component and the total, its rank "of" the tier's ranked units, then the groups' totals. */
+function indexLines(evaluation: Evaluation, words: Words, f: Figures, unitColumns: readonly string[]): string[] {
+  const indexes = evaluation.indexes ?? [];
+  const out: string[] = [];
+  for (const id of [...new Set(indexes.map((x) => x.index))]) {
+    const mine = indexes.filter((x) => x.index === id);
+    const [first] = mine;
+    const components = first?.components.map((c) => printable(c.score)) ?? [];
+    const parts = (list: readonly { points: number | null }[]) => list.map((c) => f.points(c.points));
+    const rows = mine.map((x) => [...f.unit(x.unit).map(printable), printable(x.tier), ...parts(x.components), f.points(x.total), x.rank === null ? "" : `${x.rank}/${x.ranked}`]);
+    const groupRows = (evaluation.indexGroups ?? []).filter((g) => g.index === id).map((g) => [printable(words.groupName(g.kind, g.id)), ...unitColumns.slice(1).map(() => ""), "", ...parts(g.components), f.points(g.total), ""]);
+    out.push("", printable(words.index(id, String(first?.maximum ?? ""))), ...columns([...unitColumns, words.tier, ...components, words.total, words.columns.rank], [...rows, ...groupRows]));
+  }
+  return out;
 }
 
 function resultRow(r: Result, words: Words, f: Figures, paint: (status: Status, text: string) => string): string[] {

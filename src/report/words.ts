@@ -26,6 +26,13 @@ export interface Words {
   readonly tier: string;
   readonly allUnits: string;
   readonly scores: string;
+  /** The heading of groups' scores, computed from their summed counts. */
+  readonly scoreGroups: string;
+  readonly groupHeading: string;
+  readonly index: (id: string, maximum: string) => string;
+  readonly total: string;
+  /** A group as a heading cell: all units, a tier, a parent unit's children. */
+  readonly groupName: (kind: "all" | "tier" | "parent", id: string) => string;
   readonly asOf: string;
   readonly noRate: string;
   readonly rows: (read: number, used: number, rejected: number, issues: number) => string;
@@ -43,6 +50,11 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     tier: "tier",
     allUnits: "all units",
     scores: "scores",
+    scoreGroups: "scores of groups (from their summed counts)",
+    groupHeading: "group",
+    index: (id, maximum) => `index ${id} (out of ${maximum})`,
+    total: "total",
+    groupName: (kind, id) => (kind === "all" ? "all units" : kind === "tier" ? `tier ${id}` : `under ${id}`),
     asOf: "as of",
     noRate: "no rate",
     rows: (read, used, rejected, issues) => `rows: ${read} read, ${used} used, ${rejected} rejected; ${issues} data issue${issues === 1 ? "" : "s"}`,
@@ -57,6 +69,11 @@ export const WORDS: Readonly<Record<Lang, Words>> = {
     tier: "cấp",
     allUnits: "toàn bộ đơn vị",
     scores: "điểm",
+    scoreGroups: "điểm của nhóm (tính từ số liệu cộng gộp)",
+    groupHeading: "nhóm",
+    index: (id, maximum) => `bộ chỉ số ${id} (thang điểm ${maximum})`,
+    total: "tổng điểm",
+    groupName: (kind, id) => (kind === "all" ? "toàn bộ đơn vị" : kind === "tier" ? `cấp ${id}` : `trực thuộc ${id}`),
     asOf: "tính đến",
     noRate: "không có tỷ lệ",
     rows: (read, used, rejected, issues) => `dòng dữ liệu: đọc ${read}, dùng ${used}, loại ${rejected}; ${issues} vấn đề dữ liệu`,

@@ -15,6 +15,7 @@ import { formatDate } from "../time/calendar.js";
 import { capital, REPORT_WORDS } from "./report-words.js";
 import type { Lang } from "../i18n/lang.js";
 import { reasonIn, type Words } from "./words.js";
+import { scoreReasonText } from "../evaluate/reasons.js";
 
 export interface WorkbookOptions {
   readonly lang?: Lang;
@@ -47,9 +48,13 @@ export async function resultsWorkbook(evaluation: Evaluation, policy: Policy, op
   const workbook = new excel.Workbook();
   workbook.creator = "chitieu";
   const tiers = [...new Set(evaluation.results.map((r) => r.tier))];
-  const names = sheetNames([w.summarySheet, ...tiers.map((tier) => (lang === "vi" ? shortTitle(policy.tiers.get(tier)?.name) ?? tier : tier))]);
+  const indexes = [...new Set((evaluation.indexes ?? []).map((x) => x.index))];
+  const scored = evaluation.scores.length > 0 ? [capital(w.scores)] : [];
+  const names = sheetNames([w.summarySheet, ...tiers.map((tier) => (lang === "vi" ? shortTitle(policy.tiers.get(tier)?.name) ?? tier : tier)), ...scored, ...indexes]);
   summarySheet(workbook.addWorksheet(names[0]), evaluation, policy, lang);
   tiers.forEach((tier, i) => tierSheet(workbook.addWorksheet(names[i + 1]), evaluation, policy, tier, units, lang));
+  if (scored.length > 0) scoresSheet(workbook.addWorksheet(names[tiers.length + 1]), evaluation, units, lang);
+  indexes.forEach((id, i) => indexSheet(workbook.addWorksheet(names[tiers.length + 1 + scored.length + i]), evaluation, id, units, lang));
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }
@@ -133,6 +138,54 @@ function summarySheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, policy: 
   }
   const widths = [34, 34, 10, 9, 10, 12, 12, 12, 12, 12, 14, 12, 12, 16];
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+/** Each unit's points under each score, then each group's from its summed counts. */
+function scoresSheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, units: ReadonlyMap<string, RegistryUnit>, lang: Lang): void {
+  const w = REPORT_WORDS[lang];
+  const c = w.base.columns;
+  styleHeader(sheet.addRow([c.unit, w.unitName, w.tier, c.score, c.points, c.rank, w.why]));
+  for (const s of evaluation.scores) {
+    const row = sheet.addRow([s.unit, units.get(s.unit)?.name ?? s.unit, s.tier, s.score, s.points, s.rank, s.because ? scoreReasonText(s.because, lang) : (s.reason ?? "")]);
+    row.getCell(5).numFmt = POINTS_FORMAT;
+  }
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  const groups = evaluation.scoreGroups ?? [];
+  if (groups.length > 0) {
+    sheet.addRow([]);
+    sheet.addRow([capital(w.base.scoreGroups)]).font = { bold: true };
+    styleHeader(sheet.addRow([capital(w.base.groupHeading), "", "", c.score, c.points, "", w.why]));
+    for (const g of groups) {
+      const row = sheet.addRow([w.base.groupName(g.kind, g.id), "", "", g.score, g.points, null, g.because ? scoreReasonText(g.because, lang) : (g.reason ?? "")]);
+      row.getCell(5).numFmt = POINTS_FORMAT;
+    }
+  }
+  [16, 34, 12, 20, 10, 8, 50].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+/** An index: a row per unit with each component's points, the total and its rank of the tier's ranked units; then the groups' totals. */
+function indexSheet(sheet: ExcelJS.Worksheet, evaluation: Evaluation, id: string, units: ReadonlyMap<string, RegistryUnit>, lang: Lang): void {
+  const w = REPORT_WORDS[lang];
+  const c = w.base.columns;
+  const mine = (evaluation.indexes ?? []).filter((x) => x.index === id);
+  const components = mine[0]?.components.map((x) => x.score) ?? [];
+  sheet.addRow([capital(w.base.index(id, String(mine[0]?.maximum ?? "")))]).font = { bold: true, size: 14 };
+  styleHeader(sheet.addRow([c.unit, w.unitName, w.tier, ...components, capital(w.base.total), c.rank, w.ranked, w.why]));
+  const points = (row: ExcelJS.Row) => components.forEach((_, i) => (row.getCell(4 + i).numFmt = POINTS_FORMAT));
+  for (const x of mine) {
+    const row = sheet.addRow([x.unit, units.get(x.unit)?.name ?? x.unit, x.tier, ...x.components.map((p) => p.points), x.total, x.rank, x.ranked, x.because ? scoreReasonText(x.because, lang) : (x.reason ?? "")]);
+    points(row);
+    row.getCell(4 + components.length).numFmt = POINTS_FORMAT;
+    row.getCell(4 + components.length).font = { bold: true };
+  }
+  sheet.views = [{ state: "frozen", ySplit: 2 }];
+  for (const g of (evaluation.indexGroups ?? []).filter((x) => x.index === id)) {
+    const row = sheet.addRow([w.base.groupName(g.kind, g.id), "", "", ...g.components.map((p) => p.points), g.total]);
+    points(row);
+    row.getCell(4 + components.length).numFmt = POINTS_FORMAT;
+    row.font = { bold: true };
+  }
+  [16, 34, 12, ...components.map(() => 14), 10, 8, 10, 40].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 }
 
 function groupCells(g: Group, label: string, policy: Policy): (string | number | null)[] {

@@ -70,6 +70,7 @@ export type Statement =
   | MetricDeclaration
   | TargetDeclaration
   | ScoreDeclaration
+  | IndexDeclaration
   | DataCheck;
 
 export interface ImportFile extends Node {
@@ -164,7 +165,27 @@ export interface Period {
 export interface ScoreDeclaration extends Declaration {
   readonly kind: "score";
   readonly selector: Selector;
+  /** The months summed, ending with the last complete one; absent: each metric's own window. */
+  readonly window: ScoreWindow | undefined;
+  /** The most points it gives (`out of 20`), as an index adds its components up to its own. */
+  readonly maximum: Maximum | undefined;
   readonly points: Points;
+}
+
+export interface ScoreWindow extends Node {
+  readonly kind: "month" | "quarter" | "year-to-date";
+}
+
+export interface Maximum extends Node {
+  readonly value: Rational;
+}
+
+/** Scores summed into a total out of `maximum`, ranked per tier: Decision 766's index. */
+export interface IndexDeclaration extends Declaration {
+  readonly kind: "index";
+  readonly selector: Selector;
+  readonly maximum: Maximum;
+  readonly components: readonly Name[];
 }
 
 export interface Points extends Node {
@@ -199,6 +220,8 @@ export type Expression =
       readonly right: Expression;
     })
   | (Node & { readonly kind: "call"; readonly function: Name; readonly arguments: readonly Expression[] })
+  /** `(term when empty value)`: the term's own value when it divides by zero (a metric without a denominator). */
+  | (Node & { readonly kind: "when-empty"; readonly term: Expression; readonly value: Expression })
   | (Node & {
       readonly kind: "if";
       readonly left: Expression;

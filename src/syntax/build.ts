@@ -150,6 +150,7 @@ class Builder {
     if (c.metricDeclaration) return this.metric(c.metricDeclaration[0]!);
     if (c.targetDeclaration) return this.target(c.targetDeclaration[0]!);
     if (c.scoreDeclaration) return this.score(c.scoreDeclaration[0]!);
+    if (c.indexDeclaration) return this.index(c.indexDeclaration[0]!);
     return this.dataCheck(c.dataCheck![0]!);
   }
 
@@ -284,7 +285,37 @@ class Builder {
 
   score(node: C.ScoreDeclarationCstNode): A.ScoreDeclaration {
     const c = node.children;
-    return { kind: "score", ...this.declaration(node), selector: this.selector(c.selector[0]!), points: this.points(c.points[0]!) };
+    const window = first(c.scoreWindow);
+    const maximum = first(c.maximum);
+    return {
+      kind: "score",
+      ...this.declaration(node),
+      selector: this.selector(c.selector[0]!),
+      window: window && this.scoreWindow(window),
+      maximum: maximum && this.maximum(maximum),
+      points: this.points(c.points[0]!),
+    };
+  }
+
+  scoreWindow(node: C.ScoreWindowCstNode): A.ScoreWindow {
+    const c = node.children;
+    return { kind: c.Quarter ? "quarter" : c.YearToDate ? "year-to-date" : "month", span: this.nodeSpan(node) };
+  }
+
+  maximum(node: C.MaximumCstNode): A.Maximum {
+    const token = node.children.NumberLiteral[0]!;
+    return { value: this.rationalOf(parseDecimal(token.image), token), span: this.nodeSpan(node) };
+  }
+
+  index(node: C.IndexDeclarationCstNode): A.IndexDeclaration {
+    const c = node.children;
+    return {
+      kind: "index",
+      ...this.declaration(node),
+      selector: this.selector(c.selector[0]!),
+      maximum: this.maximum(c.maximum[0]!),
+      components: c.components.map((n) => this.name(n)),
+    };
   }
 
   points(node: C.PointsCstNode): A.Points {
@@ -356,9 +387,16 @@ class Builder {
     }
     if (c.Identifier) return { kind: "ref", name: this.name(c.Identifier[0]!), span };
     if (c.negation) return { kind: "negate", operand: this.factor(c.negation[0]!.children.factor[0]!), span };
-    if (c.parenthesised) return { ...this.expression(c.parenthesised[0]!.children.expression[0]!), span };
+    if (c.parenthesised) return this.parenthesised(c.parenthesised[0]!, span);
     if (c.call) return this.call(c.call[0]!);
     return this.conditional(c.conditional![0]!);
+  }
+
+  parenthesised(node: C.ParenthesisedCstNode, span: Span): A.Expression {
+    const c = node.children;
+    const term = { ...this.expression(c.expression[0]!), span };
+    const whenEmpty = first(c.whenEmpty);
+    return whenEmpty ? { kind: "when-empty", term, value: this.expression(whenEmpty), span } : term;
   }
 
   call(node: C.CallCstNode): A.Expression {

@@ -76,6 +76,7 @@ export type StatementCstChildren = {
   metricDeclaration?: MetricDeclarationCstNode[];
   targetDeclaration?: TargetDeclarationCstNode[];
   scoreDeclaration?: ScoreDeclarationCstNode[];
+  indexDeclaration?: IndexDeclarationCstNode[];
   dataCheck?: DataCheckCstNode[];
 };
 
@@ -285,8 +286,49 @@ export type ScoreDeclarationCstChildren = {
   StringLiteral?: IToken[];
   For: IToken[];
   selector: SelectorCstNode[];
+  scoreWindow?: ScoreWindowCstNode[];
+  maximum?: MaximumCstNode[];
   Equals: IToken[];
   points: PointsCstNode[];
+};
+
+export interface ScoreWindowCstNode extends CstNode {
+  name: "scoreWindow";
+  children: ScoreWindowCstChildren;
+}
+
+export type ScoreWindowCstChildren = {
+  Over: IToken[];
+  Months?: IToken[];
+  Quarter?: IToken[];
+  YearToDate?: IToken[];
+};
+
+export interface MaximumCstNode extends CstNode {
+  name: "maximum";
+  children: MaximumCstChildren;
+}
+
+export type MaximumCstChildren = {
+  OutOf: IToken[];
+  NumberLiteral: IToken[];
+};
+
+export interface IndexDeclarationCstNode extends CstNode {
+  name: "indexDeclaration";
+  children: IndexDeclarationCstChildren;
+}
+
+export type IndexDeclarationCstChildren = {
+  Index: IToken[];
+  Identifier: IToken[];
+  StringLiteral?: IToken[];
+  For: IToken[];
+  selector: SelectorCstNode[];
+  maximum: MaximumCstNode[];
+  Equals: IToken[];
+  components: IToken[];
+  Plus?: IToken[];
 };
 
 export interface PointsCstNode extends CstNode {
@@ -384,6 +426,8 @@ export interface ParenthesisedCstNode extends CstNode {
 export type ParenthesisedCstChildren = {
   LParen: IToken[];
   expression: ExpressionCstNode[];
+  WhenEmpty?: IToken[];
+  whenEmpty?: ExpressionCstNode[];
   RParen: IToken[];
 };
 

@@ -89,11 +89,24 @@ class Printer {
           `  ${s.schedule.map((c) => this.clause(c)).join(", ")}`,
           ...(s.points ? [`  ${this.word(t.Score)} = ${this.points(s.points)}`] : []),
         ].join("\n");
-      case "score":
-        return [`${this.word(t.Score)} ${s.id.text}${this.title(s.title)}`, `  ${this.word(t.For)} ${this.selector(s.selector)} =`, `  ${this.points(s.points)}`].join("\n");
+      case "score": {
+        const window = s.window ? ` ${this.word(t.Over)} ${this.word(SCORE_WINDOW[s.window.kind])}` : "";
+        const head = `  ${this.word(t.For)} ${this.selector(s.selector)}${window}${this.maximum(s.maximum)} =`;
+        return [`${this.word(t.Score)} ${s.id.text}${this.title(s.title)}`, head, `  ${this.points(s.points)}`].join("\n");
+      }
+      case "index":
+        return [
+          `${this.word(t.Index)} ${s.id.text}${this.title(s.title)}`,
+          `  ${this.word(t.For)} ${this.selector(s.selector)}${this.maximum(s.maximum)} =`,
+          `  ${s.components.map((c) => c.text).join(" + ")}`,
+        ].join("\n");
       case "check":
         return `${this.word(t.Check)} ${this.expression(s.left)} ${s.op === "=" ? "=" : this.comparison(s.op)} ${this.expression(s.right)}`;
     }
+  }
+
+  private maximum(m: A.Maximum | undefined): string {
+    return m ? ` ${this.word(t.OutOf)} ${toDecimalString(m.value, 30)}` : "";
   }
 
   private title(text: A.Text | undefined): string {
@@ -188,6 +201,8 @@ class Printer {
         const text = `${this.word(t.If)} ${this.expression(e.left)} ${this.comparison(e.comparison)} ${this.expression(e.right)} ${this.word(t.Then)} ${this.expression(e.then)} ${this.word(t.Else)} ${this.expression(e.else)}`;
         return context === "operand" ? `(${text})` : text;
       }
+      case "when-empty":
+        return `(${this.expression(e.term)} ${this.word(t.WhenEmpty)} ${this.expression(e.value)})`;
     }
   }
 
@@ -201,6 +216,7 @@ class Printer {
 
 const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
 const ITEM = { tier: t.Tier, tag: t.Tag, unit: t.Unit } as const;
+const SCORE_WINDOW = { month: t.Months, quarter: t.Quarter, "year-to-date": t.YearToDate } as const;
 
 function quote(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;

@@ -87,6 +87,7 @@ export class PolicyGrammar extends CstParser {
       { ALT: () => this.SUBRULE(this.metricDeclaration) },
       { ALT: () => this.SUBRULE(this.targetDeclaration) },
       { ALT: () => this.SUBRULE(this.scoreDeclaration) },
+      { ALT: () => this.SUBRULE(this.indexDeclaration) },
       { ALT: () => this.SUBRULE(this.dataCheck) },
     ]);
   });
@@ -284,8 +285,38 @@ export class PolicyGrammar extends CstParser {
     this.OPTION(() => this.CONSUME(t.StringLiteral));
     this.CONSUME(t.For);
     this.SUBRULE(this.selector);
+    this.OPTION2(() => this.SUBRULE(this.scoreWindow));
+    this.OPTION3(() => this.SUBRULE(this.maximum));
     this.CONSUME(t.Equals);
     this.SUBRULE(this.points);
+  });
+
+  /** The months a score sums, as the portal publishes them: the last complete month, quarter, or the year to date. */
+  scoreWindow = this.RULE("scoreWindow", () => {
+    this.CONSUME(t.Over);
+    this.OR([
+      { ALT: () => this.CONSUME(t.Months) },
+      { ALT: () => this.CONSUME(t.Quarter) },
+      { ALT: () => this.CONSUME(t.YearToDate) },
+    ]);
+  });
+
+  /** The most points a score or an index gives: `out of 20`. */
+  maximum = this.RULE("maximum", () => {
+    this.CONSUME(t.OutOf);
+    this.CONSUME(t.NumberLiteral);
+  });
+
+  /** Named scores summed into a total, ranked per tier: Decision 766's index out of 100. */
+  indexDeclaration = this.RULE("indexDeclaration", () => {
+    this.CONSUME(t.Index);
+    this.CONSUME(t.Identifier);
+    this.OPTION(() => this.CONSUME(t.StringLiteral));
+    this.CONSUME(t.For);
+    this.SUBRULE(this.selector);
+    this.SUBRULE(this.maximum);
+    this.CONSUME(t.Equals);
+    this.AT_LEAST_ONE_SEP({ SEP: t.Plus, DEF: () => this.CONSUME2(t.Identifier, { LABEL: "components" }) });
   });
 
   /** A formula for points, what it gives when a metric has no denominator, and its rounding. */
@@ -350,9 +381,14 @@ export class PolicyGrammar extends CstParser {
     this.CONSUME(t.RParen);
   });
 
+  /** A bracketed term may say its own value when it divides by zero: `(4 * usage when empty 4)`. */
   parenthesised = this.RULE("parenthesised", () => {
     this.CONSUME(t.LParen);
     this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.CONSUME(t.WhenEmpty);
+      this.SUBRULE2(this.expression, { LABEL: "whenEmpty" });
+    });
     this.CONSUME(t.RParen);
   });
 

@@ -125,8 +125,26 @@ export const ruleDocs: Record<string, RuleDoc> = {
   },
   scoreDeclaration: {
     title: "Score",
-    summary: "Points for the units it selects, computed from metrics, as in Decision 766's index.",
-    example: 'score progress "Tiến độ giải quyết" for all = 20 * on_time_share when empty 20 round 2 half-up',
+    summary:
+      "Points for the units it selects, computed from metrics, as in Decision 766's index; and for each tier, each parent unit and all units together, from the counts they sum (never an average of units' points), rounded as a unit's. `over` sums the last complete month (the default), quarter or the year to date for every metric in it; without it each metric sums its own window, ending with the last complete month. `out of` states the most it gives, which an index adds up.",
+    example: 'score progress "Tiến độ giải quyết" for all over quarter out of 20 = 20 * on_time_share when empty 20 round 2 half-up',
+  },
+  scoreWindow: {
+    title: "Score window",
+    summary:
+      "The months a score sums, ending on the as-of date's last complete one: `month` (the last month that ended), `quarter` (the last quarter that ended) or `year-to-date` (January to the last month that ended: a year in progress is year to date).",
+    example: "over year-to-date",
+  },
+  maximum: {
+    title: "Maximum",
+    summary: "The most points a score or an index gives. An index's must be the sum of its components' when they all say theirs.",
+    example: "out of 20",
+  },
+  indexDeclaration: {
+    title: "Index",
+    summary:
+      "Scores added into a total out of a maximum, for the units it selects, with each unit's rank on the total among its tier (ties share a rank, compared exactly). A unit has a total when every component gives it points; each component is added as rounded, so the total is what the components show.",
+    example: 'index service_index "Bộ chỉ số phục vụ người dân, doanh nghiệp" for all out of 100 = transparency + progress + digitisation + online_provision + satisfaction',
   },
   points: {
     title: "Points",
@@ -160,7 +178,12 @@ export const ruleDocs: Record<string, RuleDoc> = {
     summary: "`min(...)` or `max(...)` of one or more expressions.",
     example: "min(6, 6 * online_share / 50%)",
   },
-  parenthesised: { title: "Brackets", summary: "Groups an expression.", example: "(a + b)" },
+  parenthesised: {
+    title: "Brackets",
+    summary:
+      "Groups an expression, and may give it its own value when it divides by zero (a metric in it has no denominator): `(4 * usage when empty 4)` gives 4 points for that term alone, where `when empty` after the whole formula replaces all of it.",
+    example: "(4 * online_service_usage when empty 0)",
+  },
   conditional: {
     title: "Conditional",
     summary: "One row of a step table; nest them for more rows.",

@@ -80,6 +80,9 @@ export const Weekly = keyword("Weekly", ["weekly"], ["hàng tuần", "hằng tu�
 export const Yearly = keyword("Yearly", ["yearly"], ["hàng năm", "hằng năm"]);
 export const Every = keyword("Every", ["every"], ["mỗi"]);
 export const Score = keyword("Score", ["score"], ["điểm"]);
+// Decision 766 calls its whole index "Bộ chỉ số", and a score's scale "thang điểm 100".
+export const Index = keyword("Index", ["index"], ["bộ chỉ số"]);
+export const OutOf = keyword("OutOf", ["out of"], ["thang điểm"]);
 export const WhenEmpty = keyword("WhenEmpty", ["when empty"], ["khi trống"]);
 export const Round = keyword("Round", ["round"], ["làm tròn"]);
 export const If = keyword("If", ["if"], ["nếu"]);

@@ -28,7 +28,7 @@ describe("names", () => {
   });
 
   test("two targets or scores with one id", () => {
-    expect(diagnose("target t for tier province: by 2022-12-31 share >= 1%\nscore t for all = share")).toMatchObject([{ name: "duplicate-id", line: 8 }]);
+    expect(diagnose("target t for tier province: by 2022-12-31 share >= 1%\nscore t for all = share when empty 0")).toMatchObject([{ name: "duplicate-id", line: 8 }]);
   });
 });
 
@@ -85,10 +85,10 @@ describe("overrides and conflicts", () => {
 
 describe("scores and data checks", () => {
   test.each([
-    ["score s for all = mean(share)", "unknown-function", "the functions are `min` and `max`"],
+    ["score s for all = mean(share) when empty 0", "unknown-function", "the functions are `min` and `max`"],
     ["score s for all = max()", "unknown-function", "as in `max(2,"],
-    ["score s for all = 20 * online", "score-refs", "define a metric over `online`"],
-    ["score s for all = 20 * share round 2 half_up", "unknown-rounding", "did you mean `half-up`?"],
+    ["score s for all = 20 * online when empty 0", "score-refs", "define a metric over `online`"],
+    ["score s for all = 20 * share when empty 0 round 2 half_up", "unknown-rounding", "did you mean `half-up`?"],
     ["check share <= dossiers", "check-fields", "use the fields of `share`"],
     ["check online <= dossier", "unknown-field", "did you mean `dossiers`?"],
   ])("%s", (text, name, help) => {

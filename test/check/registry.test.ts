@@ -16,12 +16,13 @@ const EVERY_KIND = [
   "field b",
   "metric m = a / b",
   "target t for all: in 2020 m >= 1%",
-  "score s for all = m",
+  "score s for all = m when empty 0",
+  "index i for all out of 100 = s",
   "check a >= b",
 ].join("\n");
 
 // The type checker fails here when the syntax tree gains or loses a statement kind.
-const STATEMENT_KINDS: Record<Statement["kind"], true> = { import: true, tier: true, tag: true, unit: true, field: true, metric: true, target: true, score: true, check: true };
+const STATEMENT_KINDS: Record<Statement["kind"], true> = { import: true, tier: true, tag: true, unit: true, field: true, metric: true, target: true, score: true, index: true, check: true };
 
 const ast = (text: string, file = "policy.ct") => {
   const parsed = parse(text, file).ast;

@@ -60,6 +60,11 @@ const EXAMPLES: { readonly [N in CodeName]: MessageArgs[N] } = {
   "timeline-gap": { earlier: "qd-2021", later: "qd-2022", from: "2022-01-01", until: "2022-01-31" },
   "timeline-overlap": { earlier: "qd-2021", later: "qd-2022", overlap: { kind: "still-in-force", from: "2022-10-01", until: "2022-12-31" } },
   "timeline-undated": { policy: "qd-2022", supersedes: "qd-2021" },
+  "may-be-empty": { metric: "online_service_usage" },
+  "unknown-score": { name: "progres", near: "progress", scores: ["progress"] },
+  "index-component-twice": { name: "progress" },
+  "index-maximum": { sum: "100", stated: "90" },
+  "index-windows": { score: "progress", window: "quarter", first: "transparency", firstWindow: "month" },
 };
 
 const VIETNAMESE_LETTER = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;

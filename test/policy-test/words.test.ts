@@ -29,6 +29,8 @@ const EXAMPLES: { readonly [K in TestTextKind]: TestTextKinds[K] } = {
   "absent-with-fields": { fields: ["status"] },
   "checks-nothing": { fields: ["status", "needed"] },
   "checks-no-score": {},
+  "score-of-whom": { given: ["unit", "tier"] },
+  "group-rank": {},
   "both-given": { inline: "data", file: "dataFile" },
   "neither-given": { inline: "units", file: "unitsFile" },
   "expects-nothing": {},

@@ -8,7 +8,7 @@ import { compile } from "../../src/files/policy.js";
 import { parse } from "../../src/syntax/parse.js";
 
 const HEAD = "policy p effective 2022-01-01\ntier commune\nfield a field b\nmetric m = a / b\n";
-const score = (formula: string) => `${HEAD}score s for all = ${formula}\n`;
+const score = (formula: string) => `${HEAD}score s for all = ${formula} when empty 0\n`;
 const nested = (depth: number) => {
   let e = "m";
   for (let i = 0; i < depth; i++) e = `if m >= 1% then ${e} else 1`;

@@ -9,7 +9,7 @@ import { selectorOf } from "../facts.js";
 import { findLaterStarts, type StartingTarget } from "../later-start.js";
 import type { LoadedFile } from "../load.js";
 
-const isRule = (s: Statement): boolean => s.kind === "target" || s.kind === "score" || s.kind === "check";
+const isRule = (s: Statement): boolean => s.kind === "target" || s.kind === "score" || s.kind === "index" || s.kind === "check";
 
 /** Imports bring definitions only; rules in an imported file would apply silently otherwise. */
 export const importsOnlyDefine: Check<PolicyFile> = (_file, context) => {
@@ -31,10 +31,10 @@ interface ImportPlace {
 const importsIn = (files: readonly LoadedFile[]): ImportPlace[] =>
   files.flatMap((f) => f.ast.statements.flatMap((s) => (s.kind === "import" ? [{ path: normalize(s.path.value), file: f.file, span: s.span }] : [])));
 
-/** Targets and scores share one namespace of rule ids; targets take theirs first. */
+/** Targets, scores and indexes share one namespace of rule ids; targets take theirs first, then scores. */
 export const ruleIdsUnique: Check<PolicyFile> = (ast, context) => {
   const rules = new Map<string, Name>();
-  const ids = [...ast.statements.filter((s) => s.kind === "target"), ...ast.statements.filter((s) => s.kind === "score")].map((s) => s.id);
+  const ids = (["target", "score", "index"] as const).flatMap((kind) => ast.statements.flatMap((s) => (s.kind === kind ? [s.id] : [])));
   for (const id of ids) {
     const earlier = rules.get(id.text);
     if (!earlier) rules.set(id.text, id);

@@ -7,7 +7,7 @@ import type { DataCheck, Expression, Points } from "../../syntax/ast.js";
 import { evaluateExpression, references } from "../../model/expression.js";
 import { closest } from "../../text/suggest.js";
 import type { Check, CheckContext } from "../context.js";
-import { callProblem, referenceProblem, subexpressions } from "../expressions.js";
+import { callProblem, childrenOf, referenceProblem, subexpressions } from "../expressions.js";
 import { ROUNDING_MODES, roundingModeOf } from "../facts.js";
 
 const formulasOf = (points: Points): Expression[] => (points.whenEmpty ? [points.formula, points.whenEmpty] : [points.formula]);
@@ -53,3 +53,29 @@ function noDivisionByZero(expressions: readonly Expression[], context: CheckCont
 export const pointsDivideByNonZero: Check<Points> = (points, context) => noDivisionByZero(formulasOf(points), context);
 
 export const dataCheckDividesByNonZero: Check<DataCheck> = (check, context) => noDivisionByZero([check.left, check.right], context);
+
+/**
+ * A score whose formula can be empty (a metric can have no denominator, a divisor can be zero) with
+ * no `when empty`, for the formula or for the term, gives units no points: said before data shows it.
+ */
+export const pointsSayWhenEmpty: Check<Points> = (points, context) => {
+  if (points.whenEmpty) return;
+  const found = uncovered(points.formula);
+  if (!found) return;
+  context.accept(problem("may-be-empty", context.file, found.span, found.kind === "ref" ? { metric: found.name.text } : {}));
+};
+
+/** The first part, in the order written, that can divide by zero outside a term with its own `when empty`. */
+function uncovered(e: Expression): Expression | undefined {
+  const stack: Expression[] = [e];
+  for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+    if (x.kind === "ref") return x;
+    if (x.kind === "binary" && x.op === "/" && references(x.right).length > 0 && !coversAll(x)) return x;
+    if (x.kind === "when-empty") stack.push(x.value);
+    else stack.push(...[...childrenOf(x)].reverse());
+  }
+  return undefined;
+}
+
+/** A division whose divisor is a metric is reported at the metric, which says more than the division. */
+const coversAll = (x: Extract<Expression, { kind: "binary" }>): boolean => x.right.kind === "ref";

@@ -116,5 +116,19 @@ function forCaller(evaluation: Evaluation, caller: Caller, unit: string | undefi
   const read = reports.get(only) ?? 0;
   // A stored report the checks reject is one of its issues' files (`unit/period`, the version as the line).
   const rejected = new Set(dataIssues.filter((i) => i.rejected).map((i) => i.file)).size;
-  return { ...evaluation, results: evaluation.results.filter((r) => r.unit === only), scores: evaluation.scores.filter((s) => s.unit === only), groups: [], dataIssues, rows: { read, used: read - rejected, rejected }, files: [] };
+  // Groups sum other units' counts: a unit sees none of them, for targets, scores or indexes.
+  const scoreExtras = {
+    ...(evaluation.scoreGroups ? { scoreGroups: [] } : {}),
+    ...(evaluation.indexes ? { indexes: evaluation.indexes.filter((s) => s.unit === only), indexGroups: [] } : {}),
+  };
+  return {
+    ...evaluation,
+    results: evaluation.results.filter((r) => r.unit === only),
+    scores: evaluation.scores.filter((s) => s.unit === only),
+    ...scoreExtras,
+    groups: [],
+    dataIssues,
+    rows: { read, used: read - rejected, rejected },
+    files: [],
+  };
 }
