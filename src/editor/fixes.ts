@@ -122,7 +122,7 @@ function rampFixes(d: Diagnostic, args: MessageArgs["ramp-mismatch"], analysis: 
     const needed = div(sub(ramp.deadline.value.points, ramp.start.value.points), rational(args.steps));
     if (needed && terminates(needed)) {
       const step = `${compare(needed, rational(0)) < 0 ? "-" : "+"}${percentText(compare(needed, rational(0)) < 0 ? sub(rational(0), needed) : needed, analysis.lang)}`;
-      fixes.unshift({ title: words.makeStep(step), edits: [{ range: analysis.map.range(ramp.step.increment.span), newText: step }] });
+      fixes.unshift({ title: words.makeStep(step), edits: [{ range: analysis.map.rangeOf(signed(analysis.map.source, ramp.step.increment.span.start.offset), ramp.step.increment.span.end.offset), newText: step }] });
     }
   }
   return fixes;
@@ -137,6 +137,12 @@ function rampOf(ast: A.PolicyFile | undefined, offset: number) {
     if (i >= 2 && start?.kind === "milestone" && step?.kind === "step" && deadline?.kind === "milestone") return { start, step, deadline };
   }
   return undefined;
+}
+
+/** Where an increment's sign is written (`+15%`, `- 5%`): the increment's own span leaves it out. */
+function signed(source: string, start: number): number {
+  const before = /[+-]\s*$/.exec(source.slice(Math.max(0, start - 16), start));
+  return before ? start - before[0].length : start;
 }
 
 /** Whether the number is a decimal with a last digit: its denominator has no prime factor but 2 and 5. */
