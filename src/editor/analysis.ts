@@ -46,28 +46,44 @@ export interface Analysis {
 
 export function analysePolicy(file: string, text: string, readFile: ReadFile): Analysis {
   const map = new SourceMap(text);
-  const lexed = lexer.tokenize(map.source);
-  const base = { file, map, lang: keywordLanguage(lexed.tokens), tokens: lexed.tokens, comments: lexed.groups["comments"] ?? [] };
   const loaded = load(file, text, readFile);
   const diagnostics = [...loaded.diagnostics];
-  const entry = loaded.files[0];
-  if (!entry || entry.file !== file) {
-    return { ...base, ast: undefined, files: loaded.files, sources: loaded.sources, symbols: undefined, facts: undefined, policy: undefined, diagnostics: diagnostics.sort(byPosition), names: [] };
-  }
-  const analysis = analyseFiles(entry, loaded.files);
-  runChecks(analysis, (d) => diagnostics.push(d));
-  const policy = hasErrors(diagnostics) ? undefined : buildPolicy(entry, buildDefinitions(analysis.symbols), analysis.facts);
+  const entry = loaded.files[0]?.file === file ? loaded.files[0] : undefined;
+  const analysis = entry && analyseFiles(entry, loaded.files);
+  if (analysis) runChecks(analysis, (d) => diagnostics.push(d));
+  const policy = entry && analysis && !hasErrors(diagnostics) ? buildPolicy(entry, buildDefinitions(analysis.symbols), analysis.facts) : undefined;
+  // What only some requests read is worked out when first read: diagnostics after an edit need none of it.
+  const lexed = once(() => lexer.tokenize(map.source));
+  const lang = once(() => keywordLanguage(lexed().tokens));
+  const names = once(() => (entry ? loaded.files.flatMap((f) => occurrencesIn(f.file, f.ast)) : []));
   return {
-    ...base,
-    ast: entry.ast,
+    file,
+    map,
+    get lang() {
+      return lang();
+    },
+    get tokens() {
+      return lexed().tokens;
+    },
+    get comments() {
+      return lexed().groups["comments"] ?? [];
+    },
+    ast: entry?.ast,
     files: loaded.files,
     sources: loaded.sources,
-    symbols: analysis.symbols,
-    facts: analysis.facts,
+    symbols: analysis?.symbols,
+    facts: analysis?.facts,
     policy,
     diagnostics: diagnostics.sort(byPosition),
-    names: loaded.files.flatMap((f) => occurrencesIn(f.file, f.ast)),
+    get names() {
+      return names();
+    },
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** The offset just past a token (the lexer tracks full positions, so `endOffset` is always set). */

@@ -20,7 +20,8 @@ export function documentDiagnostics(analysis: Analysis): LspDiagnostic[] {
     others.set(file, known);
     return known;
   };
-  return analysis.diagnostics.filter((d) => d.file === analysis.file).map((d) => toLsp(d, analysis.map, analysis.lang, mapOf));
+  const own = analysis.diagnostics.filter((d) => d.file === analysis.file);
+  return own.length === 0 ? [] : own.map((d) => toLsp(d, analysis.map, analysis.lang, mapOf));
 }
 
 export function toLsp(d: Diagnostic, map: SourceMap, lang: Lang, mapOf: (file: string) => SourceMap): LspDiagnostic {

@@ -25,19 +25,15 @@ import { policyFilesUnder } from "./scan.js";
 import { SEMANTIC_LEGEND, semanticTokens } from "./semantic.js";
 import { fileOfUri, onDisk, uriOfFile } from "./uris.js";
 
-export interface ServerOptions {
-  /** How long a document must stay unchanged before it is checked again; 0 checks at once. */
-  readonly debounceMs?: number;
-}
-
 /** Long enough to let a word be typed, short enough to feel immediate. */
 const DEBOUNCE_MS = 120;
 
-export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: ServerOptions = {}): Connection {
+export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Connection {
   const connection = createConnection(input, output);
   const documents = new TextDocuments(TextDocument);
   const state = new Workspace(documents);
-  const debounce = options.debounceMs ?? DEBOUNCE_MS;
+  // How long a document must stay unchanged before it is checked again.
+  let debounce = DEBOUNCE_MS;
   const timers = new Map<string, NodeJS.Timeout>();
 
   const safe =
@@ -62,6 +58,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   };
 
   connection.onInitialize((params): InitializeResult => {
+    // A client may ask for another pause before checking (`{ "debounceMs": 0 }` checks at once, as the benchmark does).
+    const asked = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
+    if (typeof asked === "number" && Number.isFinite(asked) && asked >= 0 && asked <= 10_000) debounce = asked;
     state.roots = (params.workspaceFolders ?? []).map((f) => fileOfUri(f.uri)).concat(params.rootUri ? [fileOfUri(params.rootUri)] : []).filter(onDisk);
     return {
       capabilities: {
