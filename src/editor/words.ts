@@ -56,7 +56,7 @@ const VIETNAMESE_WINDOW: Record<Window["kind"], string> = {
 const english: EditorWords = {
   kind: (kind) => (kind === "score" ? "score" : TERMS.en[kind]),
   help: "help",
-  definedAt: (place) => `defined at ${place}`,
+  definedAt: (place) => `defined at \`${place}\``,
   tierOf: (tier) => `tier \`${tier}\``,
   taggedWith: (tags) => `tagged ${tags}`,
   columns: (columns) => `also read from the columns ${columns}`,
@@ -85,7 +85,7 @@ const english: EditorWords = {
 const vietnamese: EditorWords = {
   kind: (kind) => (kind === "score" ? "điểm" : TERMS.vi[kind]),
   help: "gợi ý",
-  definedAt: (place) => `khai báo tại ${place}`,
+  definedAt: (place) => `khai báo tại \`${place}\``,
   tierOf: (tier) => `cấp \`${tier}\``,
   taggedWith: (tags) => `thuộc nhóm ${tags}`,
   columns: (columns) => `cũng đọc từ các cột ${columns}`,

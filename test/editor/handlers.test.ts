@@ -143,9 +143,9 @@ describe("hover", () => {
     expect(metric).toContain("`online_share = online_dossiers / dossiers`");
     expect(metric).toContain("counts summed over the milestone's month");
     const tier = hoverText(hover(brvtAnalysis, at(brvt, "tier province except", 6)));
-    expect(tier).toBe("**tier** `province` — Cơ quan hành chính cấp tỉnh (sở, ban, ngành)\n\ndefined at shared/vn-tiers.ct:18");
+    expect(tier).toBe("**tier** `province` — Cơ quan hành chính cấp tỉnh (sở, ban, ngành)\n\ndefined at `shared/vn-tiers.ct:18`");
     const unit = hoverText(hover(brvtAnalysis, at(brvt, "unit thanh-tra-tinh:", 8)));
-    expect(unit).toBe("**unit** `thanh-tra-tinh` — Thanh tra tỉnh Bà Rịa - Vũng Tàu\n\ntier `province`\n\ndefined at brvt-2139-2022.ct:29");
+    expect(unit).toBe("**unit** `thanh-tra-tinh` — Thanh tra tỉnh Bà Rịa - Vũng Tàu\n\ntier `province`\n\ndefined at `brvt-2139-2022.ct:29`");
   });
 
   it("says whether a date is a month end, in the file's language", () => {

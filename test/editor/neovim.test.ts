@@ -36,7 +36,7 @@ it("Neovim shows a policy's diagnostics and a target's milestones from chitieu l
     "DIAGNOSTIC 36:71 CT203 ramp-mismatch: the ramp reaches 50% on 2022-11-30 but this milestone says 60% | help: a step of +20% over 2 steps would reach 60%; or make the deadline 50%",
     "HOVER **target** `online_share_local`",
     "HOVER ",
-    "HOVER defined at ramp_mismatch_bad.ct:34",
+    "HOVER defined at `ramp_mismatch_bad.ct:34`",
     "HOVER ",
     "HOVER | tier or unit | date | comparison | threshold |",
     "HOVER |---|---|---|---|",
