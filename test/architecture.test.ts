@@ -23,7 +23,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["api"],
   ["testing"],
   ["policy-test"],
-  ["service"],
+  ["service", "editor"],
   ["cli"],
   ["index.ts"],
 ];

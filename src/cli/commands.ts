@@ -23,7 +23,8 @@ export interface Context {
 export interface CommandSpec {
   readonly name: string;
   readonly description: string;
-  readonly argument: readonly [name: string, description: string, fallback?: string];
+  /** Absent for a command that takes none. */
+  readonly argument?: readonly [name: string, description: string, fallback?: string];
   readonly options: readonly OptionSpec[];
   /**
    * What `--lang` does: words the messages (`messages`), also the reports and tables when only
@@ -251,6 +252,17 @@ export const COMMANDS: readonly CommandSpec[] = [
         return 2;
       }
       return auditCommand(validate(AuditOptions), io);
+    },
+  },
+  {
+    name: "lsp",
+    description: "the language server for editors, over standard input and output",
+    options: [["--stdio", "talk over standard input and output (the only transport; editors pass it)", false]],
+    lang: "messages",
+    help: "\nStarted by an editor, not by hand: see README, \"Editing policies\".",
+    run: async () => {
+      const { lspCommand } = await import("./lsp.js");
+      return lspCommand();
     },
   },
   {

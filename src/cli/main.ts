@@ -31,12 +31,14 @@ export async function main(argv: readonly string[], io: Output): Promise<number>
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(commanderErrorText(text, spoken)) });
   const globalLang = (): Lang | undefined => program.opts<{ lang?: Lang }>().lang;
   for (const spec of COMMANDS) {
-    const command = program.command(spec.name).description(spec.description).argument(...spec.argument).addHelpText("after", spec.help);
+    const command = program.command(spec.name).description(spec.description).addHelpText("after", spec.help);
+    if (spec.argument) command.argument(...spec.argument);
     for (const option of spec.options) {
       if ("required" in option) command.requiredOption(...option.required);
       else command.option(...option);
     }
-    command.action(async (argument: unknown, raw: Record<string, unknown>) => {
+    command.action(async (...given: unknown[]) => {
+      const [argument, raw] = (spec.argument ? given : [undefined, ...given]) as [unknown, Record<string, unknown>];
       // fmt's and init's --lang picks the keywords they write; their messages follow chitieu --lang or the environment.
       const own = spec.lang === "keywords" ? undefined : asLang(raw["lang"]);
       const lang = own ?? globalLang() ?? io.lang ?? "en";

@@ -47,12 +47,13 @@ export function parse(text: string, file = "<input>"): ParseResult {
 
   grammar.input = tokens;
   const cst = grammar.file() as FileCstNode;
-  const keywords = keywordLanguage(tokens);
+  // The file's language words the expected keywords of an error; a file that parses needs none.
+  let keywords: Lang | undefined;
   const errors = grammar.errors.map((e) => ({
     offset: e.token.startOffset,
     make: () => {
       const error = strayWordFirst(e, cst, tokens);
-      return keywordSpellingError(error, tokens, source, at, file) ?? syntaxError(error, source, at, file, keywords);
+      return keywordSpellingError(error, tokens, source, at, file) ?? syntaxError(error, source, at, file, (keywords ??= keywordLanguage(tokens)));
     },
   }));
   diagnostics.push(...listed(errors, at, file));

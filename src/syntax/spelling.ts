@@ -6,7 +6,9 @@ import type { IToken, TokenType } from "chevrotain";
 import type { Lang } from "../i18n/lang.js";
 import { keywords, lexer, type Keyword } from "./tokens.js";
 
-const keywordOf = (type: TokenType): Keyword | undefined => keywords.find((k) => k.token === type);
+// A map, not a search of the table: a file's language is found by looking up each of its tokens.
+const byType = new Map<TokenType, Keyword>(keywords.map((k) => [k.token, k]));
+const keywordOf = (type: TokenType): Keyword | undefined => byType.get(type);
 
 const isWord = (spelling: string): boolean => /^\p{L}/u.test(spelling);
 
