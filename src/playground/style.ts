@@ -8,8 +8,9 @@ header.report .share { text-align: right; min-width: 220px; }
 header.report .share p { font-size: 12.5px; max-width: 320px; }
 button { font: inherit; padding: 5px 12px; border-radius: 6px; border: 1px solid var(--line); background: #fff; cursor: pointer; }
 header.report button { border-color: #60a5fa; }
-.workspace { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 16px; max-width: 1480px; margin: 0 auto; padding: 16px 24px 0; }
+.workspace { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); align-items: start; gap: 16px; max-width: 1480px; margin: 0 auto; padding: 16px 24px 0; }
 .pane { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; min-width: 0; }
+.pane:last-child { max-height: 820px; overflow: auto; }
 .pane h2 { margin: 4px 0 8px; font-size: 16px; }
 #editor .cm-editor { height: 460px; border: 1px solid var(--line); border-radius: 6px; font-size: 13.5px; }
 #editor .cm-editor.cm-focused { outline: 2px solid #60a5fa; }
@@ -29,6 +30,8 @@ header.report button { border-color: #60a5fa; }
 #schedule th, #schedule td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
 #schedule svg { max-width: 100%; height: auto; }
 section.data { max-width: 1432px; margin: 16px auto; }
+#results { max-width: 1480px; margin: 0 auto; }
+#results > p.meta { padding: 0 24px; }
 .inputs { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 .input label { display: block; font-weight: 600; margin-bottom: 4px; }
 .input textarea { width: 100%; height: 120px; font: 12px monospace; margin-top: 6px; }

@@ -147,7 +147,12 @@ describe("the playground in Chromium", () => {
     }
     // Châu Đức by hand, as examples/brvt-2022/CASES.md gives it.
     expect(shown.find((s) => s.target === "online_share_local" && s.unit === "chau-duc")?.cells).toMatchObject({ actual: "24,00%", needed: "1.014", status: "chưa đạt" });
+    // For README (docs/playground.png): the policy's targets in the editor, the schedule beside it.
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await page.evaluate("window.scrollTo(0, 0)");
     await page.screenshot({ path: resolve(ARTIFACTS, "playground.png") });
+    await page.locator("#results").screenshot({ path: resolve(ARTIFACTS, "playground-results.png") });
   });
 
   it("refuses a workbook with advice, in the page's words", async () => {
@@ -162,8 +167,8 @@ describe("the playground in Chromium", () => {
     await page.keyboard.press("Control+End");
     await page.keyboard.type("# shared");
     await page.locator("#share").click();
-    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=[\w-]+$/);
-    const url = await page.evaluate(() => location.href);
+    await expect.poll(() => page.evaluate<string>("location.hash")).toMatch(/^#s=[\w-]+$/);
+    const url = await page.evaluate<string>("location.href");
     const other = await open(url);
     await other.waitForSelector("#results article[data-target]");
     // The editor draws the lines in view: go to the end, where the line typed is.
