@@ -14,7 +14,6 @@ export interface PlaygroundWords {
   readonly schedule: string;
   readonly scheduleNone: string;
   readonly subject: string;
-  readonly metric: string;
   readonly milestones: string;
   readonly excluded: string;
   readonly conflict: string;
@@ -39,7 +38,6 @@ export interface PlaygroundWords {
   readonly shareTooLong: string;
   readonly opened: (file: string, bytes: number) => string;
   readonly readOnly: (file: string) => string;
-  readonly ramp: string;
 }
 
 export const PLAYGROUND_WORDS: Record<Lang, PlaygroundWords> = {
@@ -53,7 +51,6 @@ export const PLAYGROUND_WORDS: Record<Lang, PlaygroundWords> = {
     schedule: "Schedule",
     scheduleNone: "The schedule shows once the policy has no errors.",
     subject: "Tier or unit",
-    metric: "Metric",
     milestones: "Milestones",
     excluded: "excluded",
     conflict: "targets conflict",
@@ -78,7 +75,6 @@ export const PLAYGROUND_WORDS: Record<Lang, PlaygroundWords> = {
     shareTooLong: "The link would be too long for some browsers; it is in the address bar anyway.",
     opened: (file, bytes) => `${file} (${bytes.toLocaleString("en")} bytes)`,
     readOnly: (file) => `${file} (imported, read only)`,
-    ramp: "Milestones",
   },
   vi: {
     title: "chitieu: soạn thử chính sách",
@@ -90,7 +86,6 @@ export const PLAYGROUND_WORDS: Record<Lang, PlaygroundWords> = {
     schedule: "Lộ trình",
     scheduleNone: "Lộ trình hiện ra khi chính sách hết lỗi.",
     subject: "Cấp hoặc đơn vị",
-    metric: "Chỉ số",
     milestones: "Các mốc",
     excluded: "không áp dụng",
     conflict: "chỉ tiêu mâu thuẫn",
@@ -115,6 +110,5 @@ export const PLAYGROUND_WORDS: Record<Lang, PlaygroundWords> = {
     shareTooLong: "Liên kết quá dài với một số trình duyệt; vẫn đã có trên thanh địa chỉ.",
     opened: (file, bytes) => `${file} (${bytes.toLocaleString("vi")} byte)`,
     readOnly: (file) => `${file} (được nhập, chỉ đọc)`,
-    ramp: "Các mốc",
   },
 };
