@@ -41,7 +41,7 @@ export default tseslint.config(
   {
     // Code that runs in the browser page (page.evaluate, with DOM types the project does not load)
     // and benchmark scripts imported as plain JavaScript.
-    files: ["test/report/browser.test.ts", "test/bench/**"],
+    files: ["test/report/browser.test.ts", "test/playground/browser.test.ts", "test/bench/**"],
     rules: { "@typescript-eslint/no-unsafe-call": "off", "@typescript-eslint/no-unsafe-return": "off", "@typescript-eslint/no-unsafe-argument": "off" },
   },
 );

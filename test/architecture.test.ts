@@ -23,6 +23,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["api"],
   ["testing"],
   ["policy-test"],
+  ["playground"],
   ["service", "editor"],
   ["cli"],
   ["index.ts"],

@@ -184,6 +184,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
+    name: "playground",
+    description: "write the playground: one page that checks a policy as you type, draws its schedule and scores data, offline",
+    argument: ["[policy]", "the policy the page opens on (default: the BR-VT example)"],
+    options: [["--out <file>", "the page to write (.html; default: standard output)"], ["--lang <lang>", "the page's words in vi or en (default: vi)"]],
+    lang: "reports",
+    help: "\nThe page needs no network and no installation: open it in a browser, or put it on any web server.\n\nExample:\n  chitieu playground --out playground.html",
+    run: async (policy: string | undefined, { io, validate }) => {
+      const { playgroundCommand, PlaygroundOptions } = await import("./playground.js");
+      return playgroundCommand(policy, validate(PlaygroundOptions), io);
+    },
+  },
+  {
     name: "template",
     description: "write the workbook units fill in, with the columns the policy reads",
     argument: ["<policy>", "a policy file"],

@@ -3,9 +3,8 @@
  * BR-VT example first. `chitieu token ...` and `chitieu audit verify` work on the same folder's
  * store from the server's shell, where no token is needed.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import "../text/jitless.js";
 import { z } from "zod";
 import { createToken, verifyStore } from "../service/admin-actions.js";
@@ -13,6 +12,7 @@ import { loadDeployment } from "../service/deployment.js";
 import { Problem } from "../service/problems.js";
 import { openStore, startService } from "../service/service.js";
 import { EXIT, type Output } from "./output.js";
+import { packageRoot } from "./package-root.js";
 
 const Where = { dir: z.string().min(1), database: z.string().optional() };
 
@@ -53,15 +53,6 @@ function initDeployment(dir: string, io: Output): boolean {
   copyFileSync(join(root, "examples", "brvt-2022", "units.csv"), join(dir, "units.csv"));
   io.err(`chitieu: made a deployment in ${dir} from the BR-VT example; make a token with: chitieu token create --dir ${dir} --office\n`);
   return true;
-}
-
-/** The installed package's folder, found upwards from this module wherever the bundler put it. */
-function packageRoot(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const manifest = join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "chitieu") return dir;
-    if (dirname(dir) === dir) throw new Error("chitieu's package folder is not found above its modules");
-  }
 }
 
 export const TokenOptions = z.object({ ...Where, unit: z.string().optional(), office: z.boolean(), admin: z.boolean(), note: z.string().optional() });

@@ -15,6 +15,7 @@ const KIND: Record<A.Statement["kind"], SymbolKind> = {
   metric: SymbolKind.Function,
   target: SymbolKind.Event,
   score: SymbolKind.Method,
+  index: SymbolKind.Struct,
   check: SymbolKind.Boolean,
 };
 

@@ -53,9 +53,8 @@ interface Context {
  * itself is the one on the as-of date and is added when missing.
  */
 export function reportHtml(evaluation: Evaluation, policy: Policy, history: readonly Evaluation[], options: ReportOptions = {}): string {
-  const ctx = contextOf(evaluation, policy, options);
-  const { lang, w } = ctx;
-  const past = history.some((h) => h.asOf === evaluation.asOf) ? history : [...history, evaluation];
+  const lang = options.lang ?? "vi";
+  const w = REPORT_WORDS[lang];
   const script = REPORT_JS;
   const scriptHash = createHash("sha256").update(script).digest("base64");
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -69,7 +68,20 @@ export function reportHtml(evaluation: Evaluation, policy: Policy, history: read
 <style>${trusted(REPORT_CSS)}</style>
 </head>
 <body>
-${header(ctx)}
+${reportBody(evaluation, policy, history, options)}
+<script>${trusted(script)}</script>
+</body>
+</html>
+`;
+  return page.text;
+}
+
+/** The report without its page: the header and the sections, as the playground shows them too. */
+export function reportBody(evaluation: Evaluation, policy: Policy, history: readonly Evaluation[], options: ReportOptions = {}): Markup {
+  const ctx = contextOf(evaluation, policy, options);
+  const { w } = ctx;
+  const past = history.some((h) => h.asOf === evaluation.asOf) ? history : [...history, evaluation];
+  return html`${header(ctx)}
 <main>
 ${summary(ctx)}
 ${toolbar(ctx)}
@@ -80,13 +92,8 @@ ${scoreGroupsSection(ctx)}
 ${indexSections(ctx)}
 ${issuesSection(ctx)}
 <section class="notes"><ul>${w.notes.map((n) => html`<li>${n}</li>`)}</ul></section>
-<footer>${w.generated(dateText(evaluation.asOf, lang))}</footer>
-</main>
-<script>${trusted(script)}</script>
-</body>
-</html>
-`;
-  return page.text;
+<footer>${w.generated(dateText(evaluation.asOf, ctx.lang))}</footer>
+</main>`;
 }
 
 function contextOf(evaluation: Evaluation, policy: Policy, options: ReportOptions): Context {

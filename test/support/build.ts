@@ -7,4 +7,5 @@ import { execFileSync } from "node:child_process";
 export default function setup(): void {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
   execFileSync(process.execPath, ["scripts/bundle.mjs"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/bundle-playground.mjs"], { stdio: "inherit" });
 }
