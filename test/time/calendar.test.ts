@@ -337,3 +337,21 @@ describe("todayIn", () => {
     expect(() => todayIn("Not/AZone")).toThrow(RangeError);
   });
 });
+
+describe("addDays against the platform's own calendar", () => {
+  it("moves any date by any number of days as Date.UTC does", () => {
+    fc.assert(
+      fc.property(arbDate, fc.integer({ min: -400_000, max: 400_000 }), (d, n) => {
+        const [y, m, day] = d.split("-").map(Number) as [number, number, number];
+        const at = new Date(Date.UTC(2000, m - 1, day));
+        at.setUTCFullYear(y);
+        at.setUTCDate(at.getUTCDate() + n);
+        const year = at.getUTCFullYear();
+        fc.pre(year >= 1 && year <= 9999);
+        const expected = `${String(year).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-${String(at.getUTCDate()).padStart(2, "0")}`;
+        expect(addDays(d, n)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
