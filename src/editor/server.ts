@@ -86,7 +86,11 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     schedule(document.uri, debounce);
     // Policies open in the editor that import this one are checked again with its new text.
     const file = fileOfUri(document.uri);
-    for (const other of documents.all()) if (other.uri !== document.uri && state.cached(other.uri)?.sources.has(file)) schedule(other.uri, debounce);
+    for (const other of documents.all()) {
+      if (other.uri === document.uri || !state.cached(other.uri)?.sources.has(file)) continue;
+      state.stale(other.uri);
+      schedule(other.uri, debounce);
+    }
   });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
@@ -154,6 +158,11 @@ class Workspace {
   /** The last analysis of the document whose text parsed. */
   lastParsed(uri: string): Analysis | undefined {
     return this.parsed.get(uri);
+  }
+
+  /** The document's analysis is out of date although its text is not: a file it imports changed. */
+  stale(uri: string): void {
+    this.analyses.delete(uri);
   }
 
   forget(uri: string): void {
