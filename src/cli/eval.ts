@@ -54,12 +54,12 @@ export async function evaluateCommand(policyFiles: string | readonly string[], o
     return EXIT.usage;
   }
   const { format } = chosen;
-  const overTime = severalPolicies(paths);
-  const loaded = overTime ? await evaluationOverTimeOf(paths, options, io) : await evaluationOf(paths[0] ?? "", options, io);
+  const loaded = severalPolicies(paths) ? await evaluationOverTimeOf(paths, options, io) : await evaluationOf(paths[0] ?? "", options, io);
   if (typeof loaded === "number") return loaded;
   const { evaluation, policy, units } = loaded;
   const output = format === "xlsx" ? await resultsWorkbook(evaluation, policy, { lang, units }) : render(evaluation, format, { lang, colour: io.colour ?? false, policy, units });
-  const shown = format === "table" && overTime ? `${output as string}\n${decidedBy(evaluation, lang)}` : output;
+  const shown = format === "table" && evaluation.timeline !== undefined ? `${output as string}
+${decidedBy(evaluation, lang)}` : output;
   if (options.out === undefined) for (const piece of typeof shown === "string" ? [shown] : shown) io.out(piece as string);
   else if (!writeOut(options.out, output, io, lang)) return EXIT.usage;
   const quiet = evaluation.dataIssues.length === 0 && evaluation.rows.rejected === 0;

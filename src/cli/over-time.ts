@@ -11,7 +11,7 @@ import type { Lang } from "../i18n/lang.js";
 import type { Policy } from "../model/policy.js";
 import { timelineOf, type TimelineProblem } from "../model/timeline.js";
 import type { RegistryUnit } from "../data/types.js";
-import { dataFiles, langOf, readFiles, type DataOptions } from "./data.js";
+import { dataFiles, evaluationOf, langOf, readFiles, type DataOptions } from "./data.js";
 import { EXIT, type Output } from "./output.js";
 
 /** Whether the paths are meant as policies over time: several paths, or a folder. */
@@ -33,6 +33,8 @@ export async function evaluationOverTimeOf(paths: readonly string[], options: Da
     }
     policies.push(compiled.policy);
   }
+  // A folder of one policy is that policy, evaluated as ever.
+  if (policies.length === 1) return evaluationOf(policies[0]?.file ?? "", options, io);
   const timeline = timelineOf(policies);
   if (!timeline.ok || policies.length === 0) {
     io.err(`chitieu: ${timeline.ok ? NO_POLICY[lang](paths) : problemText(timeline.problem, lang)}\n`);

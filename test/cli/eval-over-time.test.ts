@@ -1,5 +1,5 @@
 /** `chitieu eval` given several policies, or a folder: each milestone decided by the policy in force on it. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -43,6 +43,12 @@ describe("chitieu eval over time", () => {
     const e = JSON.parse(run.stdout) as { timeline?: unknown; results: object[] };
     expect(e.timeline).toBeUndefined();
     expect(e.results.some((r) => "policy" in r)).toBe(false);
+    // A folder holding one policy (and shared definitions) is that policy.
+    const dir = mkdtempSync(join(tmpdir(), "chitieu-one-policy-"));
+    writeFileSync(join(dir, "qd-100-2022.ct"), readFileSync(OLD, "utf8"));
+    writeFileSync(join(dir, "shared.ct"), "tier t\n");
+    const folder = await runMain(["eval", dir, ...DATA, "--as-of", "2022-11-30", "--format", "json"]);
+    expect(folder.stdout).toBe(run.stdout.replaceAll(OLD, join(dir, "qd-100-2022.ct")));
   });
 
   test("policies that are not one line of amendments are refused (exit 2)", async () => {
