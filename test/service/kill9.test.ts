@@ -18,11 +18,12 @@ const run = runKill9 as (options: Record<string, unknown>) => Promise<Run>;
 const databases = [{ name: "sqlite", url: undefined }, ...(process.env.CHITIEU_TEST_PG_URL ? [{ name: "postgres", url: process.env.CHITIEU_TEST_PG_URL }] : [])];
 
 test.each(databases)("20 kill -9s on $name lose no acknowledged write and leave no half write", async ({ url }) => {
-  // Short write windows: most of a kill's time is the restart and the checks.
+  // Short write windows: most of a kill's time is the restart and the checks. Twenty restarts of a
+  // whole server take about a minute on a quiet machine; the limit is for a busy one.
   const { figures, violations } = await run({ kills: 20, database: url, seed: 14, window: [60, 250], log: () => undefined });
   expect(violations).toEqual([]);
   expect(figures.kills).toBe(20);
   // The kills landed on writes: some were acknowledged and some were cut off.
   expect(figures.acknowledged).toBeGreaterThan(0);
   expect(figures.inFlightAtKill).toBeGreaterThan(0);
-}, 120_000);
+}, 240_000);
