@@ -5,26 +5,15 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { mulberry32 } from "./generate.mjs";
 
 export const POLICY = "policies/brvt-2139-2022.ct";
 export const AS_OF = "2022-11-30";
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, "0")}`);
 
-/** mulberry32: a small seeded generator, so every run writes the same files. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Writes units.csv and data.csv for `count` units into `dir`; returns their paths. */
 export function generateNational(dir, count, seed = 766) {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const int = (below) => Math.floor(next() * below);
   const departments = Math.min(30, count);
   const districts = Math.max(1, Math.floor((count - departments) / 40));
