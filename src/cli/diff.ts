@@ -1,4 +1,5 @@
 /** `chitieu diff OLD NEW`: what an amendment changes, schedule by schedule, milestone by milestone. */
+import "../text/jitless.js";
 import { z } from "zod";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { statOf } from "../files/find.js";

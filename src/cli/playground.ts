@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, join, normalize, relative, resolve, sep } from "node:path";
+import "../text/jitless.js";
 import { z } from "zod";
 import { compileFile } from "../files/policy.js";
 import { playgroundHtml } from "../playground/page.js";
