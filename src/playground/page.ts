@@ -4,9 +4,8 @@
  * editors/playground/ by scripts/bundle-playground.mjs). As the report: nothing to fetch, and a
  * Content Security Policy that lets only that script run (by its hash) and nothing load or connect.
  */
-import { createHash } from "node:crypto";
 import type { Lang } from "../i18n/lang.js";
-import { html, trusted } from "../report/markup.js";
+import { html, onlyScriptCsp, trusted } from "../report/markup.js";
 import { REPORT_CSS } from "../report/report-style.js";
 import { PLAYGROUND_STYLE } from "./style.js";
 import { PLAYGROUND_WORDS } from "./words.js";
@@ -35,9 +34,7 @@ export function playgroundHtml(bundle: string, start: PlaygroundStart, options: 
   const lang = options.lang ?? "vi";
   const script = inlineScript(bundle);
   const w = PLAYGROUND_WORDS[lang];
-  const hash = createHash("sha256").update(script).digest("base64");
-  // CodeMirror and the charts set styles from the script; nothing else may run, load or connect.
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const csp = onlyScriptCsp(script);
   const page = html`<!DOCTYPE html>
 <html lang="${lang}">
 <head>

@@ -7,7 +7,6 @@
  * with file and row. Every text from the data is escaped (see markup.ts), and a Content Security
  * Policy lets only the report's own script run and nothing load.
  */
-import { createHash } from "node:crypto";
 import { localizeIssue } from "../data/issue-words.js";
 import type { RegistryUnit } from "../data/types.js";
 import type { Evaluation, Group, Result, Status } from "../evaluate/result.js";
@@ -18,7 +17,7 @@ import { endOfMonth, type IsoDate } from "../time/calendar.js";
 import { rampChart, type ChartSeries, type UnitSeries } from "./chart.js";
 import { dateText } from "../i18n/dates.js";
 import { countsRate, countText, percentText, pointsText, shortPercent } from "../i18n/numbers.js";
-import { html, trusted, type Markup } from "./markup.js";
+import { html, onlyScriptCsp, trusted, type Markup } from "./markup.js";
 import { REPORT_JS, searchKey } from "./report-script.js";
 import { REPORT_CSS } from "./report-style.js";
 import { capital, REPORT_WORDS, type ReportWords } from "./report-words.js";
@@ -56,8 +55,7 @@ export function reportHtml(evaluation: Evaluation, policy: Policy, history: read
   const lang = options.lang ?? "vi";
   const w = REPORT_WORDS[lang];
   const script = REPORT_JS;
-  const scriptHash = createHash("sha256").update(script).digest("base64");
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const csp = onlyScriptCsp(script);
   const page = html`<!DOCTYPE html>
 <html lang="${lang}">
 <head>

@@ -4,6 +4,7 @@
  * `Markup` that an earlier `html` call made. There is no way to mark a plain string as safe but
  * `trusted`, which the report uses for its own style sheet and script alone.
  */
+import { createHash } from "node:crypto";
 import { printable } from "../text/printable.js";
 
 export class Markup {
@@ -39,3 +40,13 @@ export function html(strings: TemplateStringsArray, ...values: readonly Value[])
 
 /** Text the program itself wrote (its style sheet, its script), never data. */
 export const trusted = (text: string): Markup => new Markup(text);
+
+/**
+ * The Content-Security-Policy of a self-contained page whose one script is `script`: that script
+ * runs (by its hash), inline styles apply (charts and the editor set them), and nothing else may
+ * run, load or connect.
+ */
+export function onlyScriptCsp(script: string): string {
+  const hash = createHash("sha256").update(script).digest("base64");
+  return `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
