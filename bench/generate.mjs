@@ -88,6 +88,22 @@ function scheduleOf(rand, start, end, startYear) {
   return { kind: "single", op, by: between(start, end), t: between(100, 990) };
 }
 
+/** The month of a target's first milestone. */
+function firstMonth(t) {
+  if (t.kind === "years") return t.years[0][0] * 12 + 11;
+  return t.kind === "single" ? t.by : t.from;
+}
+
+/** A narrower target moved to start no later than the metric's targets so far (an honest override, no CT310 gap). */
+function noLaterThan(t, targets) {
+  const month = Math.min(...targets.filter((o) => o.metric === t.metric).map(firstMonth));
+  const late = firstMonth(t) - month;
+  if (!(late > 0)) return t;
+  if (t.kind === "years") return { ...t, kind: "single", by: month, t: t.years[0][1] };
+  if (t.kind === "single") return { ...t, by: month };
+  return t.kind === "ramp" ? { ...t, from: t.from - late, by: t.by - late } : { ...t, from: month };
+}
+
 /** One policy as data; `policyText` writes it in chitieu's language, JSON.stringify as JSON. */
 export function generate(index, seed) {
   const rand = mulberry32(seed + index);
@@ -121,9 +137,17 @@ export function generate(index, seed) {
       const except = units.length > 0 && rand() < 0.2 ? [pick(units).id] : [];
       targets.push({ id: `t${targets.length + 1}_${metric.id}`, metric: metric.id, for: sel, except, ...schedule() });
     }
-    if (tags.length > 0 && rand() < 0.4) targets.push({ id: `t${targets.length + 1}_${metric.id}_tag`, metric: metric.id, for: { tags: [pick(tags)] }, except: [], ...schedule() });
+    // A narrower target that started later than the ones it replaces would leave its units with no
+    // threshold in between (CT310): an honest policy's overrides start no later, so others are left out.
+    let earliest = Math.min(...targets.filter((t) => t.metric === metric.id).map(firstMonth));
+    const narrower = (t) => {
+      if (firstMonth(t) > earliest) return;
+      targets.push(t);
+      earliest = Math.min(earliest, firstMonth(t));
+    };
+    if (tags.length > 0 && rand() < 0.4) narrower({ id: `t${targets.length + 1}_${metric.id}_tag`, metric: metric.id, for: { tags: [pick(tags)] }, except: [], ...schedule() });
     for (const unit of units) {
-      if (rand() < 0.3) targets.push({ id: `t${targets.length + 1}_${metric.id}_${unit.id.replace(/-/g, "_")}`, metric: metric.id, for: { units: [unit.id] }, except: [], ...schedule() });
+      if (rand() < 0.3) narrower({ id: `t${targets.length + 1}_${metric.id}_${unit.id.replace(/-/g, "_")}`, metric: metric.id, for: { units: [unit.id] }, except: [], ...schedule() });
     }
   }
   const checks = metrics.filter(() => rand() < 0.7).map((m) => [m.numerator, m.denominator]);
@@ -196,7 +220,7 @@ export function largePolicy({ lines = Infinity, targets: wanted = Infinity }, se
   const targets = [];
   for (const metric of metrics) {
     for (const tier of tiers) targets.push({ id: `${metric.id}_${tier}`, metric: metric.id, for: { tiers: [tier] }, except: [], ...schedule() });
-    for (const tag of TAG_POOL.slice(0, 2)) targets.push({ id: `${metric.id}_${tag}`, metric: metric.id, for: { tags: [tag] }, except: [], ...schedule() });
+    for (const tag of TAG_POOL.slice(0, 2)) targets.push(noLaterThan({ id: `${metric.id}_${tag}`, metric: metric.id, for: { tags: [tag] }, except: [], ...schedule() }, targets));
   }
   const units = [];
   // Fixed lines: the header, definitions, metrics and the blank lines between them; each unit adds its line and two per target.
@@ -204,7 +228,7 @@ export function largePolicy({ lines = Infinity, targets: wanted = Infinity }, se
   while (count + 1 + 2 * metrics.length <= lines && targets.length + metrics.length <= wanted) {
     const unit = { id: `u${units.length + 1}`, name: `Đơn vị ${units.length + 1}`, tier: pick(tiers), tags: rand() < 0.2 ? [pick(TAG_POOL)] : [] };
     units.push(unit);
-    for (const metric of metrics) targets.push({ id: `${metric.id}_${unit.id}`, metric: metric.id, for: { units: [unit.id] }, except: [], ...schedule() });
+    for (const metric of metrics) targets.push(noLaterThan({ id: `${metric.id}_${unit.id}`, metric: metric.id, for: { units: [unit.id] }, except: [], ...schedule() }, targets));
     count += 1 + 2 * metrics.length;
   }
   return {
