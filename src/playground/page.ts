@@ -5,7 +5,7 @@
  * Content Security Policy that lets only that script run (by its hash) and nothing load or connect.
  */
 import type { Lang } from "../i18n/lang.js";
-import { html, onlyScriptCsp, trusted } from "../report/markup.js";
+import { html, pageHead, trusted } from "../report/markup.js";
 import { REPORT_CSS } from "../report/report-style.js";
 import { PLAYGROUND_STYLE } from "./style.js";
 import { PLAYGROUND_WORDS } from "./words.js";
@@ -34,16 +34,7 @@ export function playgroundHtml(bundle: string, start: PlaygroundStart, options: 
   const lang = options.lang ?? "vi";
   const script = inlineScript(bundle);
   const w = PLAYGROUND_WORDS[lang];
-  const csp = onlyScriptCsp(script);
-  const page = html`<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${w.title}</title>
-<style>${trusted(REPORT_CSS)}${trusted(PLAYGROUND_STYLE)}</style>
-</head>
+  const page = html`${pageHead(lang, w.title, REPORT_CSS + PLAYGROUND_STYLE, script)}
 <body>
 <header class="report"><div class="inner masthead">
 <div><h1>${w.title}</h1><p>${w.intro}</p></div>

@@ -17,7 +17,7 @@ import { endOfMonth, type IsoDate } from "../time/calendar.js";
 import { rampChart, type ChartSeries, type UnitSeries } from "./chart.js";
 import { dateText } from "../i18n/dates.js";
 import { countsRate, countText, percentText, pointsText, shortPercent } from "../i18n/numbers.js";
-import { html, onlyScriptCsp, trusted, type Markup } from "./markup.js";
+import { html, pageHead, trusted, type Markup } from "./markup.js";
 import { REPORT_JS, searchKey } from "./report-script.js";
 import { REPORT_CSS } from "./report-style.js";
 import { capital, REPORT_WORDS, type ReportWords } from "./report-words.js";
@@ -55,16 +55,7 @@ export function reportHtml(evaluation: Evaluation, policy: Policy, history: read
   const lang = options.lang ?? "vi";
   const w = REPORT_WORDS[lang];
   const script = REPORT_JS;
-  const csp = onlyScriptCsp(script);
-  const page = html`<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${policy.title} · ${w.asOf} ${dateText(evaluation.asOf, lang)}</title>
-<style>${trusted(REPORT_CSS)}</style>
-</head>
+  const page = html`${pageHead(lang, `${policy.title} · ${w.asOf} ${dateText(evaluation.asOf, lang)}`, REPORT_CSS, script)}
 <body>
 ${reportBody(evaluation, policy, history, options)}
 <script>${trusted(script)}</script>

@@ -50,3 +50,14 @@ export function onlyScriptCsp(script: string): string {
   const hash = createHash("sha256").update(script).digest("base64");
   return `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
+
+/** The start of a self-contained page, to its `<body>`: its language, title, styles, and a CSP that lets only `script` run. */
+export const pageHead = (lang: string, title: Value, css: string, script: string): Markup => html`<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${onlyScriptCsp(script)}">
+<title>${title}</title>
+<style>${trusted(css)}</style>
+</head>`;
